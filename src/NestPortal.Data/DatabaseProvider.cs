@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NestPortal.Data;
+
+/// <summary>
+/// Chooses the database from configuration (<c>Database:Provider</c>): SQLite, the embedded default
+/// that needs no set-up, or SQL Server for production. Each provider has its own migrations assembly,
+/// as the EF Core documentation advises for multi-provider models.
+/// </summary>
+public static class DatabaseProvider
+{
+    public const string Sqlite = "Sqlite";
+    public const string SqlServer = "SqlServer";
+    public const string SqliteMigrationsAssembly = "NestPortal.Data.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "NestPortal.Data.Migrations.SqlServer";
+    public const string DefaultSqliteConnection = "Data Source=App_Data/nestportal.db";
+
+    public static string ProviderName(IConfiguration configuration) =>
+        configuration["Database:Provider"] switch
+        {
+            null or "" or Sqlite => Sqlite,
+            SqlServer => SqlServer,
+            var other => throw new InvalidOperationException(
+                $"Database:Provider '{other}' is not supported; use '{Sqlite}' or '{SqlServer}'."),
+        };
+
+    /// <summary>Registers the DbContext for the configured provider.</summary>
+    /// <param name="contentRoot">Relative SQLite paths are resolved against it, not the working directory.</param>
+    public static IServiceCollection AddNestPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = ProviderName(configuration);
+        var connectionString = provider == Sqlite
+            ? ResolveSqlitePath(configuration.GetConnectionString(Sqlite) ?? DefaultSqliteConnection, contentRoot)
+            : configuration.GetConnectionString(SqlServer)
+              ?? throw new InvalidOperationException("ConnectionStrings:SqlServer is required when Database:Provider is SqlServer.");
+        services.AddDbContext<NestPortalDbContext>(options => options.UseNestPortalProvider(provider, connectionString));
+        return services;
+    }
+
+    public static DbContextOptionsBuilder UseNestPortalProvider(this DbContextOptionsBuilder options, string provider, string connectionString) =>
+        provider switch
+        {
+            Sqlite => options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+            SqlServer => options.UseSqlServer(connectionString, sql =>
+            {
+                sql.MigrationsAssembly(SqlServerMigrationsAssembly);
+                sql.EnableRetryOnFailure();
+            }),
+            _ => throw new InvalidOperationException($"Unknown database provider '{provider}'."),
+        };
+
+    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        if (builder.DataSource != ":memory:")
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,34 @@
+namespace NestPortal.Domain.MentoringGroups;
+
+public enum GroupStatus
+{
+    Draft = 0,
+    Submitted = 1,
+    Returned = 2,
+    Approved = 3,
+}
+
+public enum MemberKind
+{
+    NaturalPerson = 0,
+    LegalPerson = 1,
+}
+
+public enum SecurityCheckResult
+{
+    Passed = 0,
+    Failed = 1,
+}
+
+public enum GroupAction
+{
+    Created = 0,
+    DetailsChanged = 1,
+    MemberAdded = 2,
+    MemberChanged = 3,
+    MemberRemoved = 4,
+    Submitted = 5,
+    SecurityCheckRecorded = 6,
+    Approved = 7,
+    Returned = 8,
+}

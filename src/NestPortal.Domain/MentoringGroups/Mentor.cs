@@ -1,0 +1,50 @@
+namespace NestPortal.Domain.MentoringGroups;
+
+/// <summary>A member of a mentoring group: a natural person or, since July 2022, a legal person.</summary>
+public sealed class Mentor
+{
+    public int Id { get; private set; }
+    public MemberKind Kind { get; private set; }
+    public string? GivenName { get; private set; }
+    public string? FamilyName { get; private set; }
+    public string? OrganisationName { get; private set; }
+    public string? RepresentativeName { get; private set; }
+    public string Email { get; private set; } = string.Empty;
+    public string? Phone { get; private set; }
+    public DateOnly? DateOfBirth { get; private set; }
+    public DateOnly? TrainingDate { get; private set; }
+    public bool IsMainContact { get; private set; }
+
+    private Mentor()
+    {
+    }
+
+    internal Mentor(MemberDetails details) => Apply(details);
+
+    public string DisplayName => Kind == MemberKind.LegalPerson
+        ? $"{OrganisationName} (vertreten durch {RepresentativeName})"
+        : $"{GivenName} {FamilyName}";
+
+    /// <summary>Emails compare case-insensitively and without surrounding spaces.</summary>
+    public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
+
+    public bool IsAdultOn(DateOnly date) =>
+        Kind == MemberKind.LegalPerson || (DateOfBirth is { } born && born.AddYears(Programme.ProgrammeRuleSet.AgeOfMajority) <= date);
+
+    public bool IsTrainedBy(DateOnly date) => TrainingDate is { } trained && trained <= date;
+
+    internal void Apply(MemberDetails details)
+    {
+        Kind = details.Kind;
+        var isPerson = details.Kind == MemberKind.NaturalPerson;
+        GivenName = isPerson ? details.GivenName?.Trim() : null;
+        FamilyName = isPerson ? details.FamilyName?.Trim() : null;
+        DateOfBirth = isPerson ? details.DateOfBirth : null;
+        OrganisationName = isPerson ? null : details.OrganisationName?.Trim();
+        RepresentativeName = isPerson ? null : details.RepresentativeName?.Trim();
+        Email = NormaliseEmail(details.Email);
+        Phone = string.IsNullOrWhiteSpace(details.Phone) ? null : details.Phone.Trim();
+        TrainingDate = details.TrainingDate;
+        IsMainContact = details.IsMainContact;
+    }
+}

@@ -1,0 +1,255 @@
+using NestPortal.Domain.Common;
+using NestPortal.Domain.Municipalities;
+using NestPortal.Domain.Programme;
+
+namespace NestPortal.Domain.MentoringGroups;
+
+/// <summary>
+/// A mentoring group (Mentorengruppe): its members, main contacts, support plan and the steps of its
+/// review. The group is the only way to change its members, so its rules always hold.
+/// </summary>
+public sealed class MentoringGroup
+{
+    public const int NameMaxLength = 200;
+    public const int SupportPlanMaxLength = 8000;
+
+    private readonly List<Mentor> _members = [];
+    private readonly List<GroupHistoryEntry> _history = [];
+
+    public int Id { get; private set; }
+    public string Name { get; private set; } = string.Empty;
+    public Ags HomeMunicipalityAgs { get; private set; }
+    public string? SupportPlan { get; private set; }
+    public GroupStatus Status { get; private set; }
+    public string CreatedByUserId { get; private set; } = string.Empty;
+    public DateTime CreatedAtUtc { get; private set; }
+    public DateOnly? SubmittedOn { get; private set; }
+    public int? RuleSetId { get; private set; }
+    public DateOnly? SecurityCheckDate { get; private set; }
+    public SecurityCheckResult? SecurityCheckResult { get; private set; }
+    public string? ReviewRemarks { get; private set; }
+
+    /// <summary>Changes with every command, so two people saving the same group cannot overwrite each other.</summary>
+    public Guid ConcurrencyStamp { get; private set; }
+
+    public IReadOnlyCollection<Mentor> Members => _members.AsReadOnly();
+    public IReadOnlyCollection<GroupHistoryEntry> History => _history.AsReadOnly();
+
+    private MentoringGroup()
+    {
+    }
+
+    public static MentoringGroup Register(string name, Ags homeMunicipality, Actor actor, DateTime nowUtc)
+    {
+        var group = new MentoringGroup
+        {
+            CreatedByUserId = actor.UserId,
+            CreatedAtUtc = nowUtc,
+            Status = GroupStatus.Draft,
+        };
+        group.SetName(name);
+        group.HomeMunicipalityAgs = homeMunicipality;
+        group.Record(nowUtc, actor, GroupAction.Created, null);
+        return group;
+    }
+
+    public bool IsEditableByGroup => Status is GroupStatus.Draft or GroupStatus.Returned;
+
+    public int MainContactCount => _members.Count(m => m.IsMainContact);
+
+    /// <summary>
+    /// A mentor sees a group they created, or one that lists their (confirmed) email as a member,
+    /// so the other members can sign up and work on the same group.
+    /// </summary>
+    public bool IsAccessibleTo(string userId, string? email) =>
+        CreatedByUserId == userId
+        || (email is not null && _members.Any(m => m.Email == Mentor.NormaliseEmail(email)));
+
+    public void ChangeDetails(string name, Ags homeMunicipality, string? supportPlan, Actor actor, DateTime nowUtc)
+    {
+        EnsureEditableByGroup();
+        var plan = string.IsNullOrWhiteSpace(supportPlan) ? null : supportPlan.Trim();
+        if (plan is { Length: > SupportPlanMaxLength })
+            throw new DomainException("Der Unterstützungsplan darf höchstens {0} Zeichen lang sein.", SupportPlanMaxLength);
+        SetName(name);
+        HomeMunicipalityAgs = homeMunicipality;
+        SupportPlan = plan;
+        Record(nowUtc, actor, GroupAction.DetailsChanged, null);
+    }
+
+    /// <param name="rulesInForce">The rule set in force today, if any: it limits main contacts and legal persons.</param>
+    public Mentor AddMember(MemberDetails details, ProgrammeRuleSet? rulesInForce, DateOnly today, Actor actor, DateTime nowUtc)
+    {
+        EnsureEditableByGroup();
+        var member = new Mentor(details);
+        EnsureAcceptable(member, others: _members, rulesInForce, today);
+        _members.Add(member);
+        Record(nowUtc, actor, GroupAction.MemberAdded, member.DisplayName);
+        return member;
+    }
+
+    public void ChangeMember(int memberId, MemberDetails details, ProgrammeRuleSet? rulesInForce, DateOnly today, Actor actor, DateTime nowUtc)
+    {
+        EnsureEditableByGroup();
+        var member = FindMember(memberId);
+        var candidate = new Mentor(details);
+        EnsureAcceptable(candidate, others: _members.Where(m => m != member), rulesInForce, today);
+        member.Apply(details);
+        Record(nowUtc, actor, GroupAction.MemberChanged, member.DisplayName);
+    }
+
+    public void RemoveMember(int memberId, Actor actor, DateTime nowUtc)
+    {
+        EnsureEditableByGroup();
+        var member = FindMember(memberId);
+        _members.Remove(member);
+        Record(nowUtc, actor, GroupAction.MemberRemoved, member.DisplayName);
+    }
+
+    public Mentor FindMember(int memberId) =>
+        _members.SingleOrDefault(m => m.Id == memberId)
+        ?? throw new DomainException("Dieses Mitglied gehört nicht zu dieser Gruppe.");
+
+    /// <summary>
+    /// Everything that keeps the group from being submitted on <paramref name="date"/> under
+    /// <paramref name="ruleSet"/> (the rule set in force that day, or null if none is).
+    /// </summary>
+    public IReadOnlyList<DomainError> CheckSubmission(ProgrammeRuleSet? ruleSet, DateOnly date)
+    {
+        var errors = new List<DomainError>();
+        if (ruleSet is null)
+        {
+            errors.Add(new DomainError("Am {0:dd.MM.yyyy} gelten keine Programmregeln; eine Einreichung ist an diesem Tag nicht möglich.", date));
+            return errors;
+        }
+
+        if (_members.Count < ruleSet.MinimumMembers)
+            errors.Add(new DomainError("Die Gruppe hat {0} Mitglieder; nach den Regeln „{1}“ sind mindestens {2} nötig.", _members.Count, ruleSet.Name, ruleSet.MinimumMembers));
+        if (!ruleSet.Covers(date))
+            errors.Add(new DomainError("Die Regeln „{0}“ gelten am {1:dd.MM.yyyy} nicht.", ruleSet.Name, date));
+        if (MainContactCount != ruleSet.RequiredMainContacts)
+            errors.Add(new DomainError("Es sind {0} Hauptansprechpersonen markiert; genau {1} sind nötig.", MainContactCount, ruleSet.RequiredMainContacts));
+        foreach (var member in _members)
+        {
+            if (member.Kind == MemberKind.LegalPerson && !ruleSet.LegalPersonsAllowed)
+                errors.Add(new DomainError("{0} ist eine juristische Person; nach den Regeln „{1}“ können nur volljährige Einzelpersonen Mitglied sein.", member.DisplayName, ruleSet.Name));
+            if (!member.IsAdultOn(date))
+                errors.Add(new DomainError("{0} ist am {1:dd.MM.yyyy} noch nicht volljährig.", member.DisplayName, date));
+            if (!member.IsTrainedBy(date))
+                errors.Add(new DomainError("Für {0} ist keine abgeschlossene Schulung ({1}) eingetragen.", member.DisplayName, ruleSet.TrainingRequirement));
+        }
+
+        foreach (var duplicate in _members.GroupBy(m => m.Email).Where(g => g.Count() > 1))
+            errors.Add(new DomainError("Die E-Mail-Adresse {0} ist mehreren Mitgliedern zugeordnet.", duplicate.Key));
+        if (SupportPlan is null)
+            errors.Add(new DomainError("Der Unterstützungsplan fehlt."));
+        return errors;
+    }
+
+    /// <summary>Submits the group under the rule set in force on <paramref name="today"/>, or names every gap.</summary>
+    public void Submit(ProgrammeRuleSet? ruleSet, DateOnly today, Actor actor, DateTime nowUtc)
+    {
+        EnsureEditableByGroup();
+        var errors = CheckSubmission(ruleSet, today);
+        if (errors.Count > 0) throw new DomainException(errors);
+
+        Status = GroupStatus.Submitted;
+        SubmittedOn = today;
+        RuleSetId = ruleSet!.Id;
+        Record(nowUtc, actor, GroupAction.Submitted, ruleSet.Name);
+    }
+
+    public void RecordSecurityCheck(DateOnly checkedOn, SecurityCheckResult result, DateOnly today, Actor actor, DateTime nowUtc)
+    {
+        EnsureStatus(GroupStatus.Submitted, "Die Sicherheitsüberprüfung kann nur für eingereichte Gruppen erfasst werden.");
+        if (checkedOn > today)
+            throw new DomainException("Das Datum der Sicherheitsüberprüfung ({0:dd.MM.yyyy}) liegt in der Zukunft.", checkedOn);
+        if (SubmittedOn is { } submitted && checkedOn < submitted.AddYears(-1))
+            throw new DomainException("Das Datum der Sicherheitsüberprüfung ({0:dd.MM.yyyy}) liegt mehr als ein Jahr vor der Einreichung.", checkedOn);
+        SecurityCheckDate = checkedOn;
+        SecurityCheckResult = result;
+        Record(nowUtc, actor, GroupAction.SecurityCheckRecorded, result == MentoringGroups.SecurityCheckResult.Passed ? "ohne Bedenken" : "mit Bedenken");
+    }
+
+    public void Approve(Actor actor, DateTime nowUtc)
+    {
+        EnsureStatus(GroupStatus.Submitted, "Nur eingereichte Gruppen können freigegeben werden.");
+        if (SecurityCheckResult != MentoringGroups.SecurityCheckResult.Passed)
+            throw new DomainException("Eine Gruppe kann erst nach einer Sicherheitsüberprüfung ohne Bedenken freigegeben werden.");
+        Status = GroupStatus.Approved;
+        ReviewRemarks = null;
+        Record(nowUtc, actor, GroupAction.Approved, null);
+    }
+
+    public void ReturnForChanges(string remarks, Actor actor, DateTime nowUtc)
+    {
+        EnsureStatus(GroupStatus.Submitted, "Nur eingereichte Gruppen können zurückgegeben werden.");
+        if (string.IsNullOrWhiteSpace(remarks))
+            throw new DomainException("Bitte schreiben Sie der Gruppe, was sie ändern soll.");
+        Status = GroupStatus.Returned;
+        ReviewRemarks = remarks.Trim();
+        // A resubmission is judged afresh, including BAMF's check.
+        SecurityCheckDate = null;
+        SecurityCheckResult = null;
+        Record(nowUtc, actor, GroupAction.Returned, ReviewRemarks);
+    }
+
+    private void EnsureAcceptable(Mentor candidate, IEnumerable<Mentor> others, ProgrammeRuleSet? rulesInForce, DateOnly today)
+    {
+        var errors = new List<DomainError>();
+        var otherMembers = others.ToList();
+        if (candidate.Email.Length == 0 || !candidate.Email.Contains('@'))
+            errors.Add(new DomainError("Bitte geben Sie eine gültige E-Mail-Adresse an."));
+        else if (otherMembers.Any(m => m.Email == candidate.Email))
+            errors.Add(new DomainError("Die E-Mail-Adresse {0} gehört schon zu einem anderen Mitglied dieser Gruppe.", candidate.Email));
+        if (candidate.Kind == MemberKind.NaturalPerson)
+        {
+            if (string.IsNullOrWhiteSpace(candidate.GivenName) || string.IsNullOrWhiteSpace(candidate.FamilyName))
+                errors.Add(new DomainError("Bitte geben Sie Vor- und Nachnamen an."));
+            if (candidate.DateOfBirth is not { } born)
+                errors.Add(new DomainError("Bitte geben Sie das Geburtsdatum an."));
+            else if (born > today)
+                errors.Add(new DomainError("Das Geburtsdatum ({0:dd.MM.yyyy}) liegt in der Zukunft.", born));
+            else if (!candidate.IsAdultOn(today))
+                errors.Add(new DomainError("Mitglieder müssen volljährig sein; {0} ist erst am {1:dd.MM.yyyy} 18 Jahre alt.", candidate.DisplayName, born.AddYears(ProgrammeRuleSet.AgeOfMajority)));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(candidate.OrganisationName) || string.IsNullOrWhiteSpace(candidate.RepresentativeName))
+                errors.Add(new DomainError("Bitte geben Sie den Namen der Organisation und der vertretenden Person an."));
+            if (rulesInForce is { LegalPersonsAllowed: false })
+                errors.Add(new DomainError("Nach den Regeln „{0}“ können keine juristischen Personen Mitglied sein.", rulesInForce.Name));
+        }
+
+        if (candidate.TrainingDate is { } trained && trained > today)
+            errors.Add(new DomainError("Das Schulungsdatum ({0:dd.MM.yyyy}) liegt in der Zukunft; tragen Sie es nach der Schulung ein.", trained));
+        var maxMainContacts = rulesInForce?.RequiredMainContacts ?? int.MaxValue;
+        if (candidate.IsMainContact && otherMembers.Count(m => m.IsMainContact) >= maxMainContacts)
+            errors.Add(new DomainError("Es gibt schon {0} Hauptansprechpersonen. Nehmen Sie zuerst bei einem anderen Mitglied die Markierung zurück.", maxMainContacts));
+        if (errors.Count > 0) throw new DomainException(errors);
+    }
+
+    private void SetName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("Bitte geben Sie einen Gruppennamen an.");
+        if (name.Trim().Length > NameMaxLength) throw new DomainException("Der Gruppenname darf höchstens {0} Zeichen lang sein.", NameMaxLength);
+        Name = name.Trim();
+    }
+
+    private void EnsureEditableByGroup()
+    {
+        if (!IsEditableByGroup)
+            throw new DomainException("Die Gruppe ist eingereicht und kann erst wieder bearbeitet werden, wenn das Kompetenzzentrum sie zurückgibt.");
+    }
+
+    private void EnsureStatus(GroupStatus expected, string message)
+    {
+        if (Status != expected) throw new DomainException(message);
+    }
+
+    private void Record(DateTime nowUtc, Actor actor, GroupAction action, string? details)
+    {
+        _history.Add(new GroupHistoryEntry(nowUtc, actor, action, details));
+        ConcurrencyStamp = Guid.NewGuid();
+    }
+}

@@ -1,0 +1,31 @@
+namespace NestPortal.Web.Authorization;
+
+/// <summary>The portal's roles. Staff roles (all but Mentor) must sign in with a second factor.</summary>
+public static class Roles
+{
+    public const string Mentor = "Mentor";
+    public const string CompetenceCentre = "CompetenceCentre";
+    public const string Municipality = "Municipality";
+    public const string Administrator = "Administrator";
+
+    public static readonly IReadOnlyList<string> All = [Mentor, CompetenceCentre, Municipality, Administrator];
+    public static readonly IReadOnlyList<string> Staff = [CompetenceCentre, Municipality, Administrator];
+}
+
+public static class Policies
+{
+    public const string Mentor = "Mentor";
+    public const string CompetenceCentre = "CompetenceCentre";
+    public const string Municipality = "Municipality";
+    public const string Administrator = "Administrator";
+}
+
+public static class PortalClaims
+{
+    public const string DisplayName = "nest:name";
+    public const string MunicipalityAgs = "nest:ags";
+
+    /// <summary>Identity marks a sign-in that passed a second factor with amr=mfa.</summary>
+    public const string AuthenticationMethod = "amr";
+    public const string MultiFactor = "mfa";
+}

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace NestPortal.Web.Authorization;
+
+/// <summary>Staff pages need a sign-in that passed a second factor (TOTP).</summary>
+public sealed class TwoFactorRequirement : IAuthorizationRequirement;
+
+public sealed class TwoFactorOptions
+{
+    /// <summary>
+    /// Lets the demo users reach staff pages without an authenticator app, so a newcomer can try
+    /// every role. Honoured only outside Production and only for the demo accounts.
+    /// </summary>
+    public bool RelaxForDemoUsers { get; set; }
+}
+
+/// <summary>
+/// Succeeds when the sign-in carried amr=mfa, or for a demo account where the relaxation is on and the
+/// environment is not Production.
+/// </summary>
+public sealed class TwoFactorHandler(IOptions<TwoFactorOptions> options, IHostEnvironment environment)
+    : AuthorizationHandler<TwoFactorRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TwoFactorRequirement requirement)
+    {
+        var user = context.User;
+        var signedInWithSecondFactor = user.HasClaim(PortalClaims.AuthenticationMethod, PortalClaims.MultiFactor);
+        var relaxed = options.Value.RelaxForDemoUsers
+                      && !environment.IsProduction()
+                      && DemoUsers.IsDemoAccount(user.FindFirstValue(ClaimTypes.Email));
+        if (signedInWithSecondFactor || relaxed) context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}

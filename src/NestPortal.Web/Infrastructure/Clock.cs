@@ -1,0 +1,12 @@
+namespace NestPortal.Web.Infrastructure;
+
+public static class Clock
+{
+    private static readonly TimeZoneInfo Germany = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    /// <summary>"Today" is the calendar day in Germany, where the programme runs, whatever the server's zone.</summary>
+    public static DateOnly TodayInGermany(this TimeProvider time) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Germany).DateTime);
+
+    public static DateTime UtcNow(this TimeProvider time) => time.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Identity;
+using NestPortal.Data.Identity;
+using NestPortal.Domain.Municipalities;
+using NestPortal.Web.Authorization;
+
+namespace NestPortal.Web.Infrastructure;
+
+public sealed class IdentitySeeder(
+    UserManager<PortalUser> users, RoleManager<IdentityRole> roles, TimeProvider time, ILogger<IdentitySeeder> logger)
+{
+    public async Task SeedRolesAndFirstAdministratorAsync(IConfiguration configuration, IHostEnvironment environment)
+    {
+        foreach (var role in Roles.All.Where(role => !roles.RoleExistsAsync(role).GetAwaiter().GetResult()))
+            Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+
+        var email = configuration["Bootstrap:AdminEmail"];
+        var password = configuration["Bootstrap:AdminPassword"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password)) return;
+        if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0) return;
+
+        await CreateAsync(email, "Administrator", Roles.Administrator, null, password);
+        logger.LogInformation("First administrator created from configuration");
+    }
+
+    public async Task SeedDemoUsersAsync()
+    {
+        foreach (var demo in DemoUsers.All)
+        {
+            if (await users.FindByEmailAsync(demo.Email) is not null) continue;
+            await CreateAsync(demo.Email, demo.DisplayName, demo.Role, demo.MunicipalityAgs, DemoUsers.Password);
+        }
+    }
+
+    private async Task CreateAsync(string email, string displayName, string role, string? municipalityAgs, string password)
+    {
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            MunicipalityAgs = municipalityAgs is null ? null : Ags.Parse(municipalityAgs),
+            CreatedAtUtc = time.UtcNow(),
+        };
+        Check(await users.CreateAsync(user, password), $"user for role {role}");
+        Check(await users.AddToRoleAsync(user, role), $"role {role}");
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Seeding {what} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using Serilog;
+
+namespace NestPortal.Web.Infrastructure;
+
+public static class Pipeline
+{
+    public static WebApplication UseNestPortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseSerilogRequestLogging();
+        app.UseRouting();
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data;
+using NestPortal.Data.Identity;
+using NestPortal.Data.Seeding;
+using NestPortal.Web.Authorization;
+
+namespace NestPortal.Web.Infrastructure;
+
+public static class ServiceRegistration
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("de-DE"), new("en")];
+
+    public static IServiceCollection AddNestPortal(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddNestPortalDatabase(configuration, environment.ContentRootPath);
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<IdentitySeeder>();
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("de-DE");
+            options.SupportedCultures = SupportedCultures;
+            options.SupportedUICultures = SupportedCultures;
+            // German unless the person chose English: no Accept-Language guessing for a German authority.
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddIdentityAndAccess(configuration, environment);
+
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Groups", Policies.Mentor);
+                options.Conventions.AuthorizeFolder("/Review", Policies.CompetenceCentre);
+                options.Conventions.AuthorizeFolder("/Municipality", Policies.Municipality);
+                options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+                options.Conventions.AllowAnonymousToFolder("/Account");
+                options.Conventions.AuthorizeFolder("/Account/Manage");
+                options.Conventions.AllowAnonymousToPage("/Index");
+                options.Conventions.AllowAnonymousToPage("/DataSources");
+                options.Conventions.AllowAnonymousToPage("/Error");
+                options.Conventions.AllowAnonymousToPage("/Culture");
+            })
+            .AddViewLocalization();
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
+            .Configure<IStringLocalizerFactory>((options, factory) =>
+                BindingMessages.Localize(options.ModelBindingMessageProvider, factory.Create(typeof(SharedResource))));
+
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+        services.AddFluentValidationClientsideAdapters();
+        ValidatorOptions.Global.LanguageManager.Enabled = true;
+
+        services.AddHealthChecks().AddDbContextCheck<NestPortalDbContext>("database");
+
+        services.Configure<MailOptions>(configuration.GetSection("Mail"));
+        if (string.IsNullOrWhiteSpace(configuration["Mail:Smtp:Host"]))
+            services.AddSingleton<IMailer, PickupFolderMailer>();
+        else
+            services.AddSingleton<IMailer, SmtpMailer>();
+
+        services.AddDataProtection().SetApplicationName("NestPortal").PersistKeysToDbContext<NestPortalDbContext>();
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = CookieNames.For(environment, "nest.af");
+            options.Cookie.SecurePolicy = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        return services;
+    }
+
+    private static void AddIdentityAndAccess(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddIdentity<PortalUser, IdentityRole>(options =>
+            {
+                // ASVS 5.0 / NIST 800-63B: length, not composition rules.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+            })
+            .AddEntityFrameworkStores<NestPortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        // PBKDF2-HMAC-SHA512 with the iteration count ASVS 5.0 asks for (the default is 100,000).
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = CookieNames.For(environment, "nest.auth");
+            options.Cookie.SecurePolicy = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            // A signed-in user without the role gets a real 403 (rendered by the error page), not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.Configure<TwoFactorOptions>(configuration.GetSection("Authentication:TwoFactor"));
+        services.AddSingleton<IAuthorizationHandler, TwoFactorHandler>();
+        services.AddSingleton<IAuthorizationHandler, MentoringGroupAuthorizationHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentResultHandler>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Mentor, policy => policy.RequireRole(Roles.Mentor))
+            .AddPolicy(Policies.CompetenceCentre, policy => policy.RequireRole(Roles.CompetenceCentre).AddRequirements(new TwoFactorRequirement()))
+            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator).AddRequirements(new TwoFactorRequirement()))
+            .AddPolicy(Policies.Municipality, policy => policy
+                .RequireRole(Roles.Municipality)
+                .RequireClaim(PortalClaims.MunicipalityAgs)
+                .AddRequirements(new TwoFactorRequirement()));
+    }
+}
+
+/// <summary>
+/// Production cookies carry the __Host- prefix (Secure, no Domain, Path=/). Browsers refuse such a
+/// cookie over plain HTTP, so Development and the tests on http://127.0.0.1 use the bare name.
+/// </summary>
+public static class CookieNames
+{
+    public static string For(IHostEnvironment environment, string name) =>
+        environment.IsProduction() ? "__Host-" + name : name;
+}

@@ -1,0 +1,28 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using NestPortal.Domain.Common;
+
+namespace NestPortal.Web.Infrastructure;
+
+public static class ValidationExtensions
+{
+    /// <summary>
+    /// Runs the page's validator (called explicitly, as FluentValidation advises) and copies its errors
+    /// into ModelState under the given prefix. Returns whether the input may be used.
+    /// </summary>
+    public static async Task<bool> ValidateIntoAsync<T>(this IValidator<T> validator, T input, ModelStateDictionary modelState, string prefix = "Input")
+    {
+        var result = await validator.ValidateAsync(input);
+        foreach (var error in result.Errors)
+            modelState.AddModelError(string.IsNullOrEmpty(prefix) ? error.PropertyName : $"{prefix}.{error.PropertyName}", error.ErrorMessage);
+        return modelState.IsValid;
+    }
+
+    /// <summary>Shows broken business rules on the form, translated, instead of a 500.</summary>
+    public static void AddDomainErrors(this ModelStateDictionary modelState, DomainException exception, IStringLocalizer localizer, string key = "")
+    {
+        foreach (var error in exception.Errors)
+            modelState.AddModelError(key, localizer[error.Template, error.Arguments]);
+    }
+}

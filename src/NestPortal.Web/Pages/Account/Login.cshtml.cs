@@ -1,0 +1,73 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data.Identity;
+using NestPortal.Web.Infrastructure;
+
+namespace NestPortal.Web.Pages.Account;
+
+public sealed class LoginModel(
+    SignInManager<PortalUser> signIn, IValidator<LoginModel.InputModel> validator,
+    IStringLocalizer<SharedResource> l, IConfiguration configuration, IHostEnvironment environment,
+    ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    /// <summary>The demo accounts are listed only where they exist: outside Production, when configured.</summary>
+    public bool ShowDemoUsers => !environment.IsProduction() && configuration.GetValue<bool>("Demo:Enabled");
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
+
+        var user = await signIn.UserManager.FindByEmailAsync(Input.Email);
+        if (user is null)
+        {
+            ModelState.AddModelError(string.Empty, l["E-Mail-Adresse oder Passwort ist falsch."]);
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User {UserId} signed in", user.Id);
+            return LocalRedirect(SafeReturnUrl);
+        }
+
+        if (result.RequiresTwoFactor) return RedirectToPage("./LoginWith2fa", new { ReturnUrl = SafeReturnUrl });
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("User {UserId} locked out", user.Id);
+            return RedirectToPage("./Lockout");
+        }
+
+        ModelState.AddModelError(string.Empty, result.IsNotAllowed
+            ? l["Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in der Bestätigungsmail."]
+            : l["E-Mail-Adresse oder Passwort ist falsch."]);
+        return Page();
+    }
+
+    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+
+    public sealed class InputModel
+    {
+        public string Email { get; set; } = string.Empty;
+        public string Password { get; set; } = string.Empty;
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(x => x.Email).NotEmpty().MaximumLength(254).EmailAddress().WithName(_ => l["E-Mail-Adresse"]);
+            RuleFor(x => x.Password).NotEmpty().MaximumLength(200).WithName(_ => l["Passwort"]);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data.Identity;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure;
+using QRCoder;
+
+namespace NestPortal.Web.Pages.Account.Manage;
+
+/// <summary>
+/// Enrols a TOTP authenticator app (QR code and key), and shows the recovery codes once. Staff are sent
+/// here until they have a second factor; after a correct code they are signed in again as "mfa".
+/// </summary>
+public sealed class TwoFactorModel(
+    UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IValidator<TwoFactorModel.InputModel> validator,
+    IStringLocalizer<SharedResource> l, ILogger<TwoFactorModel> logger) : PageModel
+{
+    private const string Issuer = "NestPortal NRW";
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public bool IsEnabled { get; private set; }
+    public bool SignedInWithSecondFactor { get; private set; }
+    public bool IsStaff { get; private set; }
+    public string SharedKey { get; private set; } = string.Empty;
+    public string QrCodeDataUrl { get; private set; } = string.Empty;
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (!await validator.ValidateIntoAsync(Input, ModelState))
+        {
+            await LoadAsync(user);
+            return Page();
+        }
+
+        var code = Input.Code.Replace(" ", string.Empty).Replace("-", string.Empty);
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError("Input.Code", l["Der Code ist falsch oder abgelaufen. Geben Sie den aktuellen Code aus Ihrer Authenticator-App ein."]);
+            await LoadAsync(user);
+            return Page();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+        // The person has just shown the second factor: sign in again with amr=mfa so staff pages open.
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(PortalClaims.AuthenticationMethod, PortalClaims.MultiFactor)]);
+        logger.LogInformation("User {UserId} enrolled an authenticator", user.Id);
+        IsEnabled = true;
+        SignedInWithSecondFactor = true;
+        return Page();
+    }
+
+    /// <summary>A lost phone: new key, second factor off until the new app is enrolled.</summary>
+    public async Task<IActionResult> OnPostResetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        logger.LogInformation("User {UserId} reset the authenticator", user.Id);
+        TempData["Status"] = l["Der alte Schlüssel gilt nicht mehr. Richten Sie Ihre Authenticator-App jetzt neu ein."].Value;
+        return RedirectToPage(new { ReturnUrl });
+    }
+
+    public string ContinueUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+
+    private async Task LoadAsync(PortalUser user)
+    {
+        IsEnabled = await users.GetTwoFactorEnabledAsync(user);
+        SignedInWithSecondFactor = User.HasClaim(PortalClaims.AuthenticationMethod, PortalClaims.MultiFactor);
+        IsStaff = Roles.Staff.Any(User.IsInRole);
+        if (IsEnabled) return;
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key was created.");
+        }
+
+        SharedKey = FormatKey(key);
+        var uri = string.Create(CultureInfo.InvariantCulture,
+            $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6");
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
+        QrCodeDataUrl = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));
+    }
+
+    private static string FormatKey(string key)
+    {
+        var formatted = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+            formatted.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        return formatted.ToString().TrimEnd().ToLowerInvariant();
+    }
+
+    public sealed class InputModel
+    {
+        public string Code { get; set; } = string.Empty;
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(x => x.Code).NotEmpty().Matches(@"^[0-9 \-]{6,9}$")
+                .WithMessage(_ => l["Bitte geben Sie den sechsstelligen Code aus Ihrer Authenticator-App ein."])
+                .WithName(_ => l["Code"]);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data.Identity;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure;
+
+namespace NestPortal.Web.Pages.Account;
+
+/// <summary>Mentors register themselves; the account works once the email is confirmed.</summary>
+public sealed class RegisterModel(
+    UserManager<PortalUser> users, IValidator<RegisterModel.InputModel> validator, IMailer mailer,
+    IStringLocalizer<SharedResource> l, TimeProvider time, ILogger<RegisterModel> logger) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
+
+        var existing = await users.FindByEmailAsync(Input.Email);
+        if (existing is not null)
+        {
+            // Same answer as for a new account, so the form does not reveal who is registered.
+            await mailer.SendAsync(Input.Email, l["Ihr Konto bei NestPortal"],
+                l["Jemand wollte sich mit dieser E-Mail-Adresse bei NestPortal registrieren. Sie haben bereits ein Konto. Falls Sie Ihr Passwort vergessen haben, können Sie es auf der Anmeldeseite zurücksetzen."]);
+            return RedirectToPage("./RegisterConfirmation");
+        }
+
+        var user = new PortalUser
+        {
+            UserName = Input.Email.Trim(),
+            Email = Input.Email.Trim(),
+            DisplayName = Input.DisplayName.Trim(),
+            CreatedAtUtc = time.UtcNow(),
+        };
+        var result = await users.CreateAsync(user, Input.Password);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+                ModelState.AddModelError(error.Code.Contains("Password") ? "Input.Password" : string.Empty, error.Description);
+            return Page();
+        }
+
+        await users.AddToRoleAsync(user, Roles.Mentor);
+        logger.LogInformation("Mentor account {UserId} registered", user.Id);
+        var link = await AccountLinks.ConfirmEmailAsync(users, user, Url, Request.Scheme);
+        await mailer.SendAsync(user.Email, l["Bitte bestätigen Sie Ihre E-Mail-Adresse"],
+            l["Guten Tag {0}, bitte bestätigen Sie Ihre E-Mail-Adresse für NestPortal: <a href=\"{1}\">E-Mail-Adresse bestätigen</a>", WebUtility.HtmlEncode(user.DisplayName), link]);
+        return RedirectToPage("./RegisterConfirmation");
+    }
+
+    public sealed class InputModel
+    {
+        public string DisplayName { get; set; } = string.Empty;
+        public string Email { get; set; } = string.Empty;
+        public string Password { get; set; } = string.Empty;
+        public string ConfirmPassword { get; set; } = string.Empty;
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(200).WithName(_ => l["Ihr Name"]);
+            RuleFor(x => x.Email).NotEmpty().MaximumLength(254).EmailAddress().WithName(_ => l["E-Mail-Adresse"]);
+            RuleFor(x => x.Password).NotEmpty().MinimumLength(12).MaximumLength(200).WithName(_ => l["Passwort"]);
+            RuleFor(x => x.ConfirmPassword).Equal(x => x.Password)
+                .WithMessage(_ => l["Die beiden Passwörter stimmen nicht überein."]);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Localization;
+using NestPortal.Domain.MentoringGroups;
+
+namespace NestPortal.Web.Pages;
+
+/// <summary>The words people see for a group's states and steps.</summary>
+public static class GroupTexts
+{
+    public static string Status(IStringLocalizer l, GroupStatus status) => status switch
+    {
+        GroupStatus.Draft => l["Entwurf"],
+        GroupStatus.Submitted => l["Eingereicht"],
+        GroupStatus.Returned => l["Zur Überarbeitung zurückgegeben"],
+        GroupStatus.Approved => l["Freigegeben"],
+        _ => status.ToString(),
+    };
+
+    public static string StatusCss(GroupStatus status) => status switch
+    {
+        GroupStatus.Approved => "text-bg-success",
+        GroupStatus.Returned => "text-bg-warning",
+        GroupStatus.Submitted => "text-bg-primary",
+        _ => "text-bg-secondary",
+    };
+
+    public static string Action(IStringLocalizer l, GroupAction action) => action switch
+    {
+        GroupAction.Created => l["Gruppe angelegt"],
+        GroupAction.DetailsChanged => l["Angaben geändert"],
+        GroupAction.MemberAdded => l["Mitglied hinzugefügt"],
+        GroupAction.MemberChanged => l["Mitglied geändert"],
+        GroupAction.MemberRemoved => l["Mitglied entfernt"],
+        GroupAction.Submitted => l["Eingereicht"],
+        GroupAction.SecurityCheckRecorded => l["Sicherheitsüberprüfung erfasst"],
+        GroupAction.Approved => l["Freigegeben"],
+        GroupAction.Returned => l["Zur Überarbeitung zurückgegeben"],
+        _ => action.ToString(),
+    };
+
+    public static string SecurityCheck(IStringLocalizer l, SecurityCheckResult? result) => result switch
+    {
+        SecurityCheckResult.Passed => l["ohne Bedenken"],
+        SecurityCheckResult.Failed => l["mit Bedenken"],
+        _ => l["noch nicht erfasst"],
+    };
+}

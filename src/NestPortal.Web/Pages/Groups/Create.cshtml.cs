@@ -1,0 +1,52 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data;
+using NestPortal.Domain.Common;
+using NestPortal.Domain.MentoringGroups;
+using NestPortal.Domain.Programme;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure;
+
+namespace NestPortal.Web.Pages.Groups;
+
+public sealed class CreateModel(
+    NestPortalDbContext db, IValidator<GroupInput> validator, TimeProvider time,
+    IStringLocalizer<SharedResource> l, ILogger<CreateModel> logger) : PageModel
+{
+    [BindProperty] public GroupInput Input { get; set; } = new();
+    public ProgrammeRuleSet? RulesInForce { get; private set; }
+
+    public async Task OnGetAsync() => RulesInForce = await db.InForceOnAsync(time.TodayInGermany());
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        RulesInForce = await db.InForceOnAsync(time.TodayInGermany());
+        if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
+        var municipality = await MunicipalityLookup.ResolveAsync(db, Input.HomeMunicipality);
+        if (municipality is null)
+        {
+            ModelState.AddModelError("Input.HomeMunicipality", l["Bitte wählen Sie eine Kommune in Nordrhein-Westfalen aus der Liste."]);
+            return Page();
+        }
+
+        try
+        {
+            var actor = User.ToActor();
+            var group = MentoringGroup.Register(Input.Name, municipality.Ags, actor, time.UtcNow());
+            if (!string.IsNullOrWhiteSpace(Input.SupportPlan))
+                group.ChangeDetails(Input.Name, municipality.Ags, Input.SupportPlan, actor, time.UtcNow());
+            db.MentoringGroups.Add(group);
+            await db.SaveChangesAsync();
+            logger.LogInformation("Group {GroupId} registered", group.Id);
+            TempData["Status"] = l["Die Gruppe ist angelegt. Tragen Sie jetzt die Mitglieder ein."].Value;
+            return RedirectToPage("./Details", new { id = group.Id });
+        }
+        catch (DomainException exception)
+        {
+            ModelState.AddDomainErrors(exception, l);
+            return Page();
+        }
+    }
+}

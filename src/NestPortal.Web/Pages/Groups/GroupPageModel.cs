@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data;
+using NestPortal.Domain.Common;
+using NestPortal.Domain.MentoringGroups;
+using NestPortal.Domain.Programme;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure;
+
+namespace NestPortal.Web.Pages.Groups;
+
+/// <summary>
+/// What every page about one of the mentor's groups does first: load the group and let the
+/// resource-based handler decide. Anything else is a 404, whatever the id.
+/// </summary>
+public abstract class GroupPageModel(
+    NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+{
+    protected NestPortalDbContext Db => db;
+    protected TimeProvider Time => time;
+    protected IStringLocalizer<SharedResource> L => l;
+
+    public MentoringGroup Group { get; private set; } = null!;
+    public ProgrammeRuleSet? RulesInForce { get; private set; }
+
+    /// <summary>The group's stamp when the form was shown; a save fails if someone changed it since.</summary>
+    [BindProperty]
+    public Guid? Version { get; set; }
+
+    protected async Task<bool> LoadGroupAsync(int id)
+    {
+        var group = await db.MentoringGroups
+            .Include(g => g.Members)
+            .Include(g => g.History)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(g => g.Id == id);
+        if (group is null || !(await authorization.AuthorizeAsync(User, group, GroupOperations.Work)).Succeeded)
+            return false;
+        Group = group;
+        if (Version is { } shown)
+            db.Entry(group).Property(g => g.ConcurrencyStamp).OriginalValue = shown;
+        RulesInForce = await db.InForceOnAsync(time.TodayInGermany());
+        return true;
+    }
+
+    /// <summary>Runs a domain command and saves; broken rules and concurrent edits come back as form errors.</summary>
+    protected async Task<bool> TryChangeAsync(Action command, string errorKey = "")
+    {
+        try
+        {
+            command();
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DomainException exception)
+        {
+            ModelState.AddDomainErrors(exception, l, errorKey);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(errorKey, l["Die Gruppe wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]);
+        }
+
+        return false;
+    }
+
+    protected DateOnly Today => time.TodayInGermany();
+    protected DateTime UtcNow => time.UtcNow();
+
+    protected IActionResult Done(string status, int id)
+    {
+        TempData["Status"] = status;
+        return RedirectToPage("/Groups/Details", new { id });
+    }
+}
