@@ -21,7 +21,8 @@ public static class Pipeline
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapStaticAssets();
+        // Stylesheets and scripts are public; the fallback policy would otherwise demand a sign-in for them.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,11 +11,12 @@ using NestPortal.Domain.Programme;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
 
-namespace NestPortal.Web.Pages.Groups;
+namespace NestPortal.Web.Pages;
 
 /// <summary>
-/// What every page about one of the mentor's groups does first: load the group and let the
-/// resource-based handler decide. Anything else is a 404, whatever the id.
+/// What every page about one group does first: load it and let the resource-based handler decide
+/// (a mentor: their own group; the competence centre: any group under review). Anything else is a
+/// 404, whatever the id.
 /// </summary>
 public abstract class GroupPageModel(
     NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
@@ -30,6 +32,12 @@ public abstract class GroupPageModel(
     [BindProperty]
     public Guid? Version { get; set; }
 
+    /// <summary>Which operation this page performs on the group; mentors' pages work on their own group.</summary>
+    protected virtual OperationAuthorizationRequirement Operation => GroupOperations.Work;
+
+    /// <summary>Where a successful change leads: the page showing the group.</summary>
+    protected virtual string GroupPage => "/Groups/Details";
+
     protected async Task<bool> LoadGroupAsync(int id)
     {
         var group = await db.MentoringGroups
@@ -37,7 +45,7 @@ public abstract class GroupPageModel(
             .Include(g => g.History)
             .AsSplitQuery()
             .SingleOrDefaultAsync(g => g.Id == id);
-        if (group is null || !(await authorization.AuthorizeAsync(User, group, GroupOperations.Work)).Succeeded)
+        if (group is null || !(await authorization.AuthorizeAsync(User, group, Operation)).Succeeded)
             return false;
         Group = group;
         if (Version is { } shown)
@@ -73,6 +81,6 @@ public abstract class GroupPageModel(
     protected IActionResult Done(string status, int id)
     {
         TempData["Status"] = status;
-        return RedirectToPage("/Groups/Details", new { id });
+        return RedirectToPage(GroupPage, new { id });
     }
 }

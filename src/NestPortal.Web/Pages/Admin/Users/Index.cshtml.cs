@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NestPortal.Data;
+
+namespace NestPortal.Web.Pages.Admin.Users;
+
+public sealed class IndexModel(NestPortalDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Role { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public Paged<Row> Result { get; private set; } = null!;
+
+    public async Task OnGetAsync()
+    {
+        var users = db.Users.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            var term = Search.Trim();
+            users = users.Where(u => u.Email!.Contains(term) || u.DisplayName.Contains(term));
+        }
+
+        var rows = from user in users
+                   join userRole in db.UserRoles on user.Id equals userRole.UserId into userRoles
+                   from userRole in userRoles.DefaultIfEmpty()
+                   join role in db.Roles on userRole.RoleId equals role.Id into roles
+                   from role in roles.DefaultIfEmpty()
+                   select new Row(user.Id, user.DisplayName, user.Email!, role != null ? role.Name : null,
+                       user.MunicipalityAgs != null ? user.MunicipalityAgs.Value.Value : null,
+                       user.EmailConfirmed, user.TwoFactorEnabled, user.LockoutEnd);
+        if (!string.IsNullOrWhiteSpace(Role)) rows = rows.Where(r => r.Role == Role);
+        Result = await rows.OrderBy(r => r.Email).ToPagedAsync(PageNumber);
+    }
+
+    public PagerModel Pager => new(Result.PageNumber, Result.PageCount, Result.Total,
+        new Dictionary<string, string?> { ["search"] = Search, ["role"] = Role });
+
+    public sealed record Row(string Id, string DisplayName, string Email, string? Role, string? MunicipalityAgs,
+        bool EmailConfirmed, bool TwoFactorEnabled, DateTimeOffset? LockoutEnd);
+}

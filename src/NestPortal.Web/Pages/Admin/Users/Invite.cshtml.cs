@@ -1,0 +1,86 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data;
+using NestPortal.Data.Identity;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Pages.Account;
+
+namespace NestPortal.Web.Pages.Admin.Users;
+
+/// <summary>
+/// Creates a staff account without a password and mails a link to set one. A municipality account is
+/// bound to exactly one municipality. Staff enrol their second factor at first sign-in.
+/// </summary>
+public sealed class InviteModel(
+    NestPortalDbContext db, UserManager<PortalUser> users, IValidator<InviteModel.InputModel> validator, IMailer mailer,
+    IStringLocalizer<SharedResource> l, TimeProvider time, ILogger<InviteModel> logger) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
+        Domain.Municipalities.Municipality? municipality = null;
+        if (Input.Role == Roles.Municipality)
+        {
+            municipality = await MunicipalityLookup.ResolveAsync(db, Input.Municipality);
+            if (municipality is null)
+            {
+                ModelState.AddModelError("Input.Municipality", l["Bitte wählen Sie eine Kommune in Nordrhein-Westfalen aus der Liste."]);
+                return Page();
+            }
+        }
+
+        var user = new PortalUser
+        {
+            UserName = Input.Email.Trim(),
+            Email = Input.Email.Trim(),
+            DisplayName = Input.DisplayName.Trim(),
+            MunicipalityAgs = municipality?.Ags,
+            CreatedAtUtc = time.UtcNow(),
+        };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors) ModelState.AddModelError("Input.Email", error.Description);
+            return Page();
+        }
+
+        await users.AddToRoleAsync(user, Input.Role);
+        var link = await AccountLinks.SetPasswordAsync(users, user, Url, Request.Scheme);
+        await mailer.SendAsync(user.Email, l["Einladung zu NestPortal"],
+            l["Sie wurden zu NestPortal eingeladen. Legen Sie über diesen Link Ihr Passwort fest: <a href=\"{0}\">Passwort festlegen</a>. Bei der ersten Anmeldung richten Sie die Zwei-Faktor-Anmeldung ein.", link]);
+        logger.LogInformation("Staff account {UserId} invited with role {Role}", user.Id, Input.Role);
+        TempData["Status"] = l["Die Einladung an {0} ist verschickt.", user.Email].Value;
+        return RedirectToPage("./Index");
+    }
+
+    public sealed class InputModel
+    {
+        public string DisplayName { get; set; } = string.Empty;
+        public string Email { get; set; } = string.Empty;
+        public string Role { get; set; } = string.Empty;
+        public string? Municipality { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(200).WithName(_ => l["Name"]);
+            RuleFor(x => x.Email).NotEmpty().MaximumLength(254).EmailAddress().WithName(_ => l["E-Mail-Adresse"]);
+            RuleFor(x => x.Role).Must(role => Roles.Staff.Contains(role))
+                .WithMessage(_ => l["Bitte wählen Sie eine Rolle für Mitarbeitende."]);
+            RuleFor(x => x.Municipality).NotEmpty().When(x => x.Role == Roles.Municipality)
+                .WithMessage(_ => l["Ein Konto einer Kommune gehört zu genau einer Kommune: bitte wählen Sie sie aus."]);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure;
+
+namespace NestPortal.Web.Pages.Groups.Members;
+
+public sealed class AddModel(
+    NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l,
+    IValidator<MemberInput> validator) : GroupPageModel(db, authorization, time, l)
+{
+    [BindProperty] public MemberInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadGroupAsync(id)) return NotFound();
+        Version = Group.ConcurrencyStamp;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (!await LoadGroupAsync(id)) return NotFound();
+        if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
+        return await TryChangeAsync(() => Group.AddMember(Input.ToDetails(), RulesInForce, Today, User.ToActor(), UtcNow))
+            ? Done(L["Das Mitglied ist eingetragen."], id)
+            : Page();
+    }
+}

@@ -1,0 +1,45 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data;
+using NestPortal.Domain.MentoringGroups;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure;
+
+namespace NestPortal.Web.Pages.Groups.Members;
+
+public sealed class EditModel(
+    NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l,
+    IValidator<MemberInput> validator) : GroupPageModel(db, authorization, time, l)
+{
+    [BindProperty] public MemberInput Input { get; set; } = new();
+    public Mentor Member { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, int memberId)
+    {
+        if (!await LoadMemberAsync(id, memberId)) return NotFound();
+        Input = MemberInput.From(Member);
+        Version = Group.ConcurrencyStamp;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int memberId)
+    {
+        if (!await LoadMemberAsync(id, memberId)) return NotFound();
+        if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
+        return await TryChangeAsync(() => Group.ChangeMember(memberId, Input.ToDetails(), RulesInForce, Today, User.ToActor(), UtcNow))
+            ? Done(L["Die Angaben zum Mitglied sind gespeichert."], id)
+            : Page();
+    }
+
+    /// <summary>The member must belong to this group: an id from another group is a 404 like any other.</summary>
+    private async Task<bool> LoadMemberAsync(int id, int memberId)
+    {
+        if (!await LoadGroupAsync(id)) return false;
+        var member = Group.Members.SingleOrDefault(m => m.Id == memberId);
+        if (member is null) return false;
+        Member = member;
+        return true;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data;
+using NestPortal.Domain.MentoringGroups;
+using NestPortal.Web.Authorization;
+
+namespace NestPortal.Web.Pages.Groups.Members;
+
+/// <summary>Asks before removing a member; the removal is kept in the group's history.</summary>
+public sealed class RemoveModel(
+    NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l)
+    : GroupPageModel(db, authorization, time, l)
+{
+    public Mentor Member { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, int memberId)
+    {
+        if (!await LoadGroupAsync(id) || Group.Members.SingleOrDefault(m => m.Id == memberId) is not { } member) return NotFound();
+        Member = member;
+        Version = Group.ConcurrencyStamp;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int memberId)
+    {
+        if (!await LoadGroupAsync(id) || Group.Members.SingleOrDefault(m => m.Id == memberId) is not { } member) return NotFound();
+        Member = member;
+        return await TryChangeAsync(() => Group.RemoveMember(memberId, User.ToActor(), UtcNow))
+            ? Done(L["{0} ist aus der Gruppe entfernt.", member.DisplayName], id)
+            : Page();
+    }
+}

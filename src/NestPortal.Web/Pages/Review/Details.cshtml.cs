@@ -1,0 +1,103 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data;
+using NestPortal.Domain.MentoringGroups;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure;
+
+namespace NestPortal.Web.Pages.Review;
+
+/// <summary>
+/// The competence centre reviews one group: records BAMF's security check, then approves it or
+/// returns it with remarks for the group to mend.
+/// </summary>
+public sealed class DetailsModel(
+    NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l,
+    IValidator<DetailsModel.SecurityCheckInput> checkValidator, IValidator<DetailsModel.ReturnInput> returnValidator,
+    ILogger<DetailsModel> logger)
+    : GroupPageModel(db, authorization, time, l)
+{
+    protected override OperationAuthorizationRequirement Operation => GroupOperations.Review;
+    protected override string GroupPage => "/Review/Details";
+
+    [BindProperty] public SecurityCheckInput Check { get; set; } = new();
+    [BindProperty] public ReturnInput Return { get; set; } = new();
+    public GroupOverview Overview { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Version = Group.ConcurrencyStamp;
+        Check.CheckedOn = Group.SecurityCheckDate;
+        Check.Result = Group.SecurityCheckResult;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSecurityCheckAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!await checkValidator.ValidateIntoAsync(Check, ModelState, nameof(Check))) return Page();
+        return await TryChangeAsync(() => Group.RecordSecurityCheck(Check.CheckedOn!.Value, Check.Result!.Value, Today, User.ToActor(), UtcNow), "Check")
+            ? Done(L["Die Sicherheitsüberprüfung ist erfasst."], id)
+            : Page();
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!await TryChangeAsync(() => Group.Approve(User.ToActor(), UtcNow), "Approve")) return Page();
+        logger.LogInformation("Group {GroupId} approved", id);
+        return Done(L["Die Gruppe ist freigegeben."], id);
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!await returnValidator.ValidateIntoAsync(Return, ModelState, nameof(Return))) return Page();
+        if (!await TryChangeAsync(() => Group.ReturnForChanges(Return.Remarks, User.ToActor(), UtcNow), "Return")) return Page();
+        logger.LogInformation("Group {GroupId} returned for changes", id);
+        return Done(L["Die Gruppe ist mit Ihren Anmerkungen zurückgegeben."], id);
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (!await LoadGroupAsync(id)) return false;
+        var ruleSetName = Group.RuleSetId is { } ruleSetId
+            ? await Db.RuleSets.Where(r => r.Id == ruleSetId).Select(r => r.Name).SingleAsync()
+            : null;
+        Overview = new GroupOverview(Group, await MunicipalityLookup.LabelAsync(Db, Group.HomeMunicipalityAgs) ?? "", ruleSetName, MemberActions: false);
+        return true;
+    }
+
+    public sealed class SecurityCheckInput
+    {
+        public DateOnly? CheckedOn { get; set; }
+        public SecurityCheckResult? Result { get; set; }
+    }
+
+    public sealed class ReturnInput
+    {
+        public string Remarks { get; set; } = string.Empty;
+    }
+
+    public sealed class SecurityCheckValidator : AbstractValidator<SecurityCheckInput>
+    {
+        public SecurityCheckValidator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(x => x.CheckedOn).NotNull().WithName(_ => l["Datum der Überprüfung"]);
+            RuleFor(x => x.Result).NotNull().IsInEnum().WithName(_ => l["Ergebnis"]);
+        }
+    }
+
+    public sealed class ReturnValidator : AbstractValidator<ReturnInput>
+    {
+        public ReturnValidator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(x => x.Remarks).NotEmpty().MaximumLength(4000).WithName(_ => l["Anmerkungen für die Gruppe"]);
+        }
+    }
+}

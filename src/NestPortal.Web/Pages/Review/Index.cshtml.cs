@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NestPortal.Data;
+using NestPortal.Domain.MentoringGroups;
+
+namespace NestPortal.Web.Pages.Review;
+
+/// <summary>The competence centre's queue: submitted groups first, oldest submission first.</summary>
+public sealed class IndexModel(NestPortalDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public GroupStatus? Status { get; set; } = GroupStatus.Submitted;
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public Paged<Row> Result { get; private set; } = null!;
+    public IReadOnlyList<string> Regions { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Regions = await db.Municipalities.Select(m => m.AdministrativeRegion).Distinct().OrderBy(r => r).ToListAsync();
+        var query = db.MentoringGroups
+            .Join(db.Municipalities, g => g.HomeMunicipalityAgs, m => m.Ags, (g, m) => new { Group = g, Municipality = m });
+        if (Status is { } status) query = query.Where(x => x.Group.Status == status);
+        if (!string.IsNullOrWhiteSpace(Region)) query = query.Where(x => x.Municipality.AdministrativeRegion == Region);
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            var term = Search.Trim();
+            query = query.Where(x => x.Group.Name.Contains(term) || x.Municipality.Name.Contains(term) || x.Municipality.Postcode == term);
+        }
+
+        Result = await query
+            .OrderBy(x => x.Group.SubmittedOn == null)
+            .ThenBy(x => x.Group.SubmittedOn)
+            .ThenBy(x => x.Group.Name)
+            .Select(x => new Row(x.Group.Id, x.Group.Name, x.Municipality.Name, x.Municipality.AdministrativeRegion,
+                x.Group.Status, x.Group.SubmittedOn, x.Group.Members.Count, x.Group.SecurityCheckResult))
+            .ToPagedAsync(PageNumber);
+    }
+
+    public PagerModel Pager => new(Result.PageNumber, Result.PageCount, Result.Total, new Dictionary<string, string?>
+    {
+        ["search"] = Search, ["status"] = Status?.ToString(), ["region"] = Region,
+    });
+
+    public sealed record Row(int Id, string Name, string Municipality, string Region, GroupStatus Status,
+        DateOnly? SubmittedOn, int MemberCount, SecurityCheckResult? SecurityCheck);
+}
