@@ -17,8 +17,9 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
         // The same rule as MentoringGroup.IsAccessibleTo, as a query: created by me or listing my email.
         Groups = await db.MentoringGroups
             .Where(g => g.CreatedByUserId == userId || g.Members.Any(m => m.Email == email))
-            .Join(db.Municipalities, g => g.HomeMunicipalityAgs, m => m.Ags, (g, m) => new Row(g.Id, g.Name, g.Status, m.Name, g.Members.Count))
-            .OrderBy(r => r.Name)
+            .OrderBy(g => g.Name)
+            .Select(g => new Row(g.Id, g.Name, g.Status,
+                db.Municipalities.Where(m => m.Ags == g.HomeMunicipalityAgs).Select(m => m.Name).First(), g.Members.Count))
             .ToListAsync();
     }
 

@@ -20,8 +20,12 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
     public async Task OnGetAsync()
     {
         Regions = await db.Municipalities.Select(m => m.AdministrativeRegion).Distinct().OrderBy(r => r).ToListAsync();
-        var query = db.MentoringGroups
-            .Join(db.Municipalities, g => g.HomeMunicipalityAgs, m => m.Ags, (g, m) => new { Group = g, Municipality = m });
+        // Ags is a value-converted key, which EF cannot use in a LINQ Join; correlated lookups translate.
+        var query = db.MentoringGroups.Select(g => new
+        {
+            Group = g,
+            Municipality = db.Municipalities.First(m => m.Ags == g.HomeMunicipalityAgs),
+        });
         if (Status is { } status) query = query.Where(x => x.Group.Status == status);
         if (!string.IsNullOrWhiteSpace(Region)) query = query.Where(x => x.Municipality.AdministrativeRegion == Region);
         if (!string.IsNullOrWhiteSpace(Search))

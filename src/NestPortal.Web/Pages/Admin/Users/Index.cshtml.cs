@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Data;
+using NestPortal.Domain.Municipalities;
 
 namespace NestPortal.Web.Pages.Admin.Users;
 
@@ -22,21 +23,21 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
             users = users.Where(u => u.Email!.Contains(term) || u.DisplayName.Contains(term));
         }
 
-        var rows = from user in users
+        var rows = from user in users.OrderBy(u => u.Email)
                    join userRole in db.UserRoles on user.Id equals userRole.UserId into userRoles
                    from userRole in userRoles.DefaultIfEmpty()
                    join role in db.Roles on userRole.RoleId equals role.Id into roles
                    from role in roles.DefaultIfEmpty()
+                   where string.IsNullOrEmpty(Role) || (role != null && role.Name == Role)
                    select new Row(user.Id, user.DisplayName, user.Email!, role != null ? role.Name : null,
-                       user.MunicipalityAgs != null ? user.MunicipalityAgs.Value.Value : null,
+                       user.MunicipalityAgs,
                        user.EmailConfirmed, user.TwoFactorEnabled, user.LockoutEnd);
-        if (!string.IsNullOrWhiteSpace(Role)) rows = rows.Where(r => r.Role == Role);
-        Result = await rows.OrderBy(r => r.Email).ToPagedAsync(PageNumber);
+        Result = await rows.ToPagedAsync(PageNumber);
     }
 
     public PagerModel Pager => new(Result.PageNumber, Result.PageCount, Result.Total,
         new Dictionary<string, string?> { ["search"] = Search, ["role"] = Role });
 
-    public sealed record Row(string Id, string DisplayName, string Email, string? Role, string? MunicipalityAgs,
+    public sealed record Row(string Id, string DisplayName, string Email, string? Role, Ags? MunicipalityAgs,
         bool EmailConfirmed, bool TwoFactorEnabled, DateTimeOffset? LockoutEnd);
 }

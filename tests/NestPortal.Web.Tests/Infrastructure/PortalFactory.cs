@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace NestPortal.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The portal as it runs, on its own SQLite file in a temporary folder (migrated and seeded on start,
+/// like `dotnet run`), with the demo users and a mail pickup folder the tests read.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "nestportal-tests", Guid.NewGuid().ToString("N"));
+    public string DatabasePath => Path.Combine(Folder, "nestportal.db");
+    public string MailFolder => Path.Combine(Folder, "mail");
+
+    /// <summary>Demo accounts skip the second factor unless a test says otherwise.</summary>
+    public bool RelaxTwoFactorForDemoUsers { get; init; } = true;
+
+    public PortalFactory()
+    {
+        Directory.CreateDirectory(Folder);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting, not ConfigureAppConfiguration: Program reads these before the host is built.
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Authentication:TwoFactor:RelaxForDemoUsers", RelaxTwoFactorForDemoUsers ? "true" : "false");
+        builder.UseSetting("Mail:PickupDirectory", MailFolder);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a temporary folder behind; it must not fail the test.
+        }
+    }
+}
