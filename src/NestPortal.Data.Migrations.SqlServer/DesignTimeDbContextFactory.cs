@@ -10,10 +10,6 @@ namespace NestPortal.Data.Migrations.SqlServer;
 /// </summary>
 public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<NestPortalDbContext>
 {
-    public NestPortalDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<NestPortalDbContext>();
-        options.UseNestPortalProvider(DatabaseProvider.SqlServer, "Server=localhost;Database=NestPortal;Trusted_Connection=True;TrustServerCertificate=True");
-        return new NestPortalDbContext(options.Options);
-    }
+    public NestPortalDbContext CreateDbContext(string[] args) =>
+        new(DatabaseProvider.OptionsFor(DatabaseProvider.SqlServer, "Server=localhost;Database=NestPortal;Trusted_Connection=True;TrustServerCertificate=True"));
 }

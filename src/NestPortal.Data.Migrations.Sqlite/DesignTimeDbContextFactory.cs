@@ -10,10 +10,6 @@ namespace NestPortal.Data.Migrations.Sqlite;
 /// </summary>
 public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<NestPortalDbContext>
 {
-    public NestPortalDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<NestPortalDbContext>();
-        options.UseNestPortalProvider(DatabaseProvider.Sqlite, "Data Source=design-time.db");
-        return new NestPortalDbContext(options.Options);
-    }
+    public NestPortalDbContext CreateDbContext(string[] args) =>
+        new(DatabaseProvider.OptionsFor(DatabaseProvider.Sqlite, "Data Source=design-time.db"));
 }

@@ -40,6 +40,14 @@ public static class DatabaseProvider
         return services;
     }
 
+    /// <summary>Options for a context outside dependency injection: design-time tools and tests.</summary>
+    public static DbContextOptions<NestPortalDbContext> OptionsFor(string provider, string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<NestPortalDbContext>();
+        builder.UseNestPortalProvider(provider, connectionString);
+        return builder.Options;
+    }
+
     public static DbContextOptionsBuilder UseNestPortalProvider(this DbContextOptionsBuilder options, string provider, string connectionString) =>
         provider switch
         {

@@ -17,6 +17,15 @@ public static class ServiceRegistration
 {
     public static readonly CultureInfo[] SupportedCultures = [new("de-DE"), new("en")];
 
+    /// <summary>Pages anyone may open; every other page needs a signed-in user (the fallback policy).</summary>
+    public static readonly string[] PublicPages =
+    [
+        "/Index", "/DataSources", "/Error", "/Culture",
+        "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Logout",
+        "/Account/Lockout", "/Account/Register", "/Account/RegisterConfirmation", "/Account/ConfirmEmail",
+        "/Account/ForgotPassword", "/Account/SetPassword",
+    ];
+
     public static IServiceCollection AddNestPortal(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
@@ -42,12 +51,9 @@ public static class ServiceRegistration
                 options.Conventions.AuthorizeFolder("/Review", Policies.CompetenceCentre);
                 options.Conventions.AuthorizeFolder("/Municipality", Policies.Municipality);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
-                options.Conventions.AllowAnonymousToFolder("/Account");
-                options.Conventions.AuthorizeFolder("/Account/Manage");
-                options.Conventions.AllowAnonymousToPage("/Index");
-                options.Conventions.AllowAnonymousToPage("/DataSources");
-                options.Conventions.AllowAnonymousToPage("/Error");
-                options.Conventions.AllowAnonymousToPage("/Culture");
+                // Named one by one: an AllowAnonymous on the /Account folder would also open /Account/Manage,
+                // because allowing anonymous access wins over any requirement.
+                foreach (var page in PublicPages) options.Conventions.AllowAnonymousToPage(page);
             })
             .AddViewLocalization();
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
