@@ -55,7 +55,10 @@ public static class ServiceRegistration
                 // because allowing anonymous access wins over any requirement.
                 foreach (var page in PublicPages) options.Conventions.AllowAnonymousToPage(page);
             })
-            .AddViewLocalization();
+            .AddViewLocalization()
+            // Validation is FluentValidation's, in German; MVC must not add its own English "is required"
+            // for every non-nullable string.
+            .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
             .Configure<IStringLocalizerFactory>((options, factory) =>
                 BindingMessages.Localize(options.ModelBindingMessageProvider, factory.Create(typeof(SharedResource))));

@@ -30,8 +30,10 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var name = For.Name;
-        var id = TagBuilder.CreateSanitizedId(name, "_");
-        var hasError = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0;
+        // Inside a partial rendered with for="Input" the expression is relative; the generator prefixes it.
+        var fullName = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(name);
+        var id = TagBuilder.CreateSanitizedId(fullName, "_");
+        var hasError = ViewContext.ViewData.ModelState.TryGetValue(fullName, out var entry) && entry.Errors.Count > 0;
         var describedBy = string.Join(' ', new[] { Hint is null ? null : id + "-hint", id + "-error" }.OfType<string>());
 
         var attributes = new Dictionary<string, object>

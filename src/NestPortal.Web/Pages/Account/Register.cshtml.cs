@@ -25,6 +25,7 @@ public sealed class RegisterModel(
     {
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
 
+        Input.Email = Input.Email.Trim();
         var existing = await users.FindByEmailAsync(Input.Email);
         if (existing is not null)
         {
@@ -36,8 +37,8 @@ public sealed class RegisterModel(
 
         var user = new PortalUser
         {
-            UserName = Input.Email.Trim(),
-            Email = Input.Email.Trim(),
+            UserName = Input.Email,
+            Email = Input.Email,
             DisplayName = Input.DisplayName.Trim(),
             CreatedAtUtc = time.UtcNow(),
         };

@@ -23,14 +23,12 @@ public sealed class SetPasswordModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
-        var user = await users.FindByIdAsync(Input.UserId);
+        // A broken link is the page's problem, not a field's: say so above the form.
+        var user = string.IsNullOrEmpty(Input.UserId) ? null : await users.FindByIdAsync(Input.UserId);
         var token = AccountLinks.Decode(Input.Code);
         if (user is null || token is null)
-        {
             ModelState.AddModelError(string.Empty, l["Der Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an."]);
-            return Page();
-        }
+        if (!await validator.ValidateIntoAsync(Input, ModelState) || user is null || token is null) return Page();
 
         var result = await users.ResetPasswordAsync(user, token, Input.Password);
         if (!result.Succeeded)
@@ -64,8 +62,6 @@ public sealed class SetPasswordModel(
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(x => x.UserId).NotEmpty().WithMessage(_ => l["Der Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an."]);
-            RuleFor(x => x.Code).NotEmpty().WithMessage(_ => l["Der Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an."]);
             RuleFor(x => x.Password).NotEmpty().MinimumLength(12).MaximumLength(200).WithName(_ => l["Neues Passwort"]);
             RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage(_ => l["Die beiden Passwörter stimmen nicht überein."]);
         }

@@ -1,0 +1,134 @@
+using System.Net;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NestPortal.Web.Tests.Infrastructure;
+using OtpNet;
+
+namespace NestPortal.Browser.Tests;
+
+/// <summary>
+/// The portal on a real Kestrel port on 127.0.0.1 and Debian's Chromium driven by Playwright. Staff
+/// demo users must enrol TOTP here (the relaxation is off), as a real person would.
+/// </summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+    ];
+
+    private readonly Dictionary<string, string> _authenticatorKeys = new(StringComparer.OrdinalIgnoreCase);
+
+    public KestrelPortalFactory Factory { get; } = new();
+    public string BaseUrl { get; private set; } = string.Empty;
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException(
+                $"Chromium is missing at {ChromiumPath}. Install it with `apt-get install -y chromium` (the test script scripts/test.sh does this).");
+
+        Factory.StartServer();
+        var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.Single().TrimEnd('/');
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        await Factory.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser profile (no cookies) in German or English.</summary>
+    public async Task<IPage> NewPageAsync(string culture = "de-DE")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = culture });
+        if (culture != "de-DE")
+        {
+            await context.AddCookiesAsync([new Microsoft.Playwright.Cookie
+            {
+                Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Domain = "127.0.0.1", Path = "/",
+            }]);
+        }
+
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
+    /// <summary>Signs in through the login page, enrolling or answering the second factor where asked.</summary>
+    public async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync();
+        if (page.Url.Contains("/Account/LoginWith2fa", StringComparison.OrdinalIgnoreCase))
+        {
+            await page.Locator("#Input_Code").FillAsync(CurrentCode(email));
+            await page.Locator("main form button[type=submit]").ClickAsync();
+            await page.WaitForLoadStateAsync();
+        }
+    }
+
+    /// <summary>On the enrolment page: reads the key as a person would from the screen, types the app's code.</summary>
+    public async Task EnrolAuthenticatorAsync(IPage page, string email)
+    {
+        var key = await page.Locator("#shared-key").GetAttributeAsync("data-key")
+                  ?? throw new InvalidOperationException("No authenticator key on the page.");
+        _authenticatorKeys[email] = key.Replace(" ", string.Empty).ToUpperInvariant();
+        await page.Locator("#Input_Code").FillAsync(CurrentCode(email));
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    public string CurrentCode(string email) =>
+        new Totp(Base32Encoding.ToBytes(_authenticatorKeys[email])).ComputeTotp(DateTime.UtcNow);
+
+    /// <summary>axe-core with the WCAG 2.1 A and AA rules (BITV 2.0 NRW): the page must have no violation.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var violations = result.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")
+            .ToList();
+        violations.ShouldBeEmpty($"axe found violations on {page.Url}");
+    }
+}
+
+/// <summary>The web test factory, served by Kestrel on a free loopback port instead of the in-memory test server.</summary>
+public sealed class KestrelPortalFactory : PortalFactory
+{
+    public KestrelPortalFactory()
+    {
+        RelaxTwoFactorForDemoUsers = false;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserHost>
+{
+    public const string Name = "Browser";
+}

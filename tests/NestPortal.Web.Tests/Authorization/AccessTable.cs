@@ -1,0 +1,49 @@
+using NestPortal.Web.Authorization;
+using static NestPortal.Web.Tests.Authorization.Outcome;
+
+namespace NestPortal.Web.Tests.Authorization;
+
+/// <summary>Who may open which page: the one table the authorization matrix and the accessibility sweep read.</summary>
+public static class AccessTable
+{
+    public const string Anonymous = "Anonymous";
+
+    public static readonly string[] Callers = [Anonymous, Roles.Mentor, Roles.CompetenceCentre, Roles.Municipality, Roles.Administrator];
+
+    //                                             Anonymous  Mentor     KfI        Municipality Administrator
+    public static readonly Dictionary<string, Outcome[]> Expected = new()
+    {
+        ["/Index"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Error"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/DataSources"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Culture"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/Login"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/LoginWith2fa"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/LoginWithRecoveryCode"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/Logout"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/Lockout"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/Register"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/RegisterConfirmation"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/ConfirmEmail"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/ForgotPassword"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/SetPassword"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/Manage/TwoFactor"] = [Login, Allowed, Allowed, Allowed, Allowed],
+        ["/Groups/Index"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
+        ["/Groups/Create"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
+        ["/Groups/Details"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
+        ["/Groups/Edit"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
+        ["/Groups/Submit"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
+        ["/Groups/Members/Add"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
+        ["/Groups/Members/Edit"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
+        ["/Groups/Members/Remove"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
+        ["/Review/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Review/Details"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Municipality/Index"] = [Login, Forbidden, Forbidden, Allowed, Forbidden],
+        ["/Admin/Users/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/Users/Invite"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/RuleSets"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+    };
+
+
+    public static Outcome For(string page, string caller) => Expected[page][Array.IndexOf(Callers, caller)];
+}
