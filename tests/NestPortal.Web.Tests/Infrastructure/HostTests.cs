@@ -1,0 +1,172 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using NestPortal.Web.Authorization;
+
+namespace NestPortal.Web.Tests.Infrastructure;
+
+public sealed class HostTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Health_endpoint_answers_healthy()
+    {
+        var response = await factory.CreateBrowserLikeClient().GetAsync("/health");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+    }
+
+    [Theory]
+    [InlineData("/", false, HttpStatusCode.OK)]
+    [InlineData("/Account/Login", false, HttpStatusCode.OK)]
+    [InlineData("/health", false, HttpStatusCode.OK)]
+    [InlineData("/Groups", false, HttpStatusCode.Redirect)]
+    [InlineData("/gibt-es-nicht", true, HttpStatusCode.NotFound)]
+    [InlineData("/Admin/Users", true, HttpStatusCode.Forbidden)]
+    public async Task Every_response_carries_the_security_headers(string url, bool signedIn, HttpStatusCode status)
+    {
+        var client = signedIn ? await factory.SignedInAsAsync(Roles.Mentor) : factory.CreateBrowserLikeClient();
+
+        var response = await client.GetAsync(url);
+
+        response.StatusCode.ShouldBe(status);
+        string Header(string name) =>
+            response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : throw new ShouldAssertException($"{url} has no {name} header");
+        Header("Content-Security-Policy").ShouldContain("frame-ancestors 'none'");
+        Header("Content-Security-Policy").ShouldContain("script-src 'self'");
+        Header("X-Content-Type-Options").ShouldBe("nosniff");
+        Header("Referrer-Policy").ShouldBe("strict-origin-when-cross-origin");
+        Header("X-Frame-Options").ShouldBe("DENY");
+    }
+
+    [Fact]
+    public async Task Posting_the_login_without_the_antiforgery_token_is_a_bad_request()
+    {
+        var client = factory.CreateBrowserLikeClient();
+
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "admin@demo.nestportal.invalid",
+            ["Input.Password"] = DemoUsers.Password,
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [])
+            .ShouldNotContain(c => c.StartsWith("nest.auth=", StringComparison.Ordinal), "no sign-in cookie");
+        (await response.ReadHtmlAsync()).QuerySelector("h1")!.TextContent.ShouldBe("Ungültige Anfrage");
+    }
+
+    [Fact]
+    public async Task An_unknown_address_shows_a_German_not_found_page()
+    {
+        var response = await factory.CreateBrowserLikeClient().GetAsync("/gibt-es-nicht");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"redirected to {response.Headers.Location}");
+        var page = await response.ReadHtmlAsync();
+        page.QuerySelector("html")!.GetAttribute("lang").ShouldBe("de");
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Seite nicht gefunden");
+        page.QuerySelector("main")!.TextContent.ShouldContain("Diese Seite oder dieser Eintrag existiert nicht");
+    }
+
+    [Fact]
+    public async Task An_unknown_address_shows_a_German_not_found_page_to_a_signed_in_person()
+    {
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+
+        var response = await client.GetAsync("/gibt-es-nicht");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var page = await response.ReadHtmlAsync();
+        page.QuerySelector("html")!.GetAttribute("lang").ShouldBe("de");
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Seite nicht gefunden");
+    }
+
+    [Fact]
+    public async Task The_language_switch_in_the_layout_turns_the_pages_English_and_back()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        (await client.GetPageAsync("/Account/Login")).QuerySelector("html")!.GetAttribute("lang").ShouldBe("de");
+
+        var toEnglish = await client.PostLayoutFormAsync("/Account/Login", "/Culture", new Dictionary<string, string>());
+
+        toEnglish.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        toEnglish.Location().ShouldBe("/Account/Login");
+        var english = await client.GetPageAsync("/Account/Login");
+        english.QuerySelector("html")!.GetAttribute("lang").ShouldBe("en");
+        english.QuerySelector("form[action='/Culture'] input[name='culture']")!.GetAttribute("value").ShouldBe("de-DE");
+
+        var toGerman = await client.PostLayoutFormAsync("/Account/Login", "/Culture", new Dictionary<string, string>());
+
+        toGerman.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetPageAsync("/Account/Login")).QuerySelector("html")!.GetAttribute("lang").ShouldBe("de");
+    }
+
+    [Fact]
+    public async Task The_language_switch_does_not_redirect_to_another_host()
+    {
+        var client = factory.CreateBrowserLikeClient();
+
+        var response = await client.PostLayoutFormAsync("/Account/Login", "/Culture", new Dictionary<string, string>
+        {
+            ["culture"] = "en",
+            ["returnUrl"] = "http://evil.example/",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe("/");
+    }
+
+    [Fact]
+    public async Task Reference_data_holds_the_396_municipalities_of_NRW_and_two_rule_sets()
+    {
+        var perRegion = await factory.QueryAsync(db => db.Municipalities
+            .GroupBy(m => m.AdministrativeRegion).Select(g => new { Region = g.Key, Count = g.Count() }).ToListAsync());
+
+        perRegion.Sum(r => r.Count).ShouldBe(396);
+        perRegion.ToDictionary(r => r.Region, r => r.Count).ShouldBe(new Dictionary<string, int>
+        {
+            ["Reg.-Bez. Köln"] = 99,
+            ["Reg.-Bez. Arnsberg"] = 83,
+            ["Reg.-Bez. Münster"] = 78,
+            ["Reg.-Bez. Detmold"] = 70,
+            ["Reg.-Bez. Düsseldorf"] = 66,
+        }, ignoreOrder: true);
+        (await factory.QueryAsync(db => db.RuleSets.CountAsync())).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Starting_again_on_the_same_database_changes_nothing()
+    {
+        _ = factory.Services;
+        var before = await CountsAsync(factory);
+
+        await using (var second = new SameDatabaseFactory(factory.DatabasePath))
+        {
+            var response = await second.CreateBrowserLikeClient().GetAsync("/health");
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await CountsAsync(second)).ShouldBe(before);
+        }
+
+        (await CountsAsync(factory)).ShouldBe(before);
+    }
+
+    private static Task<string> CountsAsync(PortalFactory portal) =>
+        portal.QueryAsync(async db =>
+            $"municipalities {await db.Municipalities.CountAsync()}, " +
+            $"rule sets {await db.RuleSets.CountAsync()}, " +
+            $"users {await db.Users.CountAsync()}, " +
+            $"roles {await db.Roles.CountAsync()}, " +
+            $"user roles {await db.UserRoles.CountAsync()}, " +
+            $"groups {await db.MentoringGroups.CountAsync()}, " +
+            $"user ids {string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.Id).ToListAsync())}");
+
+    /// <summary>A second portal process on another factory's database file.</summary>
+    private sealed class SameDatabaseFactory(string databasePath) : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={databasePath}");
+        }
+    }
+}

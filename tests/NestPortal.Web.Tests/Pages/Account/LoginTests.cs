@@ -1,0 +1,148 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Tests.Infrastructure;
+
+namespace NestPortal.Web.Tests.Pages.Account;
+
+public sealed class LoginTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const string WrongCredentials = "E-Mail-Adresse oder Passwort ist falsch.";
+
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, string url = "/Account/Login") =>
+        client.PostFormAsync(url, new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+
+    private static bool SetsAuthCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("nest.auth=", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task Right_password_signs_in_and_sets_the_cookie()
+    {
+        var email = await factory.CreateUserAsync(Roles.Mentor);
+        var client = factory.CreateBrowserLikeClient();
+
+        var response = await SignInAsync(client, email, Accounts.Password);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe("/");
+        SetsAuthCookie(response).ShouldBeTrue();
+        (await client.GetAsync("/Groups")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Wrong_password_shows_a_German_error_keeps_the_address_and_sets_no_cookie()
+    {
+        var email = await factory.CreateUserAsync(Roles.Mentor);
+        var client = factory.CreateBrowserLikeClient();
+
+        var response = await SignInAsync(client, email, "ganz-falsches-Passwort");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        SetsAuthCookie(response).ShouldBeFalse();
+        var page = await response.ReadHtmlAsync();
+        page.Errors().ShouldBe([WrongCredentials]);
+        page.ValueOf("Input.Email").ShouldBe(email);
+        page.ValueOf("Input.Password").ShouldBeNullOrEmpty();
+        (await client.GetAsync("/Groups")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "still signed out");
+    }
+
+    [Fact]
+    public async Task Unknown_address_gets_the_same_message_as_a_wrong_password()
+    {
+        var response = await SignInAsync(factory.CreateBrowserLikeClient(), Accounts.NewEmail("unbekannt"), Accounts.Password);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        SetsAuthCookie(response).ShouldBeFalse();
+        (await response.ReadHtmlAsync()).Errors().ShouldBe([WrongCredentials]);
+    }
+
+    [Fact]
+    public async Task Empty_form_shows_German_messages()
+    {
+        var response = await SignInAsync(factory.CreateBrowserLikeClient(), "", "");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ReadHtmlAsync()).Errors()
+            .ShouldBe(["'E-Mail-Adresse' darf nicht leer sein.", "'Passwort' darf nicht leer sein."], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_so_even_the_right_one_is_refused()
+    {
+        var email = await factory.CreateUserAsync(Roles.Mentor);
+        var client = factory.CreateBrowserLikeClient();
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            var wrong = await SignInAsync(client, email, $"falsches-Passwort-{attempt}");
+            wrong.StatusCode.ShouldBe(HttpStatusCode.OK, $"attempt {attempt}");
+            (await wrong.ReadHtmlAsync()).Errors().ShouldBe([WrongCredentials]);
+        }
+
+        var fifth = await SignInAsync(client, email, "falsches-Passwort-5");
+        fifth.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        fifth.Location().ShouldBe("/Account/Lockout");
+
+        var sixth = await SignInAsync(client, email, Accounts.Password);
+
+        sixth.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        sixth.Location().ShouldBe("/Account/Lockout");
+        SetsAuthCookie(sixth).ShouldBeFalse();
+        var lockout = await client.GetPageAsync("/Account/Lockout");
+        lockout.QuerySelector("h1")!.TextContent.ShouldBe("Konto vorübergehend gesperrt");
+        lockout.QuerySelector("main")!.TextContent.ShouldContain("für 15 Minuten gesperrt");
+        (await client.GetAsync("/Groups")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "still signed out");
+        var lockoutEnd = await factory.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
+        lockoutEnd.ShouldNotBeNull().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(14));
+    }
+
+    [Theory]
+    [InlineData("http://evil.example/")]
+    [InlineData("https://evil.example/Account/Login")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    public async Task A_return_address_on_another_host_is_not_followed(string returnUrl)
+    {
+        var email = await factory.CreateUserAsync(Roles.Mentor);
+        var client = factory.CreateBrowserLikeClient();
+        var loginUrl = $"/Account/Login?returnUrl={Uri.EscapeDataString(returnUrl)}";
+        (await client.GetPageAsync(loginUrl)).ValueOf("ReturnUrl").ShouldBe(returnUrl);
+
+        var response = await SignInAsync(client, email, Accounts.Password, loginUrl);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe("/");
+        response.Headers.Location!.IsAbsoluteUri.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_local_return_address_is_followed()
+    {
+        var email = await factory.CreateUserAsync(Roles.Mentor);
+        var client = factory.CreateBrowserLikeClient();
+
+        var response = await SignInAsync(client, email, Accounts.Password, "/Account/Login?returnUrl=%2FGroups%2FCreate");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe("/Groups/Create");
+    }
+
+    [Fact]
+    public async Task A_page_that_needs_a_sign_in_sends_to_the_login_and_back()
+    {
+        var client = factory.CreateBrowserLikeClient();
+
+        var response = await client.GetAsync("/Groups");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var login = Accounts.LocalPath(response.Location());
+        login.ShouldBe("/Account/Login?ReturnUrl=%2FGroups");
+        var page = await client.GetPageAsync(login);
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Anmelden");
+        page.ValueOf("ReturnUrl").ShouldBe("/Groups");
+    }
+}
