@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Runs every test of NestPortal (domain, web slices, browser) on a fresh Debian machine with only the
+# .NET 10 SDK. What it needs beyond that it installs itself: Chromium from Debian's packages for the
+# browser tests, docker-compose (v1) to validate docker-compose.yml, and the pinned dotnet-ef tool.
+# It also generates the SQL Server idempotent migration script, so a broken SQL Server migration fails.
+# Ends with one summary line over all test assemblies: "Passed: N, Failed: M" / "N passed, M failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+results="$root/artifacts/test-results"
+started=$(date +%s)
+
+say() { printf '\n==> %s\n' "$*"; }
+
+install_debian_packages() {
+  local missing=("$@")
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Installing from Debian: ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "ERROR: ${missing[*]} missing and not root. Install with: apt-get install -y ${missing[*]}" >&2
+      exit 1
+    fi
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+needed=()
+[ -x /usr/bin/chromium ] || needed+=(chromium)
+command -v docker-compose >/dev/null 2>&1 || needed+=(docker-compose)
+install_debian_packages "${needed[@]+"${needed[@]}"}"
+if [ ! -x /usr/bin/chromium ]; then
+  echo "ERROR: /usr/bin/chromium is still missing; the browser tests cannot run. Install it with: apt-get install -y chromium" >&2
+  exit 1
+fi
+
+say "Restoring tools and packages"
+dotnet tool restore >/dev/null
+dotnet restore NestPortal.sln --verbosity quiet
+
+say "Building (warnings are errors)"
+dotnet build NestPortal.sln --no-restore --configuration Debug --verbosity quiet -nologo
+
+say "Generating the SQL Server idempotent migration script"
+mkdir -p artifacts
+dotnet ef migrations script --idempotent --no-build \
+  --project src/NestPortal.Data.Migrations.SqlServer \
+  --output artifacts/sqlserver-migrate.sql >/dev/null
+grep -q "CREATE TABLE \[MentoringGroups\]" artifacts/sqlserver-migrate.sql
+echo "artifacts/sqlserver-migrate.sql: $(wc -l < artifacts/sqlserver-migrate.sql) lines"
+
+say "Validating docker-compose.yml"
+MSSQL_SA_PASSWORD=validate NESTPORTAL_DB_USER=validate NESTPORTAL_DB_PASSWORD=validate \
+BOOTSTRAP_ADMIN_EMAIL=admin@example.invalid BOOTSTRAP_ADMIN_PASSWORD=validate \
+  docker-compose -f docker-compose.yml config --quiet
+echo "docker-compose.yml is valid"
+
+say "Running the tests"
+rm -rf "$results"
+status=0
+dotnet test NestPortal.sln --no-build --configuration Debug \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+
+passed=0; failed=0; total=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+  printf '  %-45s %5s passed, %s failed (of %s)\n' "$(basename "$trx")" "${p:-0}" "${f:-0}" "${t:-0}"
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); total=$((total + ${t:-0}))
+done
+
+if [ "$total" -eq 0 ]; then
+  echo "ERROR: no test ran." >&2
+  status=1
+fi
+if [ "$passed" -lt "$total" ] && [ "$failed" -eq 0 ]; then
+  # Skipped or not executed tests are failures in disguise here.
+  echo "ERROR: $((total - passed)) tests did not run to a pass." >&2
+  status=1
+fi
+
+echo "Wall time: $(( $(date +%s) - started )) s"
+echo "Passed: $passed, Failed: $failed"
+echo "$passed passed, $failed failed"
+exit "$status"
