@@ -9,4 +9,7 @@ public sealed class PortalUser : IdentityUser
     public string DisplayName { get; set; } = string.Empty;
     public Ags? MunicipalityAgs { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The TOTP time step of the last authenticator code accepted; older or equal ones are refused.</summary>
+    public long? LastAuthenticatorTimeStep { get; set; }
 }

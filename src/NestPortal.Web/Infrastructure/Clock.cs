@@ -9,4 +9,8 @@ public static class Clock
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Germany).DateTime);
 
     public static DateTime UtcNow(this TimeProvider time) => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>A stored UTC time as people in Germany read it, whatever the server's zone.</summary>
+    public static DateTime InGermany(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Germany);
 }

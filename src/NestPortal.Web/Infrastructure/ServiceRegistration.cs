@@ -58,7 +58,13 @@ public static class ServiceRegistration
             .AddViewLocalization()
             // Validation is FluentValidation's, in German; MVC must not add its own English "is required"
             // for every non-nullable string.
-            .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(options =>
+            {
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.Filters.Add<NoHandlerFilter>();
+            });
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
             .Configure<IStringLocalizerFactory>((options, factory) =>
                 BindingMessages.Localize(options.ModelBindingMessageProvider, factory.Create(typeof(SharedResource))));
@@ -103,6 +109,7 @@ public static class ServiceRegistration
             })
             .AddEntityFrameworkStores<NestPortalDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 

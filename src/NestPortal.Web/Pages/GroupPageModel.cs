@@ -55,10 +55,16 @@ public abstract class GroupPageModel(
     }
 
     /// <summary>Runs a domain command and saves; broken rules and concurrent edits come back as form errors.</summary>
+    /// <remarks>
+    /// On failure the group is loaded again, so the page shows what is saved (not the refused change)
+    /// and its forms carry the current version.
+    /// </remarks>
     protected async Task<bool> TryChangeAsync(Action command, string errorKey = "")
     {
         try
         {
+            // Every form posts the version it showed; a request without one cannot prove it is current.
+            if (Version is null) throw new DbUpdateConcurrencyException();
             command();
             await db.SaveChangesAsync();
             return true;
@@ -72,7 +78,18 @@ public abstract class GroupPageModel(
             ModelState.AddModelError(errorKey, l["Die Gruppe wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]);
         }
 
+        await ReloadGroupAsync();
         return false;
+    }
+
+    private async Task ReloadGroupAsync()
+    {
+        var id = Group.Id;
+        db.ChangeTracker.Clear();
+        Version = null;
+        await LoadGroupAsync(id);
+        Version = Group.ConcurrencyStamp;
+        ModelState.Remove(nameof(Version));
     }
 
     protected DateOnly Today => time.TodayInGermany();

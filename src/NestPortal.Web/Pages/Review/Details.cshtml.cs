@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
@@ -41,15 +42,15 @@ public sealed class DetailsModel(
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!await checkValidator.ValidateIntoAsync(Check, ModelState, nameof(Check))) return Page();
-        return await TryChangeAsync(() => Group.RecordSecurityCheck(Check.CheckedOn!.Value, Check.Result!.Value, Today, User.ToActor(), UtcNow), "Check")
+        return await TryChangeAsync(() => Group.RecordSecurityCheck(Check.CheckedOn!.Value, Check.Result!.Value, Today, User.ToActor(), UtcNow))
             ? Done(L["Die Sicherheitsüberprüfung ist erfasst."], id)
-            : Page();
+            : await ShowAgainAsync();
     }
 
     public async Task<IActionResult> OnPostApproveAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (!await TryChangeAsync(() => Group.Approve(User.ToActor(), UtcNow), "Approve")) return Page();
+        if (!await TryChangeAsync(() => Group.Approve(User.ToActor(), UtcNow))) return await ShowAgainAsync();
         logger.LogInformation("Group {GroupId} approved", id);
         return Done(L["Die Gruppe ist freigegeben."], id);
     }
@@ -58,9 +59,16 @@ public sealed class DetailsModel(
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!await returnValidator.ValidateIntoAsync(Return, ModelState, nameof(Return))) return Page();
-        if (!await TryChangeAsync(() => Group.ReturnForChanges(Return.Remarks, User.ToActor(), UtcNow), "Return")) return Page();
+        if (!await TryChangeAsync(() => Group.ReturnForChanges(Return.Remarks, User.ToActor(), UtcNow))) return await ShowAgainAsync();
         logger.LogInformation("Group {GroupId} returned for changes", id);
         return Done(L["Die Gruppe ist mit Ihren Anmerkungen zurückgegeben."], id);
+    }
+
+    /// <summary>After a refused change: the overview of what is saved now, with the error above it.</summary>
+    private async Task<IActionResult> ShowAgainAsync()
+    {
+        await LoadAsync(Group.Id);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(int id)
@@ -75,7 +83,10 @@ public sealed class DetailsModel(
 
     public sealed class SecurityCheckInput
     {
+        [Display(Name = "Datum der Überprüfung")]
         public DateOnly? CheckedOn { get; set; }
+
+        [Display(Name = "Ergebnis")]
         public SecurityCheckResult? Result { get; set; }
     }
 

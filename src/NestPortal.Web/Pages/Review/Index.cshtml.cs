@@ -30,8 +30,10 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
         if (!string.IsNullOrWhiteSpace(Region)) query = query.Where(x => x.Municipality.AdministrativeRegion == Region);
         if (!string.IsNullOrWhiteSpace(Search))
         {
-            var term = Search.Trim();
-            query = query.Where(x => x.Group.Name.Contains(term) || x.Municipality.Name.Contains(term) || x.Municipality.Postcode == term);
+            var pattern = SearchPattern.Contains(Search);
+            query = query.Where(x => EF.Functions.Like(x.Group.Name, pattern, SearchPattern.Escape)
+                                     || EF.Functions.Like(x.Municipality.Name, pattern, SearchPattern.Escape)
+                                     || x.Municipality.Postcode == Search.Trim());
         }
 
         Result = await query

@@ -19,8 +19,9 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
         var users = db.Users.AsQueryable();
         if (!string.IsNullOrWhiteSpace(Search))
         {
-            var term = Search.Trim();
-            users = users.Where(u => u.Email!.Contains(term) || u.DisplayName.Contains(term));
+            var pattern = SearchPattern.Contains(Search);
+            users = users.Where(u => EF.Functions.Like(u.Email!, pattern, SearchPattern.Escape)
+                                     || EF.Functions.Like(u.DisplayName, pattern, SearchPattern.Escape));
         }
 
         var rows = from user in users.OrderBy(u => u.Email)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using NestPortal.Domain.MentoringGroups;
@@ -7,15 +8,19 @@ namespace NestPortal.Web.Pages.Groups.Members;
 /// <summary>One member as typed on the add and edit pages.</summary>
 public sealed class MemberInput
 {
+    [Display(Name = "Art des Mitglieds")]
     public MemberKind Kind { get; set; } = MemberKind.NaturalPerson;
     public string? GivenName { get; set; }
     public string? FamilyName { get; set; }
+    [Display(Name = "Geburtsdatum")]
     public DateOnly? DateOfBirth { get; set; }
     public string? OrganisationName { get; set; }
     public string? RepresentativeName { get; set; }
     public string Email { get; set; } = string.Empty;
     public string? Phone { get; set; }
+    [Display(Name = "Schulung abgeschlossen am")]
     public DateOnly? TrainingDate { get; set; }
+    [Display(Name = "Hauptansprechperson")]
     public bool IsMainContact { get; set; }
 
     public MemberDetails ToDetails() =>
