@@ -1,0 +1,196 @@
+using System.Net;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Tests.Infrastructure;
+
+namespace NestPortal.Web.Tests.Pages.Groups;
+
+public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static string Url(int id) => $"/Groups/Details/{id}";
+
+    [Fact]
+    public async Task Owner_sees_the_group_with_members_plan_and_history()
+    {
+        var id = await factory.CreateGroupAsync(await factory.DemoMentorIdAsync(), "Details Vollständig", ags: "05711000");
+        var group = await factory.LoadGroupAsync(id);
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+
+        var page = await client.GetPageAsync(Url(id));
+
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Details Vollständig");
+        var text = page.MainText();
+        text.ShouldContain("Entwurf");
+        text.ShouldContain("Bielefeld, Stadt (33597) – 05711000");
+        text.ShouldContain("Mitglieder (4)");
+        foreach (var member in group.Members)
+        {
+            text.ShouldContain(member.DisplayName);
+            text.ShouldContain(member.Email);
+        }
+
+        page.QuerySelector(".support-plan")!.TextContent.ShouldBe(TestGroups.SupportPlan);
+        text.ShouldContain("Gruppe angelegt – Gruppen-Anleger");
+        text.ShouldContain("Alle Voraussetzungen sind erfüllt.");
+        page.QuerySelector($"main a[href='/Groups/Submit/{id}']").ShouldNotBeNull();
+        page.QuerySelector($"main a[href='/Groups/Edit/{id}']").ShouldNotBeNull();
+        page.QuerySelector($"main a[href='/Groups/Members/Add/{id}']").ShouldNotBeNull();
+        page.QuerySelectorAll("main a[href^='/Groups/Members/Remove/']").Length.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task History_times_are_shown_in_German_time()
+    {
+        var id = await factory.CreateGroupAsync(await factory.DemoMentorIdAsync(), "Details Uhrzeit", members: 0, withSupportPlan: false);
+        var created = (await factory.LoadGroupAsync(id)).History.Single(h => h.Action == Domain.MentoringGroups.GroupAction.Created);
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var expected = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(created.OccurredAtUtc, DateTimeKind.Utc), berlin)
+            .ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+
+        var page = await client.GetPageAsync(Url(id));
+
+        var entry = page.QuerySelectorAll("main ol li").Single(li => li.TextContent.Contains("Gruppe angelegt"));
+        entry.QuerySelector("time")!.TextContent.ShouldBe(expected, "a group in NRW reads its history in German time, whatever the server's zone");
+    }
+
+    [Fact]
+    public async Task Incomplete_group_shows_what_is_missing()
+    {
+        var id = await factory.CreateGroupAsync(await factory.DemoMentorIdAsync(), "Details Unvollständig", members: 1, withSupportPlan: false);
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+
+        var page = await client.GetPageAsync(Url(id));
+
+        var missing = page.QuerySelectorAll("main ul.checklist li").Select(li => li.TextContent).ToList();
+        missing.ShouldContain(m => m.Contains("Die Gruppe hat 1 Mitglieder") && m.Contains("mindestens 4"));
+        missing.ShouldContain("Es sind 1 Hauptansprechpersonen markiert; genau 2 sind nötig.");
+        missing.ShouldContain("Der Unterstützungsplan fehlt.");
+        page.MainText().ShouldContain("Noch kein Unterstützungsplan.");
+        page.QuerySelector($"main a[href='/Groups/Submit/{id}']").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Returned_group_shows_the_remarks_and_can_be_edited()
+    {
+        var id = await factory.CreateGroupAsync(await factory.DemoMentorIdAsync(), "Details Zurückgegeben",
+            submittedOn: TestGroups.Today, returnRemarks: "Bitte nennen Sie, wer die Arzttermine begleitet.");
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+
+        var page = await client.GetPageAsync(Url(id));
+
+        page.QuerySelector(".alert-warning")!.TextContent.ShouldContain("Bitte nennen Sie, wer die Arzttermine begleitet.");
+        page.MainText().ShouldContain("Zur Überarbeitung zurückgegeben");
+        page.QuerySelector($"main a[href='/Groups/Edit/{id}']").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Submitted_group_offers_no_changes()
+    {
+        var id = await factory.CreateGroupAsync(await factory.DemoMentorIdAsync(), "Details Eingereicht", submittedOn: TestGroups.Today);
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+
+        var page = await client.GetPageAsync(Url(id));
+
+        page.MainText().ShouldContain("Die Gruppe ist eingereicht. Das Kompetenzzentrum für Integration prüft sie");
+        page.MainText().ShouldContain($"Eingereicht am {TestGroups.Today.German()}");
+        page.QuerySelector($"main a[href='/Groups/Edit/{id}']").ShouldBeNull();
+        page.QuerySelector($"main a[href='/Groups/Members/Add/{id}']").ShouldBeNull();
+        page.QuerySelectorAll("main a[href^='/Groups/Members/']").Length.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Name_with_markup_is_shown_as_text()
+    {
+        const string name = "<script>alert(1)</script><b>fett</b>";
+        var id = await factory.CreateGroupAsync(await factory.DemoMentorIdAsync(), name);
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+
+        var response = await client.GetAsync(Url(id));
+        var html = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldNotContain("<script>alert(1)</script>");
+        html.ShouldNotContain("<b>fett</b>");
+        (await response.ReadHtmlAsync()).QuerySelector("h1")!.TextContent.ShouldBe(name);
+    }
+
+    [Fact]
+    public async Task Posting_to_the_group_page_is_refused_without_a_server_error()
+    {
+        var id = await factory.CreateGroupAsync(await factory.DemoMentorIdAsync(), "Details Post Eigene");
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+
+        var response = await client.PostWithTokenAsync(Url(id));
+
+        ((int)response.StatusCode).ShouldBeInRange(400, 499, "the page has nothing to post to; a 500 is a crash");
+    }
+
+    [Fact]
+    public async Task Unknown_group_is_404()
+    {
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+        (await client.GetAsync(Url(999_999)).ShouldBeStatusAsync(HttpStatusCode.NotFound)).ShouldContain("Seite nicht gefunden");
+    }
+
+    [Fact]
+    public async Task Anonymous_is_sent_to_login()
+    {
+        var id = await factory.DemoMentorGroupIdAsync();
+        var client = factory.CreateBrowserLikeClient();
+        await client.GetAsync(Url(id)).ShouldRedirectToLoginAsync();
+        await client.PostWithTokenAsync(Url(id)).ShouldRedirectToLoginAsync();
+    }
+
+    [Theory]
+    [InlineData(Roles.Municipality)]
+    [InlineData(Roles.Administrator)]
+    [InlineData(Roles.CompetenceCentre)]
+    public async Task Staff_get_403(string role)
+    {
+        var id = await factory.DemoMentorGroupIdAsync();
+        var client = await factory.SignedInAsAsync(role);
+        var get = await client.GetAsync(Url(id)).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
+        await client.PostWithTokenAsync(Url(id)).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
+        get.ShouldNotReveal("Willkommensteam Hörde");
+    }
+
+    [Fact]
+    public async Task Another_mentor_gets_404_and_nothing_of_the_group()
+    {
+        var id = await factory.CreateGroupAsync(await factory.DemoMentorIdAsync(), "Details Fremdgruppe Rittersporn");
+        var group = await factory.LoadGroupAsync(id);
+        var (client, _) = await factory.SignedInAsNewMentorAsync();
+
+        var get = await client.GetAsync(Url(id)).ShouldBeStatusAsync(HttpStatusCode.NotFound);
+        var post = await client.PostWithTokenAsync(Url(id)).ShouldBeStatusAsync(HttpStatusCode.NotFound);
+
+        foreach (var body in new[] { get, post })
+        {
+            body.ShouldNotReveal("Rittersporn");
+            body.ShouldNotReveal(group.Members.First().Email);
+        }
+    }
+
+    [Fact]
+    public async Task Another_mentor_cannot_see_the_seeded_groups_of_others()
+    {
+        var (client, _) = await factory.SignedInAsNewMentorAsync();
+        foreach (var name in new[] { "Willkommensteam Hörde", "Patenkreis Bielefeld-Mitte", "Initiative Köln-Ehrenfeld" })
+        {
+            var body = await client.GetAsync(Url(await factory.GroupIdAsync(name))).ShouldBeStatusAsync(HttpStatusCode.NotFound);
+            body.ShouldNotReveal(name);
+        }
+    }
+
+    [Fact]
+    public async Task Mentor_listed_as_member_sees_the_group()
+    {
+        var member = await factory.CreateMentorAsync();
+        var id = await factory.CreateGroupAsync(await factory.DemoMentorIdAsync(), "Details Mitglied sieht", memberEmails: ["x." + Guid.NewGuid().ToString("N")[..6] + "@beispiel.invalid", member.Email]);
+        var client = await factory.SignedInAsync(member.Email, member.Password);
+
+        var page = await client.GetPageAsync(Url(id));
+
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Details Mitglied sieht");
+    }
+}
