@@ -63,9 +63,10 @@ public abstract class GroupPageModel(
     {
         try
         {
-            // Every form posts the version it showed; a request without one cannot prove it is current.
-            if (Version is null) throw new DbUpdateConcurrencyException();
             command();
+            // Every form posts the version it showed; a request without one cannot prove it is current.
+            // Checked after the command, so a rule the change breaks is named first.
+            if (Version is null) throw new DbUpdateConcurrencyException();
             await db.SaveChangesAsync();
             return true;
         }

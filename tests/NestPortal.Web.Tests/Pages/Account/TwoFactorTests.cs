@@ -26,6 +26,9 @@ public sealed class TwoFactorTests(StrictTwoFactorFactory factory) : IClassFixtu
 
     private static string CurrentCode(string sharedKey) => new Totp(Base32Encoding.ToBytes(sharedKey)).ComputeTotp(DateTime.UtcNow);
 
+    /// <summary>The code the app shows 30 seconds from now: accepted (one step of clock drift) and not yet used.</summary>
+    private static string NextCode(string sharedKey) => new Totp(Base32Encoding.ToBytes(sharedKey)).ComputeTotp(DateTime.UtcNow.AddSeconds(30));
+
     /// <summary>A six-digit code that is not the current one.</summary>
     private static string NotTheCode(string sharedKey) => ((int.Parse(CurrentCode(sharedKey)) + 500_000) % 1_000_000).ToString("D6");
 
@@ -104,6 +107,26 @@ public sealed class TwoFactorTests(StrictTwoFactorFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_code_that_was_used_once_is_refused_at_the_next_sign_in()
+    {
+        var email = await factory.CreateUserAsync(Roles.CompetenceCentre);
+        var client = await factory.SignedInAsync(email, Accounts.Password);
+        var enrolment = await SentToEnrolAsync(client, "/Review");
+        var key = SharedKey(await client.GetPageAsync(enrolment));
+        var code = CurrentCode(key);
+        (await PostCodeAsync(client, enrolment, code)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var again = factory.CreateBrowserLikeClient();
+        var login = await again.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Accounts.Password });
+        var secondFactor = login.Location();
+        var replayed = await PostCodeAsync(again, secondFactor, code);
+
+        replayed.StatusCode.ShouldBe(HttpStatusCode.OK, "a code seen before must not sign anyone in");
+        (await replayed.ReadHtmlAsync()).Errors().ShouldBe([WrongCode]);
+        (await again.GetAsync("/Review")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task A_code_that_is_not_six_digits_is_refused_with_a_German_hint()
     {
         var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
@@ -149,7 +172,8 @@ public sealed class TwoFactorTests(StrictTwoFactorFactory factory) : IClassFixtu
         (await wrong.ReadHtmlAsync()).Errors().ShouldBe([WrongCode]);
         (await again.GetAsync("/Review")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        var right = await PostCodeAsync(again, secondFactor, CurrentCode(key));
+        // Each code works once: the enrolment used this time step's code, so the app's next one is typed.
+        var right = await PostCodeAsync(again, secondFactor, NextCode(key));
         right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         right.Location().ShouldBe("/Review");
         (await again.GetAsync("/Review")).StatusCode.ShouldBe(HttpStatusCode.OK);
