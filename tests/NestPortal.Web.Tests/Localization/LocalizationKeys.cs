@@ -124,7 +124,18 @@ public static partial class LocalizationKeys
             if (source.EnclosingLiteral(lookup.Index) is { Kind: not LiteralKind.Interpolated }) continue;
             ReadLookupKey(file, source, lookup.Index + lookup.Length, lookup.Index, collector);
         }
+
+        // [Display(Name = "...")] is localised by MVC's data-annotations localisation with the same resource.
+        foreach (Match display in DisplayName().Matches(source.Code))
+        {
+            var literalStart = display.Index + display.Length;
+            var end = source.Code.IndexOf(')', literalStart);
+            ReadKeyArgument(file, source, literalStart..end, display.Index, collector);
+        }
     }
+
+    [GeneratedRegex(@"\[Display\(Name\s*=\s*")]
+    private static partial Regex DisplayName();
 
     private static void CollectRazorLookups(SourceFile file, Collector collector)
     {
