@@ -70,7 +70,8 @@ for trx in "$results"/*.trx; do
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
-  printf '  %-45s %5s passed, %s failed (of %s)\n' "$(basename "$trx")" "${p:-0}" "${f:-0}" "${t:-0}"
+  assembly=$(grep -o 'storage="[^"]*"' "$trx" | head -n 1 | sed 's/storage="//; s/"$//' | xargs -r basename)
+  printf '  %-32s %5s passed, %s failed (of %s)\n' "${assembly:-$(basename "$trx")}" "${p:-0}" "${f:-0}" "${t:-0}"
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); total=$((total + ${t:-0}))
 done
 

@@ -169,4 +169,23 @@ public sealed class HostTests(PortalFactory factory) : IClassFixture<PortalFacto
             builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={databasePath}");
         }
     }
+
+    [Fact]
+    public async Task The_stylesheets_and_scripts_a_page_links_are_served_to_visitors()
+    {
+        // The browser tests check contrast with axe: that only means something when the CSS arrives.
+        var client = factory.CreateBrowserLikeClient();
+        var page = await client.GetPageAsync("/Account/Login");
+        var assets = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!)
+            .Concat(page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!))
+            .ToList();
+
+        assets.Count.ShouldBeGreaterThanOrEqualTo(4);
+        foreach (var asset in assets)
+        {
+            var response = await client.GetAsync(asset);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, asset);
+            (await response.Content.ReadAsStringAsync()).Length.ShouldBeGreaterThan(100, asset);
+        }
+    }
 }
