@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of NestPortal (domain, web slices, browser) on a fresh Debian machine with only the
 # .NET 10 SDK. What it needs beyond that it installs itself: Chromium from Debian's packages for the
-# browser tests, docker-compose (v1) to validate docker-compose.yml, and the pinned dotnet-ef tool.
+# browser tests, python3-aiosmtpd as a real SMTP server for the mail test, docker-compose (v1) to
+# validate docker-compose.yml, and the pinned dotnet-ef tool.
 # It also generates the SQL Server idempotent migration script, so a broken SQL Server migration fails.
 # Ends with one summary line over all test assemblies: "Passed: N, Failed: M" / "N passed, M failed".
 set -euo pipefail
@@ -30,6 +31,8 @@ install_debian_packages() {
 needed=()
 [ -x /usr/bin/chromium ] || needed+=(chromium)
 command -v docker-compose >/dev/null 2>&1 || needed+=(docker-compose)
+# A real SMTP server for the mail test (Debian's python3, not a pyenv one).
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || needed+=(python3-aiosmtpd)
 install_debian_packages "${needed[@]+"${needed[@]}"}"
 if [ ! -x /usr/bin/chromium ]; then
   echo "ERROR: /usr/bin/chromium is still missing; the browser tests cannot run. Install it with: apt-get install -y chromium" >&2
