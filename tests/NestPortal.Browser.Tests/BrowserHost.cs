@@ -100,8 +100,22 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.WaitForLoadStateAsync();
     }
 
-    public string CurrentCode(string email) =>
-        new Totp(Base32Encoding.ToBytes(_authenticatorKeys[email])).ComputeTotp(DateTime.UtcNow);
+    private readonly Dictionary<string, long> _lastTimeStep = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The code the app shows, never one already used (the portal accepts each code once): if this
+    /// step's code was typed before, the next step's code (accepted one step early), or wait for it.
+    /// </summary>
+    public string CurrentCode(string email)
+    {
+        static long StepNow() => DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var step = StepNow();
+        if (_lastTimeStep.TryGetValue(email, out var last) && step <= last) step = last + 1;
+        while (step > StepNow() + 1) Thread.Sleep(1000);
+        _lastTimeStep[email] = step;
+        return new Totp(Base32Encoding.ToBytes(_authenticatorKeys[email]))
+            .ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
+    }
 
     /// <summary>axe-core with the WCAG 2.1 A and AA rules (BITV 2.0 NRW): the page must have no violation.</summary>
     public static async Task AssertAccessibleAsync(IPage page)

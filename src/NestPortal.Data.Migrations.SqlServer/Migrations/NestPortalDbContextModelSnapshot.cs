@@ -284,7 +284,7 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
-                    b.Property<int?>("GroupId")
+                    b.Property<int>("GroupId")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("OccurredAtUtc")
@@ -321,7 +321,7 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<int?>("GroupId")
+                    b.Property<int>("GroupId")
                         .HasColumnType("int");
 
                     b.Property<bool>("IsMainContact")
@@ -589,7 +589,8 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.HasOne("NestPortal.Domain.MentoringGroups.MentoringGroup", null)
                         .WithMany("History")
                         .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NestPortal.Domain.MentoringGroups.Mentor", b =>
@@ -597,7 +598,8 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.HasOne("NestPortal.Domain.MentoringGroups.MentoringGroup", null)
                         .WithMany("Members")
                         .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NestPortal.Domain.MentoringGroups.MentoringGroup", b =>

@@ -269,7 +269,7 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("GroupId")
+                    b.Property<int>("GroupId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("OccurredAtUtc")
@@ -304,7 +304,7 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("GroupId")
+                    b.Property<int>("GroupId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsMainContact")
@@ -568,7 +568,8 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.HasOne("NestPortal.Domain.MentoringGroups.MentoringGroup", null)
                         .WithMany("History")
                         .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NestPortal.Domain.MentoringGroups.Mentor", b =>
@@ -576,7 +577,8 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.HasOne("NestPortal.Domain.MentoringGroups.MentoringGroup", null)
                         .WithMany("Members")
                         .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NestPortal.Domain.MentoringGroups.MentoringGroup", b =>

@@ -25,9 +25,11 @@ internal sealed class MentoringGroupConfiguration : IEntityTypeConfiguration<Men
         builder.HasIndex(g => new { g.Status, g.SubmittedOn });
         builder.HasIndex(g => g.CreatedByUserId);
 
-        builder.HasMany(g => g.Members).WithOne().HasForeignKey("GroupId").OnDelete(DeleteBehavior.Cascade);
+        // Required: a member removed from the group is deleted, not left behind with a null group
+        // (EF only nulls an optional foreign key), so no personal data outlives its group membership.
+        builder.HasMany(g => g.Members).WithOne().HasForeignKey("GroupId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(g => g.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(g => g.History).WithOne().HasForeignKey("GroupId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(g => g.History).WithOne().HasForeignKey("GroupId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(g => g.History).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

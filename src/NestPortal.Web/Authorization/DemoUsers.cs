@@ -14,6 +14,10 @@ public static class DemoUsers
         new($"admin@{Domain}", "Anton Admin", Roles.Administrator, null),
     ];
 
+    /// <summary>Demo accounts (published passwords) and their 2FA relaxation exist only here, never in Staging or Production.</summary>
+    public static bool AllowedIn(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
     public static bool IsDemoAccount(string? email) =>
         email is not null && email.EndsWith("@" + Domain, StringComparison.OrdinalIgnoreCase);
 }

@@ -11,14 +11,14 @@ public sealed class TwoFactorOptions
 {
     /// <summary>
     /// Lets the demo users reach staff pages without an authenticator app, so a newcomer can try
-    /// every role. Honoured only outside Production and only for the demo accounts.
+    /// every role. Honoured only in Development and Testing, and only for the demo accounts.
     /// </summary>
     public bool RelaxForDemoUsers { get; set; }
 }
 
 /// <summary>
 /// Succeeds when the sign-in carried amr=mfa, or for a demo account where the relaxation is on and the
-/// environment is not Production.
+/// environment is Development or Testing.
 /// </summary>
 public sealed class TwoFactorHandler(IOptions<TwoFactorOptions> options, IHostEnvironment environment)
     : AuthorizationHandler<TwoFactorRequirement>
@@ -28,7 +28,7 @@ public sealed class TwoFactorHandler(IOptions<TwoFactorOptions> options, IHostEn
         var user = context.User;
         var signedInWithSecondFactor = user.HasClaim(PortalClaims.AuthenticationMethod, PortalClaims.MultiFactor);
         var relaxed = options.Value.RelaxForDemoUsers
-                      && !environment.IsProduction()
+                      && DemoUsers.AllowedIn(environment)
                       && DemoUsers.IsDemoAccount(user.FindFirstValue(ClaimTypes.Email));
         if (signedInWithSecondFactor || relaxed) context.Succeed(requirement);
         return Task.CompletedTask;

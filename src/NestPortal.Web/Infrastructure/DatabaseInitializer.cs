@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Data;
 using NestPortal.Data.Seeding;
+using NestPortal.Web.Authorization;
 
 namespace NestPortal.Web.Infrastructure;
 
@@ -32,8 +33,8 @@ public static class DatabaseInitializer
         await identity.SeedRolesAndFirstAdministratorAsync(configuration, environment);
         if (configuration.GetValue<bool>("Demo:Enabled"))
         {
-            if (environment.IsProduction())
-                throw new InvalidOperationException("Demo:Enabled must not be set in Production: it creates accounts with published passwords.");
+            if (!DemoUsers.AllowedIn(environment))
+                throw new InvalidOperationException("Demo:Enabled is only for Development: it creates accounts with published passwords.");
             await identity.SeedDemoUsersAsync();
             await DemoGroups.SeedAsync(db, TimeProvider.System);
         }

@@ -75,6 +75,9 @@ public static class ServiceRegistration
 
         services.AddHealthChecks().AddDbContextCheck<NestPortalDbContext>("database");
 
+        services.Configure<PortalOptions>(configuration.GetSection("Portal"));
+        if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["Portal:PublicBaseUrl"]))
+            throw new InvalidOperationException("Portal:PublicBaseUrl must be set in Production (e.g. https://nest.example.nrw.de): mailed links are built from it.");
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         if (string.IsNullOrWhiteSpace(configuration["Mail:Smtp:Host"]))
             services.AddSingleton<IMailer, PickupFolderMailer>();
@@ -115,6 +118,20 @@ public static class ServiceRegistration
 
         // PBKDF2-HMAC-SHA512 with the iteration count ASVS 5.0 asks for (the default is 100,000).
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+
+        // Identity re-issues the cookie every 30 minutes from the database; the second factor shown at
+        // sign-in is not stored there, so it is carried over, or staff would be sent to enrol again.
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            var secondFactor = context.CurrentPrincipal?.FindFirst(c => c.Type == PortalClaims.AuthenticationMethod && c.Value == PortalClaims.MultiFactor);
+            if (secondFactor is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                && !identity.HasClaim(PortalClaims.AuthenticationMethod, PortalClaims.MultiFactor))
+            {
+                identity.AddClaim(new System.Security.Claims.Claim(PortalClaims.AuthenticationMethod, PortalClaims.MultiFactor));
+            }
+
+            return Task.CompletedTask;
+        });
 
         services.ConfigureApplicationCookie(options =>
         {

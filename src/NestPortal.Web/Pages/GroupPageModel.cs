@@ -56,8 +56,7 @@ public abstract class GroupPageModel(
 
     /// <summary>Runs a domain command and saves; broken rules and concurrent edits come back as form errors.</summary>
     /// <remarks>
-    /// On failure the group is loaded again, so the page shows what is saved (not the refused change)
-    /// and its forms carry the current version.
+    /// On failure the group is loaded again, so the page shows what is saved, not the refused change.
     /// </remarks>
     protected async Task<bool> TryChangeAsync(Action command, string errorKey = "")
     {
@@ -83,14 +82,15 @@ public abstract class GroupPageModel(
         return false;
     }
 
+    /// <remarks>
+    /// The form keeps the version it was shown with: after a conflict, saving again fails until the
+    /// page is reloaded, so a second click cannot overwrite the other person's change.
+    /// </remarks>
     private async Task ReloadGroupAsync()
     {
         var id = Group.Id;
         db.ChangeTracker.Clear();
-        Version = null;
         await LoadGroupAsync(id);
-        Version = Group.ConcurrencyStamp;
-        ModelState.Remove(nameof(Version));
     }
 
     protected DateOnly Today => time.TodayInGermany();

@@ -67,4 +67,16 @@ public static class Requests
     public static IReadOnlyList<string[]> TableRows(this IHtmlDocument page) =>
         page.QuerySelectorAll("main table tbody tr")
             .Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
+
+    /// <summary>
+    /// A form opened while the group was still editable, posted after it was submitted: the page no
+    /// longer offers the form (its GET leads back to the group), and the post carries the old version.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormOpenedBeforeAsync(this HttpClient client, string url, IDictionary<string, string> fields, Guid version)
+    {
+        var reopened = await client.GetAsync(url);
+        reopened.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect, $"GET {url} of a submitted group leads back to the group");
+        reopened.Headers.Location!.OriginalString.ShouldStartWith("/Groups/Details/");
+        return await client.PostWithTokenAsync(url, new Dictionary<string, string>(fields) { ["Version"] = version.ToString() });
+    }
 }

@@ -3,23 +3,36 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using System.Text;
 using NestPortal.Data.Identity;
+using NestPortal.Web.Infrastructure;
 
 namespace NestPortal.Web.Pages.Account;
 
 /// <summary>The links the portal mails: confirm an email, set a password (invitation and reset).</summary>
 public static class AccountLinks
 {
-    public static async Task<string> ConfirmEmailAsync(UserManager<PortalUser> users, PortalUser user, IUrlHelper url, string scheme)
+    public static async Task<string> ConfirmEmailAsync(UserManager<PortalUser> users, PortalUser user, IUrlHelper url, Uri baseUrl)
     {
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        return url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code }, scheme)!;
+        return Absolute(baseUrl, url.Page("/Account/ConfirmEmail", new { userId = user.Id, code })!);
     }
 
-    public static async Task<string> SetPasswordAsync(UserManager<PortalUser> users, PortalUser user, IUrlHelper url, string scheme)
+    public static async Task<string> SetPasswordAsync(UserManager<PortalUser> users, PortalUser user, IUrlHelper url, Uri baseUrl)
     {
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        return url.Page("/Account/SetPassword", null, new { userId = user.Id, code }, scheme)!;
+        return Absolute(baseUrl, url.Page("/Account/SetPassword", new { userId = user.Id, code })!);
     }
+
+    /// <summary>
+    /// Where mailed links point: the configured public address, or (outside Production, where it may be
+    /// unset) the request's own. A link carrying a password token must never follow a Host header.
+    /// </summary>
+    public static Uri BaseUrl(PortalOptions options, HttpRequest request, IHostEnvironment environment) =>
+        options.PublicBaseUrl
+        ?? (environment.IsProduction()
+            ? throw new InvalidOperationException("Portal:PublicBaseUrl must be set in Production: mailed links are built from it.")
+            : new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/"));
+
+    private static string Absolute(Uri baseUrl, string relative) => new Uri(baseUrl, relative.TrimStart('/')).ToString();
 
     public static string? Decode(string? code)
     {

@@ -11,7 +11,7 @@ namespace NestPortal.Web.Pages.Account;
 /// <summary>Mails a link to set a new password. The answer is the same whether or not the account exists.</summary>
 public sealed class ForgotPasswordModel(
     UserManager<PortalUser> users, IValidator<ForgotPasswordModel.InputModel> validator, IMailer mailer,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l, Microsoft.Extensions.Options.IOptions<PortalOptions> portal, IHostEnvironment environment) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public bool Sent { get; private set; }
@@ -27,7 +27,7 @@ public sealed class ForgotPasswordModel(
         if (user?.Email is not null)
         {
             // Setting a password through the mailed link also proves the address, so unconfirmed accounts get one too.
-            var link = await AccountLinks.SetPasswordAsync(users, user, Url, Request.Scheme);
+            var link = await AccountLinks.SetPasswordAsync(users, user, Url, AccountLinks.BaseUrl(portal.Value, Request, environment));
             await mailer.SendAsync(user.Email, l["Neues Passwort für NestPortal"],
                 l["Über diesen Link können Sie ein neues Passwort festlegen: <a href=\"{0}\">Passwort festlegen</a>. Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.", link]);
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data.Identity;
+using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
 
 namespace NestPortal.Web.Pages.Account;
@@ -17,7 +18,7 @@ public sealed class LoginModel(
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     /// <summary>The demo accounts are listed only where they exist: outside Production, when configured.</summary>
-    public bool ShowDemoUsers => !environment.IsProduction() && configuration.GetValue<bool>("Demo:Enabled");
+    public bool ShowDemoUsers => DemoUsers.AllowedIn(environment) && configuration.GetValue<bool>("Demo:Enabled");
 
     public void OnGet()
     {
@@ -27,8 +28,20 @@ public sealed class LoginModel(
     {
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
 
-        var user = await signIn.UserManager.FindByEmailAsync(Input.Email);
+        var users = signIn.UserManager;
+        var user = await users.FindByEmailAsync(Input.Email);
         if (user is null)
+        {
+            // Hash anyway, so an unknown address takes as long as a known one.
+            users.PasswordHasher.HashPassword(new PortalUser(), Input.Password);
+            ModelState.AddModelError(string.Empty, l["E-Mail-Adresse oder Passwort ist falsch."]);
+            return Page();
+        }
+
+        // Identity says "not confirmed" or "locked" before it looks at the password; only someone who
+        // knows the password may learn that, anyone else gets the same answer as for a wrong password.
+        if ((!await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+            && !await users.CheckPasswordAsync(user, Input.Password))
         {
             ModelState.AddModelError(string.Empty, l["E-Mail-Adresse oder Passwort ist falsch."]);
             return Page();

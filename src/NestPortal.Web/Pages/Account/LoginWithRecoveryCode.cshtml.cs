@@ -24,6 +24,8 @@ public sealed class LoginWithRecoveryCodeModel(
         if (user is null) return RedirectToPage("./Login");
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
 
+        // Identity's recovery-code sign-in neither honours nor counts lockout; this page does both.
+        if (await signIn.UserManager.IsLockedOutAsync(user)) return RedirectToPage("./Lockout");
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Replace(" ", string.Empty));
         if (result.Succeeded)
         {
@@ -32,6 +34,7 @@ public sealed class LoginWithRecoveryCodeModel(
         }
 
         if (result.IsLockedOut) return RedirectToPage("./Lockout");
+        await signIn.UserManager.AccessFailedAsync(user);
         ModelState.AddModelError("Input.RecoveryCode", l["Der Wiederherstellungscode ist ungültig."]);
         return Page();
     }

@@ -13,7 +13,7 @@ namespace NestPortal.Web.Pages.Account;
 /// <summary>Mentors register themselves; the account works once the email is confirmed.</summary>
 public sealed class RegisterModel(
     UserManager<PortalUser> users, IValidator<RegisterModel.InputModel> validator, IMailer mailer,
-    IStringLocalizer<SharedResource> l, TimeProvider time, ILogger<RegisterModel> logger) : PageModel
+    IStringLocalizer<SharedResource> l, Microsoft.Extensions.Options.IOptions<PortalOptions> portal, IHostEnvironment environment, TimeProvider time, ILogger<RegisterModel> logger) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -50,9 +50,11 @@ public sealed class RegisterModel(
             return Page();
         }
 
-        await users.AddToRoleAsync(user, Roles.Mentor);
+        var roleAdded = await users.AddToRoleAsync(user, Roles.Mentor);
+        if (!roleAdded.Succeeded)
+            throw new InvalidOperationException($"Role {Roles.Mentor} could not be given to {user.Id}: {string.Join("; ", roleAdded.Errors.Select(e => e.Code))}");
         logger.LogInformation("Mentor account {UserId} registered", user.Id);
-        var link = await AccountLinks.ConfirmEmailAsync(users, user, Url, Request.Scheme);
+        var link = await AccountLinks.ConfirmEmailAsync(users, user, Url, AccountLinks.BaseUrl(portal.Value, Request, environment));
         await mailer.SendAsync(user.Email, l["Bitte bestätigen Sie Ihre E-Mail-Adresse"],
             l["Guten Tag {0}, bitte bestätigen Sie Ihre E-Mail-Adresse für NestPortal: <a href=\"{1}\">E-Mail-Adresse bestätigen</a>", WebUtility.HtmlEncode(user.DisplayName), link]);
         return RedirectToPage("./RegisterConfirmation");

@@ -17,6 +17,7 @@ public sealed class EditModel(
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return NotFound();
+        if (!Group.IsEditableByGroup) return RedirectToPage("/Groups/Details", new { id });
         Input = new GroupInput
         {
             Name = Group.Name,

@@ -10,7 +10,19 @@ namespace NestPortal.Web.Pages.Review;
 public sealed class IndexModel(NestPortalDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true)] public GroupStatus? Status { get; set; } = GroupStatus.Submitted;
+    /// <summary>"all", a status, or nothing (the queue: submitted groups). Kept as text so the pager can repeat "all".</summary>
+    [BindProperty(SupportsGet = true, Name = "status")]
+    [System.ComponentModel.DataAnnotations.DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string? StatusFilter { get; set; }
+
+    public GroupStatus? Status => StatusFilter switch
+    {
+        null => GroupStatus.Submitted,
+        "" or AllStatuses => null,
+        var text => Enum.TryParse<GroupStatus>(text, out var status) ? status : GroupStatus.Submitted,
+    };
+
+    public const string AllStatuses = "all";
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
@@ -47,7 +59,7 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
 
     public PagerModel Pager => new(Result.PageNumber, Result.PageCount, Result.Total, new Dictionary<string, string?>
     {
-        ["search"] = Search, ["status"] = Status?.ToString(), ["region"] = Region,
+        ["search"] = Search, ["status"] = Status?.ToString() ?? AllStatuses, ["region"] = Region,
     });
 
     public sealed record Row(int Id, string Name, string Municipality, string Region, GroupStatus Status,

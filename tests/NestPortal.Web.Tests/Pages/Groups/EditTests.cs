@@ -158,7 +158,7 @@ public sealed class EditTests(PortalFactory factory) : IClassFixture<PortalFacto
         var before = await factory.LoadGroupAsync(id);
         var client = await factory.SignedInAsAsync(Roles.Mentor);
 
-        var response = await client.PostFormAsync(Url(id), Fields("Edit Eingereicht geändert", "Hamm", "Anderer Plan"));
+        var response = await client.PostFormOpenedBeforeAsync(Url(id), Fields("Edit Eingereicht geändert", "Hamm", "Anderer Plan"), before.ConcurrencyStamp);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await response.ReadHtmlAsync();

@@ -54,21 +54,21 @@ public sealed class SubmitTests(PortalFactory factory) : IClassFixture<PortalFac
         var before = await factory.LoadGroupAsync(id);
         const string locked = "Die Gruppe ist eingereicht und kann erst wieder bearbeitet werden, wenn das Kompetenzzentrum sie zurückgibt.";
 
-        var edit = await client.PostFormAsync($"/Groups/Edit/{id}", new Dictionary<string, string>
+        var edit = await client.PostFormOpenedBeforeAsync($"/Groups/Edit/{id}", new Dictionary<string, string>
         {
             ["Input.Name"] = "Submit Danach umbenannt",
             ["Input.HomeMunicipality"] = "Bochum",
             ["Input.SupportPlan"] = "Nachträglich geändert",
-        });
+        }, before.ConcurrencyStamp);
         edit.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await edit.ReadHtmlAsync()).ShouldShowError(locked);
 
-        var add = await client.PostFormAsync($"/Groups/Members/Add/{id}", MemberFields.Adult("Nach", "Träglich", "nachtraeglich@beispiel.invalid"));
+        var add = await client.PostFormOpenedBeforeAsync($"/Groups/Members/Add/{id}", MemberFields.Adult("Nach", "Träglich", "nachtraeglich@beispiel.invalid"), before.ConcurrencyStamp);
         add.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await add.ReadHtmlAsync()).ShouldShowError(locked);
 
         var member = before.Members.First();
-        var remove = await client.PostFormAsync($"/Groups/Members/Remove/{id}/{member.Id}", NoFields);
+        var remove = await client.PostFormOpenedBeforeAsync($"/Groups/Members/Remove/{id}/{member.Id}", NoFields, before.ConcurrencyStamp);
         remove.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await remove.ReadHtmlAsync()).ShouldShowError(locked);
 

@@ -45,6 +45,9 @@ public sealed class TwoFactorModel(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        // Enrolment is for accounts without a second factor; with one, this form would let a session that
+        // skipped it earn amr=mfa by guessing codes.
+        if (await users.GetTwoFactorEnabledAsync(user)) return RedirectToPage(new { ReturnUrl });
         if (!await validator.ValidateIntoAsync(Input, ModelState))
         {
             await LoadAsync(user);
@@ -52,8 +55,10 @@ public sealed class TwoFactorModel(
         }
 
         var code = Input.Code.Replace(" ", string.Empty).Replace("-", string.Empty);
+        if (await users.IsLockedOutAsync(user)) return RedirectToPage("/Account/Lockout");
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
+            await users.AccessFailedAsync(user);
             ModelState.AddModelError("Input.Code", l["Der Code ist falsch oder abgelaufen. Geben Sie den aktuellen Code aus Ihrer Authenticator-App ein."]);
             await LoadAsync(user);
             return Page();
@@ -74,6 +79,8 @@ public sealed class TwoFactorModel(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        // Replacing the authenticator needs a sign-in that showed the current one (or a recovery code).
+        if (!User.HasClaim(PortalClaims.AuthenticationMethod, PortalClaims.MultiFactor)) return Forbid();
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
@@ -96,6 +103,8 @@ public sealed class TwoFactorModel(
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key was created.");
+            // A new key changes the security stamp; refresh the cookie so this session stays valid.
+            await signIn.RefreshSignInAsync(user);
         }
 
         SharedKey = FormatKey(key);

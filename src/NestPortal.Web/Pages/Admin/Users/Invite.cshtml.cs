@@ -17,7 +17,7 @@ namespace NestPortal.Web.Pages.Admin.Users;
 /// </summary>
 public sealed class InviteModel(
     NestPortalDbContext db, UserManager<PortalUser> users, IValidator<InviteModel.InputModel> validator, IMailer mailer,
-    IStringLocalizer<SharedResource> l, TimeProvider time, ILogger<InviteModel> logger) : PageModel
+    IStringLocalizer<SharedResource> l, Microsoft.Extensions.Options.IOptions<PortalOptions> portal, IHostEnvironment environment, TimeProvider time, ILogger<InviteModel> logger) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -54,8 +54,10 @@ public sealed class InviteModel(
             return Page();
         }
 
-        await users.AddToRoleAsync(user, Input.Role);
-        var link = await AccountLinks.SetPasswordAsync(users, user, Url, Request.Scheme);
+        var roleAdded = await users.AddToRoleAsync(user, Input.Role);
+        if (!roleAdded.Succeeded)
+            throw new InvalidOperationException($"Role {Input.Role} could not be given to {user.Id}: {string.Join("; ", roleAdded.Errors.Select(e => e.Code))}");
+        var link = await AccountLinks.SetPasswordAsync(users, user, Url, AccountLinks.BaseUrl(portal.Value, Request, environment));
         await mailer.SendAsync(user.Email, l["Einladung zu NestPortal"],
             l["Sie wurden zu NestPortal eingeladen. Legen Sie über diesen Link Ihr Passwort fest: <a href=\"{0}\">Passwort festlegen</a>. Bei der ersten Anmeldung richten Sie die Zwei-Faktor-Anmeldung ein.", link]);
         logger.LogInformation("Staff account {UserId} invited with role {Role}", user.Id, Input.Role);

@@ -19,6 +19,7 @@ public sealed class EditModel(
     public async Task<IActionResult> OnGetAsync(int id, int memberId)
     {
         if (!await LoadMemberAsync(id, memberId)) return NotFound();
+        if (!Group.IsEditableByGroup) return RedirectToPage("/Groups/Details", new { id });
         Input = MemberInput.From(Member);
         Version = Group.ConcurrencyStamp;
         return Page();

@@ -17,6 +17,7 @@ public sealed class RemoveModel(
     public async Task<IActionResult> OnGetAsync(int id, int memberId)
     {
         if (!await LoadGroupAsync(id) || Group.Members.SingleOrDefault(m => m.Id == memberId) is not { } member) return NotFound();
+        if (!Group.IsEditableByGroup) return RedirectToPage("/Groups/Details", new { id });
         Member = member;
         Version = Group.ConcurrencyStamp;
         return Page();

@@ -184,7 +184,7 @@ public sealed class AddTests(PortalFactory factory) : IClassFixture<PortalFactor
     public async Task Submitted_group_takes_no_new_members()
     {
         var id = await GroupAsync("Add Eingereicht", members: 4, submittedOn: Today);
-        var page = await RefusedAsync(id, MemberFields.Adult("Nach", "Einreichung", "nach@beispiel.invalid"));
+        var page = await RefusedAsync(id, MemberFields.Adult("Nach", "Einreichung", "nach@beispiel.invalid"), openedBefore: true);
         page.ShouldShowError("Die Gruppe ist eingereicht und kann erst wieder bearbeitet werden, wenn das Kompetenzzentrum sie zurückgibt.");
     }
 
@@ -246,11 +246,13 @@ public sealed class AddTests(PortalFactory factory) : IClassFixture<PortalFactor
         await RefusedAsync(await GroupAsync(groupName), fields);
 
     /// <summary>Posts the member form and checks it comes back (200) with the group unchanged.</summary>
-    private async Task<IHtmlDocument> RefusedAsync(int id, Dictionary<string, string> fields)
+    private async Task<IHtmlDocument> RefusedAsync(int id, Dictionary<string, string> fields, bool openedBefore = false)
     {
         var before = await factory.LoadGroupAsync(id);
         var client = await factory.SignedInAsAsync(Roles.Mentor);
-        var response = await client.PostFormAsync(Url(id), fields);
+        var response = openedBefore
+            ? await client.PostFormOpenedBeforeAsync(Url(id), fields, before.ConcurrencyStamp)
+            : await client.PostFormAsync(Url(id), fields);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         await factory.ShouldBeUnchangedSinceAsync(before);
         return await response.ReadHtmlAsync();

@@ -158,7 +158,7 @@ public sealed class EditTests(PortalFactory factory) : IClassFixture<PortalFacto
         var (id, member) = await GroupAsync("MEdit Eingereicht", submittedOn: Today);
         var fields = MemberFields.Person("Später", member.FamilyName!, member.Email, member.DateOfBirth!.Value, member.TrainingDate);
 
-        var page = await RefusedAsync(id, member.Id, fields);
+        var page = await RefusedAsync(id, member.Id, fields, openedBefore: true);
 
         page.ShouldShowError("Die Gruppe ist eingereicht und kann erst wieder bearbeitet werden, wenn das Kompetenzzentrum sie zurückgibt.");
     }
@@ -236,11 +236,13 @@ public sealed class EditTests(PortalFactory factory) : IClassFixture<PortalFacto
         await factory.ShouldBeUnchangedSinceAsync(before);
     }
 
-    private async Task<IHtmlDocument> RefusedAsync(int id, int memberId, Dictionary<string, string> fields)
+    private async Task<IHtmlDocument> RefusedAsync(int id, int memberId, Dictionary<string, string> fields, bool openedBefore = false)
     {
         var before = await factory.LoadGroupAsync(id);
         var client = await factory.SignedInAsAsync(Roles.Mentor);
-        var response = await client.PostFormAsync(Url(id, memberId), fields);
+        var response = openedBefore
+            ? await client.PostFormOpenedBeforeAsync(Url(id, memberId), fields, before.ConcurrencyStamp)
+            : await client.PostFormAsync(Url(id, memberId), fields);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         await factory.ShouldBeUnchangedSinceAsync(before);
         return await response.ReadHtmlAsync();

@@ -87,7 +87,7 @@ public sealed class RemoveTests(PortalFactory factory) : IClassFixture<PortalFac
         var before = await factory.LoadGroupAsync(id);
         var client = await factory.SignedInAsAsync(Roles.Mentor);
 
-        var response = await client.PostFormAsync(Url(id, member.Id), new Dictionary<string, string>());
+        var response = await client.PostFormOpenedBeforeAsync(Url(id, member.Id), new Dictionary<string, string>(), before.ConcurrencyStamp);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.ReadHtmlAsync()).ShouldShowError("Die Gruppe ist eingereicht und kann erst wieder bearbeitet werden, wenn das Kompetenzzentrum sie zurückgibt.");
