@@ -69,11 +69,13 @@ dotnet test NestPortal.sln --no-build --configuration Debug \
 passed=0; failed=0; total=0
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  # grep -m 1, not "| head": with pipefail an early-closed pipe (SIGPIPE, 141) would end the script.
+  counters=$(grep -m 1 -o '<Counters [^>]*>' "$trx" || true)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
-  assembly=$(grep -o 'storage="[^"]*"' "$trx" | head -n 1 | sed 's/storage="//; s/"$//' | xargs -r basename)
+  storage=$(grep -m 1 -o 'storage="[^"]*"' "$trx" || true)
+  assembly=$(sed 's/storage="//; s/"$//' <<<"$storage"); assembly=${assembly##*/}
   printf '  %-32s %5s passed, %s failed (of %s)\n' "${assembly:-$(basename "$trx")}" "${p:-0}" "${f:-0}" "${t:-0}"
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); total=$((total + ${t:-0}))
 done

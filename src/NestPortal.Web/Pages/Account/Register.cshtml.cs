@@ -1,4 +1,3 @@
-using System.Net;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -56,7 +55,8 @@ public sealed class RegisterModel(
         logger.LogInformation("Mentor account {UserId} registered", user.Id);
         var link = await AccountLinks.ConfirmEmailAsync(users, user, Url, AccountLinks.BaseUrl(portal.Value, Request, environment));
         await mailer.SendAsync(user.Email, l["Bitte bestätigen Sie Ihre E-Mail-Adresse"],
-            l["Guten Tag {0}, bitte bestätigen Sie Ihre E-Mail-Adresse für NestPortal: <a href=\"{1}\">E-Mail-Adresse bestätigen</a>", WebUtility.HtmlEncode(user.DisplayName), link]);
+            // No name in the mail: anyone can register any address, and the portal must not carry their text.
+            l["Guten Tag, bitte bestätigen Sie Ihre E-Mail-Adresse für NestPortal: <a href=\"{0}\">E-Mail-Adresse bestätigen</a>. Wenn Sie sich nicht registriert haben, ignorieren Sie diese E-Mail.", link]);
         return RedirectToPage("./RegisterConfirmation");
     }
 

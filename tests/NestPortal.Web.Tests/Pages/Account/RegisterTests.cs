@@ -36,7 +36,7 @@ public sealed class RegisterTests(PortalFactory factory) : IClassFixture<PortalF
 
         var mail = factory.MailsTo(email).ShouldHaveSingleItem();
         mail.Subject.ShouldBe("Bitte bestätigen Sie Ihre E-Mail-Adresse");
-        mail.HtmlBody.ShouldNotBeNull().ShouldContain("Guten Tag Nora Neu");
+        mail.HtmlBody.ShouldNotBeNull().ShouldNotContain("Nora Neu", customMessage: "the mail does not repeat what a stranger typed as a name");
         var link = factory.LinkInLatestMailTo(email);
         link.ShouldStartWith("/Account/ConfirmEmail?");
 
@@ -160,8 +160,9 @@ public sealed class RegisterTests(PortalFactory factory) : IClassFixture<PortalF
         (await RegisterAsync(client, name, email)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await factory.QueryAsync(db => db.Users.SingleAsync(u => u.Email == email))).DisplayName.ShouldBe(name);
         var mail = factory.MailsTo(email).ShouldHaveSingleItem();
+        // The mail carries no name at all, encoded or not.
         mail.HtmlBody.ShouldNotBeNull().ShouldNotContain(name);
-        mail.HtmlBody.ShouldNotBeNull().ShouldContain("&lt;script&gt;");
+        mail.HtmlBody.ShouldNotBeNull().ShouldNotContain("script");
 
         var admin = await factory.SignedInAsAsync(Roles.Administrator);
         var list = await admin.GetAsync($"/Admin/Users?search={Uri.EscapeDataString(email)}");
