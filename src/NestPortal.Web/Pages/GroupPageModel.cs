@@ -54,6 +54,16 @@ public abstract class GroupPageModel(
         return true;
     }
 
+    /// <summary>What the group pages show of the loaded group: its municipality and rule set by name.</summary>
+    protected async Task<GroupOverview> OverviewAsync(bool memberActions)
+    {
+        var ruleSetName = Group.RuleSetId is { } ruleSetId
+            ? await db.RuleSets.Where(r => r.Id == ruleSetId).Select(r => r.Name).SingleAsync()
+            : null;
+        var municipality = await MunicipalityLookup.LabelAsync(db, Group.HomeMunicipalityAgs) ?? string.Empty;
+        return new GroupOverview(Group, municipality, ruleSetName, memberActions);
+    }
+
     /// <summary>Runs a domain command and saves; broken rules and concurrent edits come back as form errors.</summary>
     /// <remarks>
     /// On failure the group is loaded again, so the page shows what is saved, not the refused change.

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
 using NestPortal.Domain.Common;
-using NestPortal.Web.Infrastructure;
 
 namespace NestPortal.Web.Pages.Groups;
 
@@ -20,10 +18,7 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return NotFound();
-        var ruleSetName = Group.RuleSetId is { } ruleSetId
-            ? await Db.RuleSets.Where(r => r.Id == ruleSetId).Select(r => r.Name).SingleAsync()
-            : null;
-        Overview = new GroupOverview(Group, await MunicipalityLookup.LabelAsync(Db, Group.HomeMunicipalityAgs) ?? "", ruleSetName, Group.IsEditableByGroup);
+        Overview = await OverviewAsync(memberActions: Group.IsEditableByGroup);
         if (Group.IsEditableByGroup) Missing = Group.CheckSubmission(RulesInForce, Today);
         return Page();
     }

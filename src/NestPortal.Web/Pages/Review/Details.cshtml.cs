@@ -3,7 +3,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
 using NestPortal.Domain.MentoringGroups;
@@ -64,20 +63,17 @@ public sealed class DetailsModel(
         return Done(L["Die Gruppe ist mit Ihren Anmerkungen zurückgegeben."], id);
     }
 
-    /// <summary>After a refused change: the overview of what is saved now, with the error above it.</summary>
+    /// <summary>After a refused change (the group is already loaded again): what is saved now, with the error above it.</summary>
     private async Task<IActionResult> ShowAgainAsync()
     {
-        await LoadAsync(Group.Id);
+        Overview = await OverviewAsync(memberActions: false);
         return Page();
     }
 
     private async Task<bool> LoadAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return false;
-        var ruleSetName = Group.RuleSetId is { } ruleSetId
-            ? await Db.RuleSets.Where(r => r.Id == ruleSetId).Select(r => r.Name).SingleAsync()
-            : null;
-        Overview = new GroupOverview(Group, await MunicipalityLookup.LabelAsync(Db, Group.HomeMunicipalityAgs) ?? "", ruleSetName, MemberActions: false);
+        Overview = await OverviewAsync(memberActions: false);
         return true;
     }
 
