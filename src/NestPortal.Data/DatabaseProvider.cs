@@ -52,11 +52,8 @@ public static class DatabaseProvider
         provider switch
         {
             Sqlite => options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
-            SqlServer => options.UseSqlServer(connectionString, sql =>
-            {
-                sql.MigrationsAssembly(SqlServerMigrationsAssembly);
-                sql.EnableRetryOnFailure();
-            }),
+            // No EnableRetryOnFailure: every audited save runs in its own transaction (ADR 0006).
+            SqlServer => options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly)),
             _ => throw new InvalidOperationException($"Unknown database provider '{provider}'."),
         };
 

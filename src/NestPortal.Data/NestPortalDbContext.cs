@@ -1,22 +1,71 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NestPortal.Data.Auditing;
 using NestPortal.Data.Configurations;
 using NestPortal.Data.Identity;
+using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Municipalities;
 using NestPortal.Domain.Programme;
+using NestPortal.Domain.Sponsorships;
 
 namespace NestPortal.Data;
 
-/// <summary>The one unit of work of the portal: domain aggregates, Identity and data-protection keys.</summary>
-public sealed class NestPortalDbContext(DbContextOptions<NestPortalDbContext> options)
+/// <summary>
+/// The one unit of work of the portal: domain aggregates, Identity and data-protection keys. Every
+/// save of an audited record writes its audit entries in the same transaction.
+/// </summary>
+public sealed class NestPortalDbContext(
+    DbContextOptions<NestPortalDbContext> options, IAuditActor? auditActor = null, TimeProvider? time = null)
     : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<ProgrammeRuleSet> RuleSets => Set<ProgrammeRuleSet>();
     public DbSet<MentoringGroup> MentoringGroups => Set<MentoringGroup>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Refugee> Refugees => Set<Refugee>();
+    public DbSet<Allocation> Allocations => Set<Allocation>();
+    public DbSet<Sponsorship> Sponsorships => Set<Sponsorship>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    private AuditActorInfo Actor => auditActor?.Current ?? AuditActorInfo.System;
+    private DateTime UtcNow => (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Logs that the current user looked at a record (a municipality or mentor opening a person's
+    /// data); written with the next save.
+    /// </summary>
+    public void RecordView(string entityType, int entityId) =>
+        AuditEntries.Add(new AuditEntry(UtcNow, Actor, AuditAction.Viewed, entityType, entityId.ToString(System.Globalization.CultureInfo.InvariantCulture), null));
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <remarks>
+    /// The records are saved first (so generated ids are known), then their audit entries, both in
+    /// one transaction: a change without its audit entry is never committed (ADR 0006).
+    /// </remarks>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = AuditTrail.Collect(ChangeTracker);
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(AuditTrail.Complete(pending, Actor, UtcNow));
+            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -174,6 +174,63 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("NestPortal.Data.Auditing.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.HasIndex("EntityType", "EntityId", "Id");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("NestPortal.Data.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -255,6 +312,215 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Households.Allocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("AcknowledgedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FileReference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("IssuedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("MunicipalityAgs")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(8)");
+
+                    b.Property<DateTime?>("SupersededAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("MunicipalityAgs");
+
+                    b.ToTable("Allocations");
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Households.Household", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AllocatedMunicipalityAgs")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(8)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("ExpectedArrival")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FirstArrival")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsMatched")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("PrincipalName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("SpecialNeedsNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("AllocatedMunicipalityAgs", "ExpectedArrival");
+
+                    b.HasIndex("FirstArrival", "Id");
+
+                    b.HasIndex("PrincipalName", "Id");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Households.Refugee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AdmissionDecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AdmissionDecisionReference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly?>("ArrivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DepartureNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("DepartureReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FirstRefugeCountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("char(2)")
+                        .IsFixedLength();
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NationalityCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("char(2)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateOnly?>("VisaDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyName");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("Refugees", (string)null);
                 });
 
             modelBuilder.Entity("NestPortal.Domain.MentoringGroups.GroupHistoryEntry", b =>
@@ -525,6 +791,76 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("RuleSets", (string)null);
                 });
 
+            modelBuilder.Entity("NestPortal.Domain.Sponsorships.Sponsorship", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MatchedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("MatchedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RentEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("RentFirstMonth")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RentMonths")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RuleSetId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RuleSetReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("SupportMonths")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Sponsorships_GroupId_Running")
+                        .HasFilter("[Status] = 'Running'");
+
+                    b.HasIndex("HouseholdId")
+                        .IsUnique();
+
+                    b.HasIndex("RentEndsOn");
+
+                    b.HasIndex("RuleSetId");
+
+                    b.ToTable("Sponsorships");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -584,6 +920,38 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NestPortal.Domain.Households.Allocation", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Households.Household", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NestPortal.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityAgs")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Households.Household", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("AllocatedMunicipalityAgs")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Households.Refugee", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Households.Household", null)
+                        .WithMany("Persons")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NestPortal.Domain.MentoringGroups.GroupHistoryEntry", b =>
                 {
                     b.HasOne("NestPortal.Domain.MentoringGroups.MentoringGroup", null)
@@ -614,6 +982,129 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("RuleSetId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Sponsorships.Sponsorship", b =>
+                {
+                    b.HasOne("NestPortal.Domain.MentoringGroups.MentoringGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NestPortal.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NestPortal.Domain.Programme.ProgrammeRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("RuleSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("NestPortal.Domain.Sponsorships.Apartment", "Apartment", b1 =>
+                        {
+                            b1.Property<int>("SponsorshipId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<DateOnly>("LeaseStart")
+                                .HasColumnType("date");
+
+                            b1.Property<decimal>("LivingSpaceSquareMetres")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("decimal(7,2)");
+
+                            b1.Property<decimal>("MonthlyNetColdRent")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("decimal(12,2)");
+
+                            b1.Property<string>("MunicipalityAgs")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(8)");
+
+                            b1.Property<bool>("OwnedByGroup")
+                                .HasColumnType("bit");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(5)
+                                .HasColumnType("nvarchar(5)");
+
+                            b1.Property<decimal>("Rooms")
+                                .HasPrecision(4, 1)
+                                .HasColumnType("decimal(4,1)");
+
+                            b1.Property<string>("Street")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.HasKey("SponsorshipId");
+
+                            b1.HasIndex("MunicipalityAgs");
+
+                            b1.ToTable("Sponsorships");
+
+                            b1.HasOne("NestPortal.Domain.Municipalities.Municipality", null)
+                                .WithMany()
+                                .HasForeignKey("MunicipalityAgs")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("SponsorshipId");
+                        });
+
+                    b.OwnsOne("NestPortal.Domain.Sponsorships.EscrowAccount", "EscrowAccount", b1 =>
+                        {
+                            b1.Property<int>("SponsorshipId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("AccountHolder")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("BankName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Iban")
+                                .IsRequired()
+                                .HasMaxLength(34)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(34)");
+
+                            b1.HasKey("SponsorshipId");
+
+                            b1.ToTable("Sponsorships");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SponsorshipId");
+                        });
+
+                    b.Navigation("Apartment")
+                        .IsRequired();
+
+                    b.Navigation("EscrowAccount")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Households.Household", b =>
+                {
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Persons");
                 });
 
             modelBuilder.Entity("NestPortal.Domain.MentoringGroups.MentoringGroup", b =>

@@ -162,6 +162,61 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("NestPortal.Data.Auditing.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.HasIndex("EntityType", "EntityId", "Id");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("NestPortal.Data.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -242,6 +297,209 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Households.Allocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileReference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityAgs")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("MunicipalityAgs");
+
+                    b.ToTable("Allocations");
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Households.Household", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AllocatedMunicipalityAgs")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpectedArrival")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstArrival")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsMatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrincipalName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpecialNeedsNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("AllocatedMunicipalityAgs", "ExpectedArrival");
+
+                    b.HasIndex("FirstArrival", "Id");
+
+                    b.HasIndex("PrincipalName", "Id");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Households.Refugee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AdmissionDecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdmissionDecisionReference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ArrivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartureNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartureReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstRefugeCountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalityCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("VisaDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyName");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("Refugees", (string)null);
                 });
 
             modelBuilder.Entity("NestPortal.Domain.MentoringGroups.GroupHistoryEntry", b =>
@@ -504,6 +762,74 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("RuleSets", (string)null);
                 });
 
+            modelBuilder.Entity("NestPortal.Domain.Sponsorships.Sponsorship", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MatchedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MatchedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RentEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RentFirstMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RentMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RuleSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleSetReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupportMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Sponsorships_GroupId_Running")
+                        .HasFilter("[Status] = 'Running'");
+
+                    b.HasIndex("HouseholdId")
+                        .IsUnique();
+
+                    b.HasIndex("RentEndsOn");
+
+                    b.HasIndex("RuleSetId");
+
+                    b.ToTable("Sponsorships");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -563,6 +889,38 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NestPortal.Domain.Households.Allocation", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Households.Household", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NestPortal.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityAgs")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Households.Household", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("AllocatedMunicipalityAgs")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Households.Refugee", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Households.Household", null)
+                        .WithMany("Persons")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NestPortal.Domain.MentoringGroups.GroupHistoryEntry", b =>
                 {
                     b.HasOne("NestPortal.Domain.MentoringGroups.MentoringGroup", null)
@@ -593,6 +951,129 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RuleSetId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Sponsorships.Sponsorship", b =>
+                {
+                    b.HasOne("NestPortal.Domain.MentoringGroups.MentoringGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NestPortal.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NestPortal.Domain.Programme.ProgrammeRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("RuleSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("NestPortal.Domain.Sponsorships.Apartment", "Apartment", b1 =>
+                        {
+                            b1.Property<int>("SponsorshipId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("LeaseStart")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("LivingSpaceSquareMetres")
+                                .HasPrecision(7, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("MonthlyNetColdRent")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("MunicipalityAgs")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("OwnedByGroup")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Rooms")
+                                .HasPrecision(4, 1)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Street")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("SponsorshipId");
+
+                            b1.HasIndex("MunicipalityAgs");
+
+                            b1.ToTable("Sponsorships");
+
+                            b1.HasOne("NestPortal.Domain.Municipalities.Municipality", null)
+                                .WithMany()
+                                .HasForeignKey("MunicipalityAgs")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("SponsorshipId");
+                        });
+
+                    b.OwnsOne("NestPortal.Domain.Sponsorships.EscrowAccount", "EscrowAccount", b1 =>
+                        {
+                            b1.Property<int>("SponsorshipId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AccountHolder")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("BankName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Iban")
+                                .IsRequired()
+                                .HasMaxLength(34)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("SponsorshipId");
+
+                            b1.ToTable("Sponsorships");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SponsorshipId");
+                        });
+
+                    b.Navigation("Apartment")
+                        .IsRequired();
+
+                    b.Navigation("EscrowAccount")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Households.Household", b =>
+                {
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Persons");
                 });
 
             modelBuilder.Entity("NestPortal.Domain.MentoringGroups.MentoringGroup", b =>

@@ -1,3 +1,4 @@
+using NestPortal.Data.Auditing;
 using System.Globalization;
 using FluentValidation;
 using FluentValidation.AspNetCore;
@@ -29,6 +30,8 @@ public static class ServiceRegistration
     public static IServiceCollection AddNestPortal(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddNestPortalDatabase(configuration, environment.ContentRootPath);
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<IdentitySeeder>();

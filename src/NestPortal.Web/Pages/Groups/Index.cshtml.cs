@@ -12,11 +12,8 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var userId = User.UserId();
-        var email = User.Email()?.Trim().ToLowerInvariant() ?? string.Empty;
         // The same rule as MentoringGroup.IsAccessibleTo, as a query: created by me or listing my email.
-        Groups = await db.MentoringGroups
-            .Where(g => g.CreatedByUserId == userId || g.Members.Any(m => m.Email == email))
+        Groups = await db.GroupsOf(User)
             .OrderBy(g => g.Name)
             .Select(g => new Row(g.Id, g.Name, g.Status,
                 db.Municipalities.Where(m => m.Ags == g.HomeMunicipalityAgs).Select(m => m.Name).First(), g.Members.Count))

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using NestPortal.Domain.Households;
+using NestPortal.Domain.MentoringGroups;
+using NestPortal.Domain.Sponsorships;
+
+namespace NestPortal.Data.Auditing;
+
+/// <summary>
+/// Turns what the change tracker is about to save into audit entries. Collected before the save
+/// (old values are still known) and completed after it (generated ids are known by then).
+/// </summary>
+internal static class AuditTrail
+{
+    /// <summary>The records whose every change is audited; owned parts (a sponsorship's flat) count as their owner.</summary>
+    private static readonly HashSet<Type> Audited =
+        [typeof(MentoringGroup), typeof(Mentor), typeof(Household), typeof(Refugee), typeof(Allocation), typeof(Sponsorship)];
+
+    /// <summary>Fields whose content the log must not copy: only KfI may read them, the log is read by administrators.</summary>
+    private static readonly HashSet<string> Confidential = [nameof(Household.SpecialNeedsNote)];
+
+    /// <summary>Bookkeeping columns that change with every command and say nothing on their own.</summary>
+    private static readonly HashSet<string> Ignored = ["ConcurrencyStamp"];
+
+    private const string Withheld = "(vertraulich)";
+
+    internal sealed record Pending(EntityEntry Entry, AuditAction Action, List<FieldChange> Changes);
+
+    public static List<Pending> Collect(ChangeTracker tracker)
+    {
+        tracker.DetectChanges();
+        var pending = new List<Pending>();
+        // Owners first, so an owned part's change can join its owner's entry.
+        foreach (var entry in tracker.Entries().OrderBy(e => e.Metadata.IsOwned()).ToList())
+        {
+            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("Audit entries are immutable: they cannot be changed or deleted.");
+            var owner = OwnerType(entry);
+            if (owner is null || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+
+            var prefix = entry.Metadata.IsOwned() ? entry.Metadata.ClrType.Name + "." : string.Empty;
+            var changes = entry.State switch
+            {
+                EntityState.Added => entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null && !Ignored.Contains(p.Metadata.Name))
+                    .Select(p => new FieldChange(prefix + p.Metadata.Name, null, Show(p.Metadata.Name, p.CurrentValue))).ToList(),
+                EntityState.Modified => entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !Ignored.Contains(p.Metadata.Name))
+                    .Select(p => new FieldChange(prefix + p.Metadata.Name, Show(p.Metadata.Name, p.OriginalValue), Show(p.Metadata.Name, p.CurrentValue))).ToList(),
+                // A deletion keeps no copy of the deleted data: removing it is the point.
+                _ => [],
+            };
+            if (entry.State == EntityState.Modified && changes.Count == 0) continue;
+            // The owned part's change is the owner's: when the owner is also saved, merge into its entry.
+            if (entry.Metadata.IsOwned() && entry.State != EntityState.Deleted)
+            {
+                var ownerEntry = pending.FirstOrDefault(p => p.Entry.Entity.GetType() == owner && SameKey(p.Entry, entry));
+                if (ownerEntry is not null)
+                {
+                    ownerEntry.Changes.AddRange(changes);
+                    continue;
+                }
+            }
+            else if (entry.Metadata.IsOwned()) continue;
+
+            pending.Add(new Pending(entry, entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Changed,
+            }, changes));
+        }
+
+        return pending;
+    }
+
+    /// <summary>After the save: every pending change becomes an entry carrying the record's (now known) id.</summary>
+    public static IEnumerable<AuditEntry> Complete(IEnumerable<Pending> pending, AuditActorInfo actor, DateTime nowUtc) =>
+        pending.Select(p => new AuditEntry(nowUtc, actor, p.Action, OwnerType(p.Entry)!.Name, KeyOf(p.Entry),
+            p.Changes.Count == 0 ? null : JsonSerializer.Serialize(p.Changes)));
+
+    private static Type? OwnerType(EntityEntry entry)
+    {
+        var type = entry.Metadata;
+        while (type.IsOwned()) type = type.FindOwnership()!.PrincipalEntityType;
+        return Audited.Contains(type.ClrType) ? type.ClrType : null;
+    }
+
+    private static bool SameKey(EntityEntry owner, EntityEntry owned) =>
+        Equals(owner.Properties.First(p => p.Metadata.IsPrimaryKey()).CurrentValue,
+            owned.Properties.First(p => p.Metadata.IsPrimaryKey()).CurrentValue);
+
+    private static string KeyOf(EntityEntry entry) =>
+        Convert.ToString(entry.Properties.First(p => p.Metadata.IsPrimaryKey()).CurrentValue, CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static string? Show(string field, object? value) =>
+        value is null ? null
+        : Confidential.Contains(field) ? Withheld
+        : value switch
+        {
+            DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTime time => time.ToString("O", CultureInfo.InvariantCulture),
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+}

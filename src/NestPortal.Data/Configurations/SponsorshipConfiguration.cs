@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NestPortal.Domain.Common;
+using NestPortal.Domain.Households;
+using NestPortal.Domain.MentoringGroups;
+using NestPortal.Domain.Municipalities;
+using NestPortal.Domain.Programme;
+using NestPortal.Domain.Sponsorships;
+
+namespace NestPortal.Data.Configurations;
+
+internal sealed class SponsorshipConfiguration : IEntityTypeConfiguration<Sponsorship>
+{
+    public void Configure(EntityTypeBuilder<Sponsorship> builder)
+    {
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.RuleSetReason).HasMaxLength(Sponsorship.ReasonMaxLength);
+        builder.Property(s => s.MatchedByName).HasMaxLength(200).IsRequired();
+        builder.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
+        builder.Ignore(s => s.LastRentMonth);
+
+        builder.HasOne<MentoringGroup>().WithMany().HasForeignKey(s => s.GroupId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Household>().WithMany().HasForeignKey(s => s.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ProgrammeRuleSet>().WithMany().HasForeignKey(s => s.RuleSetId).OnDelete(DeleteBehavior.Restrict);
+
+        // A household is matched once, ever; a group carries one running sponsorship at a time.
+        // The database holds both even when two clerks save at the same moment. Square brackets
+        // quote the column in both SQL Server and SQLite.
+        builder.HasIndex(s => s.HouseholdId).IsUnique();
+        builder.HasIndex(s => s.GroupId).IsUnique().HasFilter("[Status] = 'Running'").HasDatabaseName("IX_Sponsorships_GroupId_Running");
+        builder.HasIndex(s => s.RentEndsOn);
+
+        builder.OwnsOne(s => s.Apartment, flat =>
+        {
+            flat.Property(a => a.Street).HasMaxLength(Apartment.StreetMaxLength).IsRequired();
+            flat.Property(a => a.PostalCode).HasMaxLength(5).IsRequired();
+            flat.Property(a => a.City).HasMaxLength(Apartment.CityMaxLength).IsRequired();
+            flat.Property(a => a.LivingSpaceSquareMetres).HasPrecision(7, 2);
+            flat.Property(a => a.Rooms).HasPrecision(4, 1);
+            flat.Property(a => a.MonthlyNetColdRent).HasPrecision(12, 2);
+            flat.HasOne<Municipality>().WithMany().HasForeignKey(a => a.MunicipalityAgs).OnDelete(DeleteBehavior.Restrict);
+            flat.Ignore(a => a.Address);
+        });
+        builder.Navigation(s => s.Apartment).IsRequired();
+
+        builder.OwnsOne(s => s.EscrowAccount, account =>
+        {
+            account.Property(a => a.AccountHolder).HasMaxLength(EscrowAccount.HolderMaxLength).IsRequired();
+            account.Property(a => a.Iban).HasConversion(iban => iban.Value, value => Iban.Parse(value)).HasMaxLength(34).IsUnicode(false);
+            account.Property(a => a.BankName).HasMaxLength(EscrowAccount.BankMaxLength).IsRequired();
+        });
+        builder.Navigation(s => s.EscrowAccount).IsRequired();
+    }
+}

@@ -1,0 +1,127 @@
+using NestPortal.Domain.Common;
+using NestPortal.Domain.Households;
+using NestPortal.Domain.MentoringGroups;
+using NestPortal.Domain.Programme;
+
+namespace NestPortal.Domain.Sponsorships;
+
+public enum SponsorshipStatus
+{
+    Running,
+    Completed,
+}
+
+/// <summary>
+/// One group taking on one household (Mentoring): the flat, the escrow account and the two
+/// obligations, rent for the rule set's months from the lease-start month and support for its
+/// months from arrival. Created by recording BAMF's match.
+/// </summary>
+public sealed class Sponsorship
+{
+    public const int ReasonMaxLength = 2000;
+
+    public int Id { get; private set; }
+    public int GroupId { get; private set; }
+    public int HouseholdId { get; private set; }
+    public int RuleSetId { get; private set; }
+
+    /// <summary>Why staff chose another rule set than the one of the group's submission date, if they did.</summary>
+    public string? RuleSetReason { get; private set; }
+
+    public Apartment Apartment { get; private set; } = null!;
+    public EscrowAccount EscrowAccount { get; private set; } = null!;
+    public int RentMonths { get; private set; }
+    public int SupportMonths { get; private set; }
+
+    /// <summary>The first month rent is paid for: the month the lease starts.</summary>
+    public DateOnly RentFirstMonth { get; private set; }
+
+    /// <summary>The last day rent is paid for; null when the rule set pays no rent (a flat the group owns).</summary>
+    public DateOnly? RentEndsOn { get; private set; }
+
+    public SponsorshipStatus Status { get; private set; }
+    public DateOnly MatchedOn { get; private set; }
+    public string MatchedByName { get; private set; } = string.Empty;
+    public DateTime CreatedAtUtc { get; private set; }
+    public Guid ConcurrencyStamp { get; private set; }
+
+    private Sponsorship()
+    {
+    }
+
+    /// <summary>The last month rent is paid for, or null when none is.</summary>
+    public DateOnly? LastRentMonth => RentMonths == 0 ? null : RentFirstMonth.AddMonths(RentMonths - 1);
+
+    /// <summary>The last day of the household's support: its months from the first arrival; null before arrival.</summary>
+    public DateOnly? SupportEndsOn(DateOnly? firstArrival) =>
+        firstArrival is { } arrived ? Months.EndOfPeriod(arrived, SupportMonths) : null;
+
+    /// <summary>
+    /// Records BAMF's match of an approved group with a household and a flat. The rule set is the one
+    /// of the group's submission unless staff choose another and say why.
+    /// </summary>
+    /// <param name="groupHasRunningSponsorship">Whether the group already carries a running sponsorship (one at a time).</param>
+    public static Sponsorship Match(MentoringGroup group, Household household, ProgrammeRuleSet ruleSet, string? ruleSetReason,
+        Apartment apartment, EscrowAccount escrowAccount, bool groupHasRunningSponsorship, DateOnly today, Actor actor, DateTime nowUtc)
+    {
+        var errors = new List<DomainError>();
+        if (group.Status != GroupStatus.Approved)
+            errors.Add(new DomainError("Die Gruppe „{0}“ ist nicht freigegeben; nur freigegebene Gruppen können vermittelt werden.", group.Name));
+        if (groupHasRunningSponsorship)
+            errors.Add(new DomainError("Die Gruppe „{0}“ begleitet bereits eine Familie; erst nach deren Abschluss ist eine neue Vermittlung möglich.", group.Name));
+        if (household.IsMatched)
+            errors.Add(new DomainError("Die Familie {0} ist bereits einer Gruppe vermittelt.", household.Reference));
+        if (household.Persons.Count == 0)
+            errors.Add(new DomainError("Die Familie {0} hat noch keine Personen; erfassen Sie sie vor der Vermittlung.", household.Reference));
+        var reason = string.IsNullOrWhiteSpace(ruleSetReason) ? null : ruleSetReason.Trim();
+        if (ruleSet.Id != group.RuleSetId && reason is null)
+            errors.Add(new DomainError("Die Gruppe wurde nach anderen Regeln eingereicht; bitte begründen Sie die Wahl von „{0}“.", ruleSet.Name));
+        if (reason is { Length: > ReasonMaxLength })
+            errors.Add(new DomainError("Die Begründung darf höchstens {0} Zeichen lang sein.", ReasonMaxLength));
+        if (errors.Count > 0) throw new DomainException(errors);
+
+        household.MarkMatched();
+        var sponsorship = new Sponsorship
+        {
+            GroupId = group.Id,
+            HouseholdId = household.Id,
+            Apartment = apartment,
+            EscrowAccount = escrowAccount,
+            SupportMonths = ruleSet.SupportMonths,
+            Status = SponsorshipStatus.Running,
+            MatchedOn = today,
+            MatchedByName = actor.Name,
+            CreatedAtUtc = nowUtc,
+        };
+        sponsorship.ApplyRuleSet(ruleSet, ruleSet.Id == group.RuleSetId ? null : reason);
+        return sponsorship;
+    }
+
+    /// <summary>
+    /// Moves the sponsorship to another rule set (as in July 2022), with a written reason: rent months
+    /// and end dates follow the new rules.
+    /// </summary>
+    public void SwitchRuleSet(ProgrammeRuleSet ruleSet, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new DomainException("Bitte begründen Sie den Wechsel der Programmregeln.");
+        if (reason.Trim().Length > ReasonMaxLength)
+            throw new DomainException("Die Begründung darf höchstens {0} Zeichen lang sein.", ReasonMaxLength);
+        if (ruleSet.Id == RuleSetId)
+            throw new DomainException("Die Mentoring-Übernahme folgt bereits den Regeln „{0}“.", ruleSet.Name);
+        if (Status != SponsorshipStatus.Running)
+            throw new DomainException("Eine abgeschlossene Mentoring-Übernahme kann nicht mehr geändert werden.");
+        ApplyRuleSet(ruleSet, reason.Trim());
+    }
+
+    private void ApplyRuleSet(ProgrammeRuleSet ruleSet, string? reason)
+    {
+        RuleSetId = ruleSet.Id;
+        RuleSetReason = reason;
+        RentMonths = Apartment.OwnedByGroup ? ruleSet.RentMonthsWithOwnedFlat : ruleSet.RentMonths;
+        SupportMonths = ruleSet.SupportMonths;
+        RentFirstMonth = Months.FirstOf(Apartment.LeaseStart);
+        RentEndsOn = RentMonths == 0 ? null : Months.EndOfPeriod(RentFirstMonth, RentMonths);
+        ConcurrencyStamp = Guid.NewGuid();
+    }
+}
