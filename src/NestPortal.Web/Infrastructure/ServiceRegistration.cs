@@ -52,6 +52,9 @@ public static class ServiceRegistration
             {
                 options.Conventions.AuthorizeFolder("/Groups", Policies.Mentor);
                 options.Conventions.AuthorizeFolder("/Review", Policies.CompetenceCentre);
+                options.Conventions.AuthorizeFolder("/Households", Policies.CompetenceCentre);
+                options.Conventions.AuthorizeFolder("/Sponsorships", Policies.CompetenceCentre);
+                options.Conventions.AuthorizeFolder("/Allocations", Policies.CompetenceCentre);
                 options.Conventions.AuthorizeFolder("/Municipality", Policies.Municipality);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
                 // Named one by one: an AllowAnonymous on the /Account folder would also open /Account/Manage,

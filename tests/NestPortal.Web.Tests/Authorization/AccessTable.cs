@@ -42,6 +42,13 @@ public static class AccessTable
         ["/Admin/Users/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
         ["/Admin/Users/Invite"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
         ["/Admin/RuleSets"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+
+        // Households and persons (issue 3)
+
+        // Matching, sponsorships and allocations (issue 3)
+
+        // The municipality's portal and the audit log (issue 3)
+
     };
 
 

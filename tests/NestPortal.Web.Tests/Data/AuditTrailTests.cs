@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NestPortal.Data.Auditing;
+using NestPortal.Domain.Households;
+using NestPortal.Web.Tests.Infrastructure;
+using NestPortal.Web.Tests.Localization;
+
+namespace NestPortal.Web.Tests.Data;
+
+/// <summary>The audit log under the pages: what a save writes, and that nothing can rewrite it.</summary>
+public sealed class AuditTrailTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private Task<List<AuditEntry>> EntriesAsync(string type, int id) =>
+        factory.QueryAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == type && a.EntityId == id.ToString()).OrderBy(a => a.Id).ToListAsync());
+
+    [Fact]
+    public async Task Creating_a_household_logs_the_household_and_each_person_with_their_generated_ids()
+    {
+        var id = await factory.CreateHouseholdAsync(persons: 2, specialNeedsNote: "Rollstuhl, Erdgeschoss nötig");
+        var household = await factory.LoadHouseholdAsync(id);
+
+        var entries = await EntriesAsync(nameof(Household), id);
+        entries.ShouldHaveSingleItem().Action.ShouldBe(AuditAction.Created);
+        var changes = JsonSerializer.Deserialize<List<FieldChange>>(entries[0].Changes!)!;
+        changes.ShouldContain(c => c.Field == "Reference" && c.New == household.Reference);
+        // Administrators read the log; the note is only for the competence centre.
+        changes.Single(c => c.Field == "SpecialNeedsNote").New.ShouldBe("(vertraulich)");
+        entries[0].UserName.ShouldBe("System");
+
+        foreach (var person in household.Persons)
+            (await EntriesAsync(nameof(Refugee), person.Id)).ShouldHaveSingleItem().Action.ShouldBe(AuditAction.Created);
+    }
+
+    [Fact]
+    public async Task A_change_logs_only_the_fields_that_changed_with_old_and_new_values()
+    {
+        var id = await factory.CreateHouseholdAsync(reference: "Audit-Alt");
+
+        await factory.ExecuteAsync(async db =>
+        {
+            var household = await db.Households.Include(h => h.Persons).SingleAsync(h => h.Id == id);
+            household.ChangeDetails("Audit-Neu", household.ExpectedArrival, null, TestGroups.Today);
+            await db.SaveChangesAsync();
+        });
+
+        var change = (await EntriesAsync(nameof(Household), id)).Last();
+        change.Action.ShouldBe(AuditAction.Changed);
+        JsonSerializer.Deserialize<List<FieldChange>>(change.Changes!)!
+            .ShouldHaveSingleItem().ShouldBe(new FieldChange("Reference", "Audit-Alt", "Audit-Neu"));
+    }
+
+    [Fact]
+    public async Task A_match_logs_the_sponsorship_with_its_flat_and_escrow_account_as_its_own_fields()
+    {
+        var group = await factory.CreateApprovedGroupAsync(await factory.DemoMentorIdAsync(), "Audit Gruppe");
+        var household = await factory.CreateHouseholdAsync();
+
+        var sponsorship = await factory.MatchAsync(group, household, rent: 612.50m);
+
+        var entry = (await EntriesAsync("Sponsorship", sponsorship)).ShouldHaveSingleItem();
+        var changes = JsonSerializer.Deserialize<List<FieldChange>>(entry.Changes!)!;
+        changes.ShouldContain(new FieldChange("Apartment.MonthlyNetColdRent", null, "612.50"));
+        changes.ShouldContain(new FieldChange("EscrowAccount.Iban", null, TestHouseholds.ValidIban));
+    }
+
+    [Fact]
+    public async Task The_application_refuses_to_change_or_delete_an_audit_entry()
+    {
+        await factory.CreateHouseholdAsync();
+
+        await Should.ThrowAsync<InvalidOperationException>(() => factory.ExecuteAsync(async db =>
+        {
+            db.AuditEntries.Remove(await db.AuditEntries.FirstAsync());
+            await db.SaveChangesAsync();
+        }));
+    }
+
+    [Fact]
+    public async Task The_database_itself_refuses_updates_and_deletes_of_the_log()
+    {
+        await factory.CreateHouseholdAsync();
+
+        var update = await Should.ThrowAsync<SqliteException>(() => factory.QueryAsync(db =>
+            db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET UserName = 'x'")));
+        update.Message.ShouldContain("immutable");
+        await Should.ThrowAsync<SqliteException>(() => factory.QueryAsync(db =>
+            db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries")));
+    }
+
+    [Fact]
+    public void No_code_bypasses_the_log_with_bulk_updates()
+    {
+        var src = Path.Combine(LocalizationKeys.FindRepositoryRoot(), "src");
+        var offenders = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains("Migrations"))
+            .Where(f => File.ReadAllText(f) is var text && (text.Contains("ExecuteUpdate") || text.Contains("ExecuteDelete")))
+            .ToList();
+        offenders.ShouldBeEmpty("ExecuteUpdate/ExecuteDelete skip the change tracker and so the audit log (ADR 0006)");
+    }
+}
