@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using NestPortal.Data.Auditing;
 using System.Globalization;
 using FluentValidation;
@@ -32,6 +33,8 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddSingleton<SqlCommandCounter>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlCommandCounter>());
         services.AddNestPortalDatabase(configuration, environment.ContentRootPath);
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<IdentitySeeder>();
