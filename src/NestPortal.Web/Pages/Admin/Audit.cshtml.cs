@@ -74,6 +74,8 @@ public sealed class AuditModel(NestPortalDbContext db, IStringLocalizer<SharedRe
         ["user"] = UserTerm, ["entityType"] = EntityType, ["entityId"] = EntityId, ["from"] = From, ["to"] = To, ["action"] = Action?.ToString(),
     });
 
+    public bool HasError(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0;
+
     /// <summary>Accepts what a German user types (24.11.2026) and what a browser's date field sends (2026-11-24).</summary>
     private DateOnly? ParseDate(string? text, string field)
     {

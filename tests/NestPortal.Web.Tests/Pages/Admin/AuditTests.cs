@@ -92,6 +92,8 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
 
         page.ShouldShowError("Bitte geben Sie das Datum als TT.MM.JJJJ an, z. B. 24.11.2026.");
         page.ValueOf("from").ShouldBe("31.02.2026");
+        page.QuerySelector("#from")!.GetAttribute("aria-invalid").ShouldBe("true");
+        page.QuerySelector("#user")!.HasAttribute("aria-invalid").ShouldBeFalse();
         page.ValueOf("user").ShouldBe("Anton");
         page.QuerySelector("main table").ShouldBeNull();
     }

@@ -167,6 +167,23 @@ public sealed class HouseholdTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task Acknowledging_a_form_without_the_allocation_is_refused_and_nothing_is_saved()
+    {
+        var id = await factory.AllocatedHouseholdAsync(Dortmund, "Ohnezuweisung");
+        var client = await MunicipalityAsync();
+        var version = (await client.GetPageAsync(Url(id))).ValueOf("Version")!;
+
+        var response = await client.PostWithTokenAsync(Acknowledge(id), new Dictionary<string, string>
+        {
+            ["Version"] = version, ["Acknowledge.Confirmed"] = "true",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ReadHtmlAsync()).ShouldShowError("Bitte laden Sie die Seite neu; die Zuweisung fehlt im Formular.");
+        (await factory.LoadHouseholdAsync(id)).CurrentAllocation!.AcknowledgedAtUtc.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Acknowledging_on_a_page_a_colleague_already_acknowledged_says_so_and_keeps_the_colleagues_receipt()
     {
         var id = await factory.AllocatedHouseholdAsync(Dortmund, "Doppelt");
