@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data.Auditing;
+using NestPortal.Web.Infrastructure;
 
 namespace NestPortal.Web.Pages;
 
@@ -25,4 +27,18 @@ public static class AuditTexts
         "Sponsorship" => l["Mentoring-Übernahme"],
         _ => entityType,
     };
+
+    /// <summary>
+    /// A logged value as people read it: the log stores dates as ISO and times as UTC (culture-free, so it
+    /// reads the same for everyone); the page shows dates the German way and times in German local time.
+    /// </summary>
+    public static string Value(string? value)
+    {
+        if (value is null) return "–";
+        if (value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date.ToString("d", CultureInfo.CurrentCulture);
+        if (value.EndsWith('Z') && DateTime.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var utc))
+            return Clock.InGermany(utc).ToString("G", CultureInfo.CurrentCulture);
+        return value;
+    }
 }

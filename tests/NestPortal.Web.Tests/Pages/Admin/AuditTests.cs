@@ -71,6 +71,18 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task Logged_dates_are_shown_the_german_way()
+    {
+        var expected = Today.AddDays(40);
+        var id = await factory.CreateHouseholdAsync(reference: "Protokoll-Ankunft", expectedArrival: expected);
+        var client = await AdminAsync();
+
+        var page = await client.GetPageAsync($"{Log}?entityType=Household&entityId={id}");
+
+        Rows(page).ShouldHaveSingleItem()[5].ShouldContain($"ExpectedArrival: – → {expected.German()}");
+    }
+
+    [Fact]
     public async Task Administrator_filters_by_german_date_range()
     {
         var id = await factory.CreateHouseholdAsync(reference: "Protokoll-Datum");
