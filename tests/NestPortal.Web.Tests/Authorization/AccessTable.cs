@@ -48,6 +48,8 @@ public static class AccessTable
         // Matching, sponsorships and allocations (issue 3)
 
         // The municipality's portal and the audit log (issue 3)
+        ["/Municipality/Household"] = [Login, Forbidden, Forbidden, Allowed, Forbidden],
+        ["/Admin/Audit"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
     };
 
