@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
 using NestPortal.Web.Infrastructure;
@@ -14,10 +15,9 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (!await LoadHouseholdAsync(id)) return NotFound();
-        Input = HouseholdInput.From(Household);
-        Version = Household.ConcurrencyStamp;
-        return Page();
+        var result = await ShowFormAsync(id);
+        if (result is PageResult) Input = HouseholdInput.From(Household);
+        return result;
     }
 
     public async Task<IActionResult> OnPostAsync(int id)

@@ -22,6 +22,9 @@ public abstract class HouseholdPageModel(NestPortalDbContext db, TimeProvider ti
 
     public Household Household { get; private set; } = null!;
 
+    /// <summary>The person a person page works on (set by <see cref="LoadPersonAsync"/>).</summary>
+    public Refugee Person { get; private set; } = null!;
+
     /// <summary>The household's stamp when the form was shown; a save fails if someone changed it since.</summary>
     [BindProperty]
     public Guid? Version { get; set; }
@@ -41,8 +44,20 @@ public abstract class HouseholdPageModel(NestPortalDbContext db, TimeProvider ti
     }
 
     /// <summary>Loads the household and one of its persons; false (404) when either is not there.</summary>
-    protected async Task<Refugee?> LoadPersonAsync(int id, int personId) =>
-        await LoadHouseholdAsync(id) ? Household.Persons.SingleOrDefault(p => p.Id == personId) : null;
+    protected async Task<bool> LoadPersonAsync(int id, int personId)
+    {
+        if (!await LoadHouseholdAsync(id) || Household.Persons.SingleOrDefault(p => p.Id == personId) is not { } person) return false;
+        Person = person;
+        return true;
+    }
+
+    /// <summary>A form's first showing: the household (and person) as saved, with the version to post back.</summary>
+    protected async Task<IActionResult> ShowFormAsync(int id, int? personId = null)
+    {
+        if (!(personId is { } pid ? await LoadPersonAsync(id, pid) : await LoadHouseholdAsync(id))) return NotFound();
+        Version = Household.ConcurrencyStamp;
+        return Page();
+    }
 
     /// <summary>Runs a domain command and saves; on failure the household is loaded again, so the page shows what is saved.</summary>
     protected async Task<bool> TryChangeAsync(Action command, string errorKey = "")
@@ -59,8 +74,11 @@ public abstract class HouseholdPageModel(NestPortalDbContext db, TimeProvider ti
         }
 
         var id = Household.Id;
+        var shownPerson = Person;
         db.ChangeTracker.Clear();
         await LoadHouseholdAsync(id);
+        // The person may have been removed meanwhile: the page still names who the form was about.
+        if (shownPerson is not null) Person = Household.Persons.SingleOrDefault(p => p.Id == shownPerson.Id) ?? shownPerson;
         return false;
     }
 

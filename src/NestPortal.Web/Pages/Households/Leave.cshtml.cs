@@ -13,12 +13,7 @@ public sealed class LeaveModel(
 {
     [BindProperty] public DepartureInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int id)
-    {
-        if (!await LoadHouseholdAsync(id)) return NotFound();
-        Version = Household.ConcurrencyStamp;
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(int id) => ShowFormAsync(id);
 
     public async Task<IActionResult> OnPostAsync(int id)
     {

@@ -12,12 +12,7 @@ public sealed class AddModel(
 {
     [BindProperty] public PersonInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int id)
-    {
-        if (!await LoadHouseholdAsync(id)) return NotFound();
-        Version = Household.ConcurrencyStamp;
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(int id) => ShowFormAsync(id);
 
     public async Task<IActionResult> OnPostAsync(int id)
     {

@@ -2,7 +2,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
-using NestPortal.Domain.Households;
 using NestPortal.Web.Infrastructure;
 
 namespace NestPortal.Web.Pages.Households.Persons;
@@ -13,24 +12,15 @@ public sealed class LeaveModel(
     : HouseholdPageModel(db, time, l)
 {
     [BindProperty] public DepartureInput Input { get; set; } = new();
-    public Refugee Person { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, int personId)
-    {
-        if (await LoadPersonAsync(id, personId) is not { } person) return NotFound();
-        Person = person;
-        Version = Household.ConcurrencyStamp;
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(int id, int personId) => ShowFormAsync(id, personId);
 
     public async Task<IActionResult> OnPostAsync(int id, int personId)
     {
-        if (await LoadPersonAsync(id, personId) is not { } person) return NotFound();
-        Person = person;
+        if (!await LoadPersonAsync(id, personId)) return NotFound();
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
-        if (await TryChangeAsync(() => Household.RecordDeparture(personId, Input.LeftOn!.Value, Input.Reason!.Value, Input.Note, Today)))
-            return Done(L["Das Ausscheiden von {0} ist erfasst.", person.DisplayName], id);
-        Person = Household.Persons.SingleOrDefault(p => p.Id == personId) ?? person;
-        return Page();
+        return await TryChangeAsync(() => Household.RecordDeparture(personId, Input.LeftOn!.Value, Input.Reason!.Value, Input.Note, Today))
+            ? Done(L["Das Ausscheiden von {0} ist erfasst.", Person.DisplayName], id)
+            : Page();
     }
 }

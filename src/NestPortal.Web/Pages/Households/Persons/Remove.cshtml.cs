@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
-using NestPortal.Domain.Households;
 
 namespace NestPortal.Web.Pages.Households.Persons;
 
@@ -9,23 +8,14 @@ namespace NestPortal.Web.Pages.Households.Persons;
 public sealed class RemoveModel(NestPortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l)
     : HouseholdPageModel(db, time, l)
 {
-    public Refugee Person { get; private set; } = null!;
-
-    public async Task<IActionResult> OnGetAsync(int id, int personId)
-    {
-        if (await LoadPersonAsync(id, personId) is not { } person) return NotFound();
-        Person = person;
-        Version = Household.ConcurrencyStamp;
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(int id, int personId) => ShowFormAsync(id, personId);
 
     public async Task<IActionResult> OnPostAsync(int id, int personId)
     {
-        if (await LoadPersonAsync(id, personId) is not { } person) return NotFound();
-        Person = person;
-        if (await TryChangeAsync(() => Household.RemovePerson(personId)))
-            return Done(L["{0} ist gelöscht.", person.DisplayName], id);
-        Person = Household.Persons.SingleOrDefault(p => p.Id == personId) ?? person;
-        return Page();
+        if (!await LoadPersonAsync(id, personId)) return NotFound();
+        var name = Person.DisplayName;
+        return await TryChangeAsync(() => Household.RemovePerson(personId))
+            ? Done(L["{0} ist gelöscht.", name], id)
+            : Page();
     }
 }
