@@ -14,6 +14,8 @@ public enum HouseholdSort
 /// compared by the sort key and then the id, so page 400 costs what page 1 costs (an index seek, no
 /// OFFSET that reads and drops 10,000 rows). Both providers sort NULL first in ascending order;
 /// the conditions below follow that, so a household without a family name or arrival is not lost.
+/// "key >= anchor AND (key > anchor OR id > anchorId)" rather than a plain OR, so the database can
+/// start a range scan of the (key, Id) index at the anchor.
 /// </summary>
 public static class HouseholdKeyset
 {
@@ -24,14 +26,15 @@ public static class HouseholdKeyset
     {
         HouseholdSort.FamilyName => query.OrderBy(h => h.PrincipalName).ThenBy(h => h.Id),
         HouseholdSort.Arrival => query.OrderBy(h => h.FirstArrival).ThenBy(h => h.Id),
-        _ => query.OrderBy(h => h.Reference).ThenBy(h => h.Id),
+        // The reference is unique: it orders on its own, straight from its unique index.
+        _ => query.OrderBy(h => h.Reference),
     };
 
     public static IQueryable<Household> Descending(this IQueryable<Household> query, HouseholdSort sort) => sort switch
     {
         HouseholdSort.FamilyName => query.OrderByDescending(h => h.PrincipalName).ThenByDescending(h => h.Id),
         HouseholdSort.Arrival => query.OrderByDescending(h => h.FirstArrival).ThenByDescending(h => h.Id),
-        _ => query.OrderByDescending(h => h.Reference).ThenByDescending(h => h.Id),
+        _ => query.OrderByDescending(h => h.Reference),
     };
 
     /// <summary>The rows that come after the anchor in ascending order.</summary>
@@ -40,12 +43,12 @@ public static class HouseholdKeyset
         HouseholdSort.FamilyName when a.PrincipalName is null =>
             query.Where(h => h.PrincipalName != null || h.Id > a.Id),
         HouseholdSort.FamilyName =>
-            query.Where(h => string.Compare(h.PrincipalName, a.PrincipalName) > 0 || (h.PrincipalName == a.PrincipalName && h.Id > a.Id)),
+            query.Where(h => string.Compare(h.PrincipalName, a.PrincipalName) >= 0 && (string.Compare(h.PrincipalName, a.PrincipalName) > 0 || h.Id > a.Id)),
         HouseholdSort.Arrival when a.FirstArrival is null =>
             query.Where(h => h.FirstArrival != null || h.Id > a.Id),
         HouseholdSort.Arrival =>
-            query.Where(h => h.FirstArrival > a.FirstArrival || (h.FirstArrival == a.FirstArrival && h.Id > a.Id)),
-        _ => query.Where(h => string.Compare(h.Reference, a.Reference) > 0 || (h.Reference == a.Reference && h.Id > a.Id)),
+            query.Where(h => h.FirstArrival >= a.FirstArrival && (h.FirstArrival > a.FirstArrival || h.Id > a.Id)),
+        _ => query.Where(h => string.Compare(h.Reference, a.Reference) > 0),
     };
 
     /// <summary>The rows that come before the anchor in ascending order.</summary>
@@ -59,6 +62,6 @@ public static class HouseholdKeyset
             query.Where(h => h.FirstArrival == null && h.Id < a.Id),
         HouseholdSort.Arrival =>
             query.Where(h => h.FirstArrival == null || h.FirstArrival < a.FirstArrival || (h.FirstArrival == a.FirstArrival && h.Id < a.Id)),
-        _ => query.Where(h => string.Compare(h.Reference, a.Reference) < 0 || (h.Reference == a.Reference && h.Id < a.Id)),
+        _ => query.Where(h => string.Compare(h.Reference, a.Reference) < 0),
     };
 }

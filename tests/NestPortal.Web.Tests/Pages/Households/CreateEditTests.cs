@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure;
 using NestPortal.Web.Tests.Infrastructure;
 using static NestPortal.Web.Tests.Pages.Households.HouseholdForms;
 
@@ -53,6 +54,19 @@ public sealed class CreateEditTests(PortalFactory factory) : IClassFixture<Porta
         page.ShouldShowError("Dieses Aktenzeichen ist bereits für eine andere Familie vergeben.");
         page.ValueOf("Input.SpecialNeedsNote").ShouldBe("bleibt im Formular");
         (await CountAsync("NesT-DOPPELT")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_reference_saved_twice_at_once_is_recognised_as_the_unique_index_refusing_it()
+    {
+        // Two clerks passing the check before saving at the same moment: the index has the last word,
+        // and the pages turn its refusal into the same message.
+        await factory.CreateHouseholdAsync("NesT-INDEX");
+
+        var exception = await Should.ThrowAsync<DbUpdateException>(() => factory.CreateHouseholdAsync("NesT-INDEX", persons: 0));
+
+        exception.IsUniqueViolation().ShouldBeTrue();
+        (await CountAsync("NesT-INDEX")).ShouldBe(1);
     }
 
     [Fact]
