@@ -31,6 +31,7 @@ public static class ServiceRegistration
     public static IServiceCollection AddNestPortal(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Countries.FromEmbeddedList());
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddSingleton<SqlCommandCounter>();

@@ -44,6 +44,15 @@ public static class AccessTable
         ["/Admin/RuleSets"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
         // Households and persons (issue 3)
+        ["/Households/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Create"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Details"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Edit"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Leave"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Persons/Add"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Persons/Edit"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Persons/Remove"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Persons/Leave"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
 
         // Matching, sponsorships and allocations (issue 3)
 
