@@ -23,5 +23,11 @@ public static class DecimalInput
     public static decimal? Parse(string? text) => TryParse(text, out var value) ? value : null;
 
     /// <summary>A stored number as the field shows it again, in the page's language.</summary>
-    public static string Format(decimal value) => value.ToString("0.##", CultureInfo.CurrentCulture);
+    public static string Format(decimal value, string format = "0.##") => value.ToString(format, CultureInfo.CurrentCulture);
+
+    /// <summary>
+    /// An amount in euros as people read it in the page's language ("7.806,00 €", "7,806.00 €"); not the
+    /// culture's currency format, because English would show dollars or the generic currency sign.
+    /// </summary>
+    public static string Euros(decimal amount) => amount.ToString("N2", CultureInfo.CurrentCulture) + "\u00A0€";
 }

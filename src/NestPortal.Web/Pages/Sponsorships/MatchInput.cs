@@ -40,7 +40,7 @@ public sealed class MatchInput
             RuleFor(x => x.Municipality).NotEmpty().MaximumLength(300).WithName(_ => l["Kommune der Wohnung"]);
             RuleFor(x => x.LivingSpace).Must(BeANumber).WithMessage(_ => l["Bitte geben Sie die Wohnfläche als Zahl an, z. B. {0}.", DecimalInput.Format(68.5m)]);
             RuleFor(x => x.Rooms).Must(BeANumber).WithMessage(_ => l["Bitte geben Sie die Zimmerzahl als Zahl an, z. B. {0}.", DecimalInput.Format(2.5m)]);
-            RuleFor(x => x.Rent).Must(BeANumber).WithMessage(_ => l["Bitte geben Sie die Nettokaltmiete in Euro und Cent an, z. B. {0}.", DecimalInput.Format(650.5m)]);
+            RuleFor(x => x.Rent).Must(BeANumber).WithMessage(_ => l["Bitte geben Sie die Nettokaltmiete in Euro und Cent an, z. B. {0}.", DecimalInput.Format(650.5m, "0.00")]);
             RuleFor(x => x.LeaseStart).NotNull().WithName(_ => l["Mietbeginn"]);
             RuleFor(x => x.AccountHolder).NotEmpty().MaximumLength(EscrowAccount.HolderMaxLength).WithName(_ => l["Kontoinhaber"]);
             RuleFor(x => x.Iban).NotEmpty().MaximumLength(50).WithName(_ => l["IBAN"]);
