@@ -16,9 +16,9 @@ public sealed class MatchInput
     [Display(Name = "Kommune der Wohnung")] public string Municipality { get; set; } = string.Empty;
 
     /// <summary>Kept as typed ("68,5"), parsed in the page's language.</summary>
-    [Display(Name = "Wohnfläche (m²)")] public string LivingSpace { get; set; } = string.Empty;
+    [Display(Name = "Wohnfläche in m²")] public string LivingSpace { get; set; } = string.Empty;
     [Display(Name = "Zimmer")] public string Rooms { get; set; } = string.Empty;
-    [Display(Name = "Nettokaltmiete monatlich (€)")] public string Rent { get; set; } = string.Empty;
+    [Display(Name = "Nettokaltmiete monatlich in €")] public string Rent { get; set; } = string.Empty;
     [Display(Name = "Mietbeginn")] public DateOnly? LeaseStart { get; set; }
     [Display(Name = "Die Wohnung gehört der Gruppe")] public bool OwnedByGroup { get; set; }
     [Display(Name = "Kontoinhaber")] public string AccountHolder { get; set; } = string.Empty;
