@@ -136,6 +136,21 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task Decision_on_a_stale_page_is_refused()
+    {
+        var householdId = await MatchedAsync("Zuweisung Veraltet");
+        var client = await StaffAsync();
+        var shown = (await client.GetPageAsync(Url(householdId))).ValueOf("Version")!;
+        await factory.AllocateAsync(householdId, fileReference: "36.1-KOLLEGIN");
+
+        var response = await client.PostFormAsync(Url(householdId), new Dictionary<string, string>(Decision(supersede: true)) { ["Version"] = shown });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ReadHtmlAsync()).ShouldShowError("Die Familie wurde inzwischen von jemand anderem geändert.");
+        (await factory.LoadHouseholdAsync(householdId)).Allocations.Single().FileReference.ShouldBe("36.1-KOLLEGIN");
+    }
+
+    [Fact]
     public async Task Unknown_household_is_404()
     {
         var client = await StaffAsync();

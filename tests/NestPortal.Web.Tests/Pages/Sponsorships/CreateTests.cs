@@ -76,6 +76,27 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task Changing_the_details_after_the_check_shows_the_form_filled_in()
+    {
+        var (householdId, groupId) = await ReadyAsync("Vermittlung Ändern");
+        var client = await StaffAsync();
+        var summary = await (await client.CheckAsync(householdId, Fields(groupId, rent: "712,30"))).ReadHtmlAsync();
+        var form = (IHtmlFormElement)summary.QuerySelector("main form[action*='handler=Save']")!;
+        var values = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden").ToDictionary(i => i.Name!, i => i.Value);
+
+        var response = await client.PostAsync(form.QuerySelector("button[formaction]")!.GetAttribute("formaction")!.Replace("?", $"{Url(householdId).Split('?')[0]}?"),
+            new FormUrlEncodedContent(values));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await response.ReadHtmlAsync();
+        page.ValueOf("Input.Rent").ShouldBe("712,30");
+        page.ValueOf("Input.LeaseStart").ShouldBe(LeaseStart.Iso());
+        page.QuerySelector($"select[name='Input.GroupId'] option[value='{groupId}']")!.HasAttribute("selected").ShouldBeTrue();
+        page.QuerySelector("main form[action*='handler=Check']").ShouldNotBeNull();
+        (await factory.SponsorshipCountAsync(householdId)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task English_page_reads_a_rent_with_a_decimal_point()
     {
         var (householdId, groupId) = await ReadyAsync("Vermittlung Englisch");
