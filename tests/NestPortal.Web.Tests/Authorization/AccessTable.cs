@@ -55,6 +55,13 @@ public static class AccessTable
         ["/Households/Persons/Leave"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
 
         // Matching, sponsorships and allocations (issue 3)
+        ["/Sponsorships/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Sponsorships/Create"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Sponsorships/Details"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Allocations/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Allocations/Create"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Allocations/Print"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Groups/Household"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
 
         // The municipality's portal and the audit log (issue 3)
         ["/Municipality/Household"] = [Login, Forbidden, Forbidden, Allowed, Forbidden],
