@@ -75,9 +75,19 @@ internal static class AuditTrail
     }
 
     /// <summary>After the save: every pending change becomes an entry carrying the record's (now known) id.</summary>
+    /// <remarks>
+    /// A created record's own fields are read again: foreign keys to a parent saved in the same call
+    /// (a household's persons) held temporary values before the save.
+    /// </remarks>
     public static IEnumerable<AuditEntry> Complete(IEnumerable<Pending> pending, AuditActorInfo actor, DateTime nowUtc) =>
-        pending.Select(p => new AuditEntry(nowUtc, actor, p.Action, OwnerType(p.Entry)!.Name, KeyOf(p.Entry),
-            p.Changes.Count == 0 ? null : JsonSerializer.Serialize(p.Changes)));
+        pending.Select(p =>
+        {
+            var changes = p.Action == AuditAction.Created
+                ? p.Changes.Select(c => c.Field.Contains('.') ? c : c with { New = Show(c.Field, p.Entry.Property(c.Field).CurrentValue) }).ToList()
+                : p.Changes;
+            return new AuditEntry(nowUtc, actor, p.Action, OwnerType(p.Entry)!.Name, KeyOf(p.Entry),
+                changes.Count == 0 ? null : JsonSerializer.Serialize(changes));
+        });
 
     private static Type? OwnerType(EntityEntry entry)
     {

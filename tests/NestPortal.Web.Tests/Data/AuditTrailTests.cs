@@ -30,7 +30,13 @@ public sealed class AuditTrailTests(PortalFactory factory) : IClassFixture<Porta
         entries[0].UserName.ShouldBe("System");
 
         foreach (var person in household.Persons)
-            (await EntriesAsync(nameof(Refugee), person.Id)).ShouldHaveSingleItem().Action.ShouldBe(AuditAction.Created);
+        {
+            var created = (await EntriesAsync(nameof(Refugee), person.Id)).ShouldHaveSingleItem();
+            created.Action.ShouldBe(AuditAction.Created);
+            // Saved together with the household: the entry names its real id, not EF's temporary one.
+            JsonSerializer.Deserialize<List<FieldChange>>(created.Changes!)!
+                .ShouldContain(new FieldChange("HouseholdId", null, id.ToString()));
+        }
     }
 
     [Fact]

@@ -40,6 +40,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        // A derived fixture whose own initialisers threw (no SMTP server) never ran this class's
+        // initialisers; the finalizer still calls Dispose, and must not crash the test host.
+        if (string.IsNullOrEmpty(Folder)) return;
         SqliteConnection.ClearAllPools();
         try
         {

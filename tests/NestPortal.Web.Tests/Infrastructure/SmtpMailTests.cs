@@ -50,7 +50,7 @@ public sealed class SmtpPortalFactory : PortalFactory
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Smtp.Dispose();
+        Smtp?.Dispose();
     }
 }
 
