@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Data;
@@ -66,7 +67,7 @@ public sealed class VolumeGenerator(NestPortalDbContext db, TimeProvider time)
             db.ChangeTracker.Clear();
 
             var done = start + batch.Count;
-            progress($"{done,7:N0} / {options.Households:N0} Gruppen und Familien, {persons:N0} Personen – {stopwatch.Elapsed.TotalSeconds:N1} s");
+            progress(string.Create(CultureInfo.InvariantCulture, $"{done,7:N0} / {options.Households:N0} groups and households, {persons:N0} persons, {stopwatch.Elapsed.TotalSeconds:N1} s"));
         }
 
         return new VolumeResult(options.Groups, options.Households, persons, sponsorships, allocations, stopwatch.Elapsed);
