@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,7 +37,9 @@ public static class DatabaseProvider
             ? ResolveSqlitePath(configuration.GetConnectionString(Sqlite) ?? DefaultSqliteConnection, contentRoot)
             : configuration.GetConnectionString(SqlServer)
               ?? throw new InvalidOperationException("ConnectionStrings:SqlServer is required when Database:Provider is SqlServer.");
-        services.AddDbContext<NestPortalDbContext>(options => options.UseNestPortalProvider(provider, connectionString));
+        // Interceptors the host registers (the web layer counts SQL commands per request) join every context.
+        services.AddDbContext<NestPortalDbContext>((sp, options) => options.UseNestPortalProvider(provider, connectionString)
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
         return services;
     }
 

@@ -13,4 +13,8 @@ public static class Clock
     /// <summary>A stored UTC time as people in Germany read it, whatever the server's zone.</summary>
     public static DateTime InGermany(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Germany);
+
+    /// <summary>The UTC instant a German calendar day begins (midnight in Berlin), for searching UTC timestamps by German dates.</summary>
+    public static DateTime StartOfDayInGermanyUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Germany);
 }

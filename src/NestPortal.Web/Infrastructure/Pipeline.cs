@@ -15,7 +15,11 @@ public static class Pipeline
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms, {SqlCommands} SQL commands";
+            options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("SqlCommands", SqlCommandCounter.CountFor(context));
+        });
         app.UseRouting();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthentication();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using NestPortal.Data.Auditing;
 using System.Globalization;
 using FluentValidation;
@@ -30,8 +31,11 @@ public static class ServiceRegistration
     public static IServiceCollection AddNestPortal(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Countries.FromEmbeddedList());
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddSingleton<SqlCommandCounter>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlCommandCounter>());
         services.AddNestPortalDatabase(configuration, environment.ContentRootPath);
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<IdentitySeeder>();

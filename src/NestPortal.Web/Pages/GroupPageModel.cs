@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
-using NestPortal.Domain.Common;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Programme;
 using NestPortal.Web.Authorization;
@@ -70,24 +69,9 @@ public abstract class GroupPageModel(
     /// </remarks>
     protected async Task<bool> TryChangeAsync(Action command, string errorKey = "")
     {
-        try
-        {
-            command();
-            // Every form posts the version it showed; a request without one cannot prove it is current.
-            // Checked after the command, so a rule the change breaks is named first.
-            if (Version is null) throw new DbUpdateConcurrencyException();
-            await db.SaveChangesAsync();
+        if (await db.TrySaveAsync(command, Version, ModelState, l,
+                l["Die Gruppe wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."], errorKey))
             return true;
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainErrors(exception, l, errorKey);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(errorKey, l["Die Gruppe wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]);
-        }
-
         await ReloadGroupAsync();
         return false;
     }

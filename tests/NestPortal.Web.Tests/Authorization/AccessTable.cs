@@ -44,10 +44,28 @@ public static class AccessTable
         ["/Admin/RuleSets"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
         // Households and persons (issue 3)
+        ["/Households/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Create"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Details"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Edit"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Leave"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Persons/Add"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Persons/Edit"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Persons/Remove"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Households/Persons/Leave"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
 
         // Matching, sponsorships and allocations (issue 3)
+        ["/Sponsorships/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Sponsorships/Create"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Sponsorships/Details"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Allocations/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Allocations/Create"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Allocations/Print"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Groups/Household"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
 
         // The municipality's portal and the audit log (issue 3)
+        ["/Municipality/Household"] = [Login, Forbidden, Forbidden, Allowed, Forbidden],
+        ["/Admin/Audit"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
     };
 

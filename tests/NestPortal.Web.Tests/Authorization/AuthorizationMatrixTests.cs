@@ -50,7 +50,9 @@ public sealed class AuthorizationMatrixTests(PortalFactory factory) : IClassFixt
             {
                 var url = page.Route
                     .Replace("{id:int}", groupId.ToString(), StringComparison.Ordinal)
-                    .Replace("{memberId:int}", memberId.ToString(), StringComparison.Ordinal);
+                    .Replace("{memberId:int}", memberId.ToString(), StringComparison.Ordinal)
+                    // The folder policy refuses before the page looks for the person: any int will do.
+                    .Replace("{personId:int}", "1", StringComparison.Ordinal);
                 foreach (var handler in page.Handlers)
                 {
                     var target = handler.Name is null ? url : $"{url}?handler={handler.Name}";

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
 using NestPortal.Domain.Common;
@@ -15,9 +16,13 @@ public sealed class DetailsModel(
     /// <summary>What still keeps the group from being submitted today; empty when it is ready.</summary>
     public IReadOnlyList<DomainError> Missing { get; private set; } = [];
 
+    /// <summary>Whether a household was matched with the group: then the mentors' household page has something to show.</summary>
+    public bool HasSponsorship { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return NotFound();
+        HasSponsorship = await Db.Sponsorships.AnyAsync(s => s.GroupId == id);
         Overview = await OverviewAsync(memberActions: Group.IsEditableByGroup);
         if (Group.IsEditableByGroup) Missing = Group.CheckSubmission(RulesInForce, Today);
         return Page();

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data;
+using NestPortal.Data.Auditing;
+using NestPortal.Web.Infrastructure;
+
+namespace NestPortal.Web.Pages.Admin;
+
+/// <summary>
+/// The administrators' search of the audit log: by user, record, date range and action, newest first.
+/// Read only: the log cannot be changed or deleted (ADR 0006), so this page has no form that posts.
+/// </summary>
+public sealed class AuditModel(NestPortalDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public const int PageSize = 25;
+
+    /// <summary>The audited record types, as the log names them.</summary>
+    public static readonly IReadOnlyList<string> EntityTypes = ["MentoringGroup", "Mentor", "Household", "Refugee", "Allocation", "Sponsorship"];
+
+    private static readonly string[] DateFormats = ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd"];
+
+    [BindProperty(SupportsGet = true, Name = "user")] public string? UserTerm { get; set; }
+    [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
+    [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public AuditAction? Action { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public Paged<Row> Result { get; private set; } = new([], 1, PageSize, 0);
+
+    public async Task OnGetAsync()
+    {
+        var from = ParseDate(From, nameof(From));
+        var to = ParseDate(To, nameof(To));
+        if (from is { } start && to is { } end && end < start)
+            ModelState.AddModelError(nameof(To), l["Das Ende des Zeitraums liegt vor seinem Anfang."]);
+        if (!ModelState.IsValid) return;
+
+        var entries = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(UserTerm))
+        {
+            var term = UserTerm.Trim();
+            var pattern = SearchPattern.Contains(term);
+            entries = entries.Where(a => a.UserId == term || EF.Functions.Like(a.UserName, pattern, SearchPattern.Escape));
+        }
+
+        if (!string.IsNullOrWhiteSpace(EntityType)) entries = entries.Where(a => a.EntityType == EntityType);
+        if (!string.IsNullOrWhiteSpace(EntityId)) entries = entries.Where(a => a.EntityId == EntityId.Trim());
+        if (Action is { } action) entries = entries.Where(a => a.Action == action);
+        // The dates are German calendar days; the log keeps UTC.
+        if (from is { } fromDay)
+        {
+            var since = Clock.StartOfDayInGermanyUtc(fromDay);
+            entries = entries.Where(a => a.AtUtc >= since);
+        }
+
+        if (to is { } toDay)
+        {
+            var before = Clock.StartOfDayInGermanyUtc(toDay.AddDays(1));
+            entries = entries.Where(a => a.AtUtc < before);
+        }
+
+        var page = await entries.OrderByDescending(a => a.Id).ToPagedAsync(PageNumber, PageSize);
+        Result = new Paged<Row>(page.Items.Select(ToRow).ToList(), page.PageNumber, page.PageSize, page.Total);
+    }
+
+    public PagerModel Pager => new(Result.PageNumber, Result.PageCount, Result.Total, new Dictionary<string, string?>
+    {
+        ["user"] = UserTerm, ["entityType"] = EntityType, ["entityId"] = EntityId, ["from"] = From, ["to"] = To, ["action"] = Action?.ToString(),
+    });
+
+    public bool HasError(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0;
+
+    /// <summary>Accepts what a German user types (24.11.2026) and what a browser's date field sends (2026-11-24).</summary>
+    private DateOnly? ParseDate(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        ModelState.AddModelError(field, l["Bitte geben Sie das Datum als TT.MM.JJJJ an, z. B. 24.11.2026."]);
+        return null;
+    }
+
+    private static Row ToRow(AuditEntry entry) => new(
+        entry.Id, Clock.InGermany(entry.AtUtc), entry.UserName, entry.UserId, entry.Role, entry.Action, entry.EntityType, entry.EntityId,
+        entry.Changes is null ? [] : JsonSerializer.Deserialize<List<FieldChange>>(entry.Changes) ?? [], entry.RequestId);
+
+    public sealed record Row(long Id, DateTime AtLocal, string UserName, string? UserId, string? Role, AuditAction Action,
+        string EntityType, string EntityId, IReadOnlyList<FieldChange> Changes, string? RequestId);
+}

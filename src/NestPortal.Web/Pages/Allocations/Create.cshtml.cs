@@ -1,0 +1,121 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data;
+using NestPortal.Domain.Common;
+using NestPortal.Domain.Households;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure;
+
+namespace NestPortal.Web.Pages.Allocations;
+
+/// <summary>
+/// Issues a Zuweisungsentscheidung for a household, addressed by default to the municipality of its
+/// flat. A household already allocated keeps its decision unless staff tick "ersetzen" explicitly.
+/// </summary>
+public sealed class CreateModel(
+    NestPortalDbContext db, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> l,
+    IValidator<CreateModel.AllocationInput> validator, ILogger<CreateModel> logger) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int HouseholdId { get; set; }
+    [BindProperty] public AllocationInput Input { get; set; } = new();
+
+    /// <summary>The household's stamp when the form was shown: two clerks cannot both allocate it.</summary>
+    [BindProperty] public Guid? Version { get; set; }
+
+    public Household Household { get; private set; } = null!;
+    public Allocation? Current => Household.CurrentAllocation;
+    public string? CurrentMunicipality { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        Version = Household.ConcurrencyStamp;
+        var today = time.TodayInGermany();
+        var flatAgs = await db.Sponsorships.Where(s => s.HouseholdId == HouseholdId).Select(s => (Domain.Municipalities.Ags?)s.Apartment.MunicipalityAgs).SingleOrDefaultAsync();
+        if (flatAgs is { } ags) Input.Municipality = await MunicipalityLookup.LabelAsync(db, ags) ?? string.Empty;
+        Input.DecisionDate = today;
+        Input.EffectiveDate = today;
+        Input.LegalBasis = configuration["Allocation:LegalBasis"] is { Length: > 0 } configured ? configured : AllocationDecision.DefaultLegalBasis;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
+        var municipality = await MunicipalityLookup.ResolveAsync(db, Input.Municipality);
+        if (municipality is null)
+        {
+            ModelState.AddModelError("Input.Municipality", l["Bitte wählen Sie eine Kommune in Nordrhein-Westfalen aus der Liste."]);
+            return Page();
+        }
+
+        Allocation allocation;
+        try
+        {
+            allocation = Household.Allocate(new AllocationDecision(municipality.Ags, Input.DecisionDate!.Value, Input.FileReference, Input.LegalBasis,
+                Input.EffectiveDate!.Value), Input.SupersedeCurrent, time.TodayInGermany(), User.ToActor(), time.UtcNow());
+            if (Version is null) throw new DbUpdateConcurrencyException();
+            db.Entry(Household).Property(h => h.ConcurrencyStamp).OriginalValue = Version.Value;
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException exception)
+        {
+            ModelState.AddDomainErrors(exception, l);
+            return await ShowSavedAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, l["Die Familie wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]);
+            return await ShowSavedAsync();
+        }
+
+        logger.LogInformation("Household {HouseholdId} allocated to {Ags} (allocation {AllocationId})", HouseholdId, municipality.Ags, allocation.Id);
+        TempData["Status"] = l["Die Zuweisungsentscheidung ist gespeichert."].Value;
+        return RedirectToPage("./Print", new { id = allocation.Id });
+    }
+
+    /// <summary>After a refused decision: the household as saved, the form as typed.</summary>
+    private async Task<IActionResult> ShowSavedAsync()
+    {
+        db.ChangeTracker.Clear();
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var household = await db.HouseholdsVisibleTo(User).Include(h => h.Persons).Include(h => h.Allocations).AsSplitQuery()
+            .SingleOrDefaultAsync(h => h.Id == HouseholdId);
+        if (household is null) return false;
+        Household = household;
+        CurrentMunicipality = household.CurrentAllocation is { } current ? await MunicipalityLookup.LabelAsync(db, current.MunicipalityAgs) : null;
+        return true;
+    }
+
+    public sealed class AllocationInput
+    {
+        [Display(Name = "Kommune")] public string Municipality { get; set; } = string.Empty;
+        [Display(Name = "Datum der Entscheidung")] public DateOnly? DecisionDate { get; set; }
+        [Display(Name = "Aktenzeichen")] public string FileReference { get; set; } = string.Empty;
+        [Display(Name = "Rechtsgrundlage")] public string LegalBasis { get; set; } = string.Empty;
+        [Display(Name = "Wirksam ab")] public DateOnly? EffectiveDate { get; set; }
+        [Display(Name = "Die bisherige Entscheidung ersetzen")] public bool SupersedeCurrent { get; set; }
+    }
+
+    public sealed class AllocationValidator : AbstractValidator<AllocationInput>
+    {
+        public AllocationValidator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(x => x.Municipality).NotEmpty().MaximumLength(300).WithName(_ => l["Kommune"]);
+            RuleFor(x => x.DecisionDate).NotNull().WithName(_ => l["Datum der Entscheidung"]);
+            RuleFor(x => x.FileReference).NotEmpty().MaximumLength(Allocation.FileReferenceMaxLength).WithName(_ => l["Aktenzeichen"]);
+            RuleFor(x => x.LegalBasis).NotEmpty().MaximumLength(Allocation.LegalBasisMaxLength).WithName(_ => l["Rechtsgrundlage"]);
+            RuleFor(x => x.EffectiveDate).NotNull().WithName(_ => l["Wirksam ab"]);
+        }
+    }
+}

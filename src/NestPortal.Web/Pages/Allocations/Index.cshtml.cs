@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NestPortal.Data;
+using NestPortal.Domain.Households;
+
+namespace NestPortal.Web.Pages.Allocations;
+
+/// <summary>
+/// The allocation desk: matched households waiting for their Zuweisungsentscheidung, soonest expected
+/// arrival first; and, as a second view, decisions the municipality has not yet acknowledged.
+/// </summary>
+public sealed class IndexModel(NestPortalDbContext db) : PageModel
+{
+    public const string Waiting = "waiting";
+    public const string Unacknowledged = "unacknowledged";
+
+    [BindProperty(SupportsGet = true, Name = "view")] public string? Tab { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public bool ShowsUnacknowledged => Tab == Unacknowledged;
+    public Paged<WaitingRow> WaitingRows { get; private set; } = null!;
+    public Paged<OpenRow> OpenRows { get; private set; } = null!;
+
+    public async Task OnGetAsync()
+    {
+        var pattern = string.IsNullOrWhiteSpace(Search) ? null : SearchPattern.Contains(Search);
+        if (ShowsUnacknowledged)
+        {
+            var open = db.Allocations.Where(a => a.SupersededAtUtc == null && a.AcknowledgedAtUtc == null)
+                .Select(a => new
+                {
+                    Allocation = a,
+                    Household = db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.Reference).First(),
+                    Municipality = db.Municipalities.Where(m => m.Ags == a.MunicipalityAgs).Select(m => m.Name).First(),
+                });
+            if (pattern is not null) open = open.Where(x => EF.Functions.Like(x.Household, pattern, SearchPattern.Escape));
+            OpenRows = await open.OrderBy(x => x.Allocation.DecisionDate).ThenBy(x => x.Allocation.Id)
+                .Select(x => new OpenRow(x.Allocation.Id, x.Allocation.HouseholdId, x.Household, x.Municipality, x.Allocation.DecisionDate,
+                    x.Allocation.EffectiveDate, x.Allocation.FileReference))
+                .ToPagedAsync(PageNumber);
+            return;
+        }
+
+        var waiting = db.Households.Where(h => h.Status == HouseholdStatus.Matched);
+        if (pattern is not null) waiting = waiting.Where(h => EF.Functions.Like(h.Reference, pattern, SearchPattern.Escape));
+        WaitingRows = await waiting
+            .OrderBy(h => h.ExpectedArrival == null).ThenBy(h => h.ExpectedArrival).ThenBy(h => h.Id)
+            .Select(h => new WaitingRow(h.Id, h.Reference, h.PrincipalName, h.Persons.Count, h.ExpectedArrival,
+                db.Sponsorships.Where(s => s.HouseholdId == h.Id)
+                    .Select(s => db.Municipalities.Where(m => m.Ags == s.Apartment.MunicipalityAgs).Select(m => m.Name).First())
+                    .FirstOrDefault()))
+            .ToPagedAsync(PageNumber);
+    }
+
+    public PagerModel Pager
+    {
+        get
+        {
+            var values = new Dictionary<string, string?> { ["view"] = ShowsUnacknowledged ? Unacknowledged : Waiting, ["search"] = Search };
+            return ShowsUnacknowledged
+                ? new PagerModel(OpenRows.PageNumber, OpenRows.PageCount, OpenRows.Total, values)
+                : new PagerModel(WaitingRows.PageNumber, WaitingRows.PageCount, WaitingRows.Total, values);
+        }
+    }
+
+    public sealed record WaitingRow(int HouseholdId, string Reference, string? PrincipalName, int Persons, DateOnly? ExpectedArrival, string? FlatMunicipality);
+
+    public sealed record OpenRow(int AllocationId, int HouseholdId, string Reference, string Municipality, DateOnly DecisionDate,
+        DateOnly EffectiveDate, string FileReference);
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data.Auditing;
+using NestPortal.Web.Infrastructure;
+
+namespace NestPortal.Web.Pages;
+
+/// <summary>The words administrators read in the audit log for its actions and record types.</summary>
+public static class AuditTexts
+{
+    public static string Action(IStringLocalizer l, AuditAction action) => action switch
+    {
+        AuditAction.Created => l["Angelegt"],
+        AuditAction.Changed => l["Geändert"],
+        AuditAction.Deleted => l["Gelöscht"],
+        AuditAction.Viewed => l["Angesehen"],
+        _ => action.ToString(),
+    };
+
+    public static string EntityType(IStringLocalizer l, string entityType) => entityType switch
+    {
+        "MentoringGroup" => l["Mentorengruppe"],
+        "Mentor" => l["Gruppenmitglied"],
+        "Household" => l["Familie"],
+        "Refugee" => l["Geflüchtete Person"],
+        "Allocation" => l["Zuweisung"],
+        "Sponsorship" => l["Mentoring-Übernahme"],
+        _ => entityType,
+    };
+
+    /// <summary>
+    /// A logged value as people read it: the log stores dates as ISO and times as UTC (culture-free, so it
+    /// reads the same for everyone); the page shows dates the German way and times in German local time.
+    /// </summary>
+    public static string Value(string? value)
+    {
+        if (value is null) return "–";
+        if (value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date.ToString("d", CultureInfo.CurrentCulture);
+        if (value.EndsWith('Z') && DateTime.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var utc))
+            return Clock.InGermany(utc).ToString("G", CultureInfo.CurrentCulture);
+        return value;
+    }
+}

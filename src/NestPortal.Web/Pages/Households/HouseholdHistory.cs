@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data;
+using NestPortal.Data.Auditing;
+using NestPortal.Domain.Households;
+using NestPortal.Web.Infrastructure;
+
+namespace NestPortal.Web.Pages.Households;
+
+/// <summary>One line of a household's history: who did what when, and the fields it changed, readable.</summary>
+public sealed record HistoryLine(DateTime AtUtc, string UserName, string What, IReadOnlyList<string> Changes);
+
+/// <summary>
+/// A household's history, read from the audit log: the household's own entries, its persons' (also
+/// those removed since) and its allocation decisions, newest first, at most <see cref="Limit"/>.
+/// </summary>
+public sealed class HouseholdHistory(NestPortalDbContext db, IStringLocalizer l, Countries countries)
+{
+    public const int Limit = 50;
+
+    /// <summary>Bookkeeping the log keeps but a reader needs not see.</summary>
+    private static readonly HashSet<string> Hidden = ["IssuedByUserId", "AcknowledgedByUserId", "HouseholdId", "CreatedAtUtc"];
+
+    public async Task<(IReadOnlyList<HistoryLine> Lines, bool More)> LoadAsync(Household household)
+    {
+        var householdId = household.Id.ToString(CultureInfo.InvariantCulture);
+        // A removed person is no longer in the household; their creation entry still names it.
+        var createdHere = $"%\"Field\":\"HouseholdId\",\"Old\":null,\"New\":\"{householdId}\"}}%";
+        var personIds = await db.AuditEntries
+            .Where(a => a.EntityType == nameof(Refugee) && a.Action == AuditAction.Created && EF.Functions.Like(a.Changes!, createdHere))
+            .Select(a => a.EntityId).ToListAsync();
+        personIds.AddRange(household.Persons.Select(p => p.Id.ToString(CultureInfo.InvariantCulture)));
+        var allocationIds = household.Allocations.Select(a => a.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(a => (a.EntityType == nameof(Household) && a.EntityId == householdId)
+                        || (a.EntityType == nameof(Refugee) && personIds.Contains(a.EntityId))
+                        || (a.EntityType == nameof(Allocation) && allocationIds.Contains(a.EntityId)))
+            .OrderByDescending(a => a.Id)
+            .Take(Limit + 1)
+            .ToListAsync();
+
+        var names = household.Persons.ToDictionary(p => p.Id.ToString(CultureInfo.InvariantCulture), p => p.DisplayName);
+        var lines = entries.Take(Limit).Select(e => new HistoryLine(e.AtUtc, e.UserName, What(e, names), Changes(e))).ToList();
+        return (lines, entries.Count > Limit);
+    }
+
+    private string What(AuditEntry entry, Dictionary<string, string> names)
+    {
+        var record = entry.EntityType switch
+        {
+            nameof(Household) => l["Familie"].Value,
+            nameof(Allocation) => l["Zuweisungsentscheidung"].Value,
+            _ => names.TryGetValue(entry.EntityId, out var name) ? name : l["Person Nr. {0}", entry.EntityId].Value,
+        };
+        var action = entry.Action switch
+        {
+            AuditAction.Created => l["angelegt"],
+            AuditAction.Changed => l["geändert"],
+            AuditAction.Deleted => l["gelöscht"],
+            _ => l["angesehen"],
+        };
+        return $"{record} {action}";
+    }
+
+    private List<string> Changes(AuditEntry entry)
+    {
+        if (entry.Changes is null) return [];
+        var changes = System.Text.Json.JsonSerializer.Deserialize<List<FieldChange>>(entry.Changes) ?? [];
+        return changes.Where(c => !Hidden.Contains(c.Field))
+            .Select(c => entry.Action == AuditAction.Created
+                ? $"{Label(c.Field)}: {Show(c.Field, c.New)}"
+                : $"{Label(c.Field)}: {Show(c.Field, c.Old)} → {Show(c.Field, c.New)}")
+            .ToList();
+    }
+
+    private string Label(string field) => field switch
+    {
+        "Reference" => l["Aktenzeichen der Familie"],
+        "ExpectedArrival" => l["Erwartete Ankunft"],
+        "SpecialNeedsNote" => l["Besondere Bedarfe"],
+        "Status" => l["Status"],
+        "IsMatched" => l["Vermittelt"],
+        "AllocatedMunicipalityAgs" or "MunicipalityAgs" => l["Kommune (AGS)"],
+        "FirstArrival" => l["Erste Einreise"],
+        "PrincipalName" => l["Familienname in Listen"],
+        "GivenName" => l["Vorname"],
+        "FamilyName" => l["Familienname"],
+        "DateOfBirth" => l["Geburtsdatum"],
+        "Sex" => l["Geschlecht"],
+        "NationalityCode" => l["Staatsangehörigkeit"],
+        "FirstRefugeCountryCode" => l["Erstaufnahmeland"],
+        "AdmissionDecisionDate" => l["Datum der Aufnahmezusage"],
+        "AdmissionDecisionReference" => l["Aktenzeichen der Aufnahmezusage"],
+        "VisaDate" => l["Visum erteilt am"],
+        "ArrivedOn" => l["Eingereist am"],
+        "LeftOn" => l["Ausgeschieden am"],
+        "DepartureReason" => l["Grund"],
+        "DepartureNote" => l["Erläuterung"],
+        "DecisionDate" => l["Entscheidungsdatum"],
+        "FileReference" => l["Aktenzeichen der Entscheidung"],
+        "LegalBasis" => l["Rechtsgrundlage"],
+        "EffectiveDate" => l["Wirksam ab"],
+        "IssuedByName" => l["Erlassen von"],
+        "IssuedAtUtc" => l["Erlassen am"],
+        "SupersededAtUtc" => l["Ersetzt am"],
+        "AcknowledgedByName" => l["Eingang bestätigt von"],
+        "AcknowledgedAtUtc" => l["Eingang bestätigt am"],
+        _ => field,
+    };
+
+    private string Show(string field, string? value)
+    {
+        if (value is null) return "–";
+        return field switch
+        {
+            "Status" when Enum.TryParse<HouseholdStatus>(value, out var status) => HouseholdTexts.Status(l, status),
+            "Sex" when Enum.TryParse<Sex>(value, out var sex) => HouseholdTexts.Sex(l, sex),
+            "DepartureReason" when Enum.TryParse<DepartureReason>(value, out var reason) => HouseholdTexts.DepartureReason(l, reason),
+            "NationalityCode" or "FirstRefugeCountryCode" => countries.Name(value),
+            _ when value is "True" => l["ja"],
+            _ when value is "False" => l["nein"],
+            _ when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date.ToString("d", CultureInfo.CurrentCulture),
+            _ when DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) && value.Contains('T') =>
+                Clock.InGermany(time.ToUniversalTime()).ToString("g", CultureInfo.CurrentCulture),
+            _ => value,
+        };
+    }
+}

@@ -1,0 +1,147 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data;
+using NestPortal.Domain.Common;
+using NestPortal.Domain.Households;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure;
+
+namespace NestPortal.Web.Pages.Municipality;
+
+/// <summary>
+/// One household allocated to the user's municipality, with what the municipality needs and nothing
+/// more: never the special-needs note, never the group itself, only its main contacts. A household
+/// allocated elsewhere is a 404 (<see cref="HouseholdScope"/>). Every person shown is an audited view.
+/// </summary>
+public sealed class HouseholdModel(
+    NestPortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l, IValidator<HouseholdModel.AcknowledgeInput> validator)
+    : PageModel
+{
+    [BindProperty] public AcknowledgeInput Acknowledge { get; set; } = new();
+
+    /// <summary>The household's stamp when the page was shown; acknowledging fails if it changed since.</summary>
+    [BindProperty] public Guid? Version { get; set; }
+
+    public MunicipalityHousehold View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await LoadAsync(id) is not { } household) return NotFound();
+        Version = household.ConcurrencyStamp;
+        await ShowAsync(household);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(int id)
+    {
+        if (await LoadAsync(id) is not { } household) return NotFound();
+        if (await validator.ValidateIntoAsync(Acknowledge, ModelState, nameof(Acknowledge)) && await TryAcknowledgeAsync(household))
+        {
+            TempData["Status"] = l["Der Eingang der Zuweisung ist bestätigt."].Value;
+            return RedirectToPage(new { id });
+        }
+
+        // Shown again as it is saved now: a refused or stale acknowledgement changed nothing.
+        db.ChangeTracker.Clear();
+        if (await LoadAsync(id) is not { } current) return NotFound();
+        await ShowAsync(current);
+        return Page();
+    }
+
+    private async Task<bool> TryAcknowledgeAsync(Household household)
+    {
+        try
+        {
+            household.AcknowledgeAllocation(Acknowledge.AllocationId!.Value, User.MunicipalityAgs()!.Value, User.ToActor(), time.UtcNow());
+            if (Version is null) throw new DbUpdateConcurrencyException();
+            db.Entry(household).Property(h => h.ConcurrencyStamp).OriginalValue = Version.Value;
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DomainException exception)
+        {
+            ModelState.AddDomainErrors(exception, l);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, l["Die Familie wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie die Zuweisung."]);
+        }
+
+        return false;
+    }
+
+    private Task<Household?> LoadAsync(int id) =>
+        db.HouseholdsVisibleTo(User)
+            .Include(h => h.Persons)
+            .Include(h => h.Allocations)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(h => h.Id == id);
+
+    /// <summary>Builds what the page shows and logs that this user saw each person (ADR 0006).</summary>
+    private async Task ShowAsync(Household household)
+    {
+        var sponsorship = await db.Sponsorships.AsNoTracking()
+            .Where(s => s.HouseholdId == household.Id)
+            .Select(s => new
+            {
+                s.GroupId, s.SupportMonths, s.RentFirstMonth, s.RentEndsOn,
+                s.Apartment.Street, s.Apartment.PostalCode, s.Apartment.City, s.Apartment.MonthlyNetColdRent,
+            })
+            .SingleOrDefaultAsync();
+        var contacts = sponsorship is null ? [] : await db.MentoringGroups.AsNoTracking()
+            .Where(g => g.Id == sponsorship.GroupId)
+            .SelectMany(g => g.Members)
+            .Where(m => m.IsMainContact)
+            .ToListAsync();
+
+        var supportMonths = sponsorship?.SupportMonths;
+        var persons = household.Persons.OrderBy(p => p.DateOfBirth).ThenBy(p => p.GivenName)
+            .Select(p => new PersonRow(p.Id, p.DisplayName, p.DateOfBirth, p.ArrivedOn, p.LeftOn, p.DepartureReason, p.DepartureNote,
+                supportMonths is { } months ? p.SupportEndsOn(months) : null))
+            .ToList();
+        View = new MunicipalityHousehold(
+            household.Id, household.Reference, household.Status, household.ExpectedArrival, persons,
+            sponsorship is null ? null : new FlatRow($"{sponsorship.Street}, {sponsorship.PostalCode} {sponsorship.City}",
+                sponsorship.MonthlyNetColdRent, sponsorship.RentFirstMonth, sponsorship.RentEndsOn,
+                supportMonths is { } support && household.FirstArrival is { } first ? Months.EndOfPeriod(first, support) : null),
+            contacts.Select(c => new ContactRow(c.DisplayName, c.Email, c.Phone)).ToList(),
+            household.CurrentAllocation is { } allocation
+                ? new AllocationRow(allocation.Id, allocation.DecisionDate, allocation.FileReference, allocation.LegalBasis, allocation.EffectiveDate,
+                    allocation.AcknowledgedByName, allocation.AcknowledgedAtUtc is { } at ? Clock.InGermany(at) : null)
+                : null);
+
+        foreach (var person in persons) db.RecordView(nameof(Refugee), person.Id);
+        await db.SaveChangesAsync();
+    }
+
+    public sealed class AcknowledgeInput
+    {
+        public int? AllocationId { get; set; }
+        public bool Confirmed { get; set; }
+    }
+
+    public sealed class AcknowledgeValidator : AbstractValidator<AcknowledgeInput>
+    {
+        public AcknowledgeValidator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(x => x.AllocationId).NotNull().WithMessage(_ => l["Bitte laden Sie die Seite neu; die Zuweisung fehlt im Formular."]);
+            RuleFor(x => x.Confirmed).Equal(true).WithMessage(_ => l["Bitte bestätigen Sie, dass Ihnen die Zuweisungsentscheidung vorliegt."]);
+        }
+    }
+
+    public sealed record MunicipalityHousehold(int Id, string Reference, HouseholdStatus Status, DateOnly? ExpectedArrival,
+        IReadOnlyList<PersonRow> Persons, FlatRow? Flat, IReadOnlyList<ContactRow> MainContacts, AllocationRow? Allocation);
+
+    public sealed record PersonRow(int Id, string Name, DateOnly DateOfBirth, DateOnly? ArrivedOn, DateOnly? LeftOn,
+        DepartureReason? DepartureReason, string? DepartureNote, DateOnly? SupportEndsOn);
+
+    public sealed record FlatRow(string Address, decimal MonthlyNetColdRent, DateOnly RentFirstMonth, DateOnly? RentEndsOn, DateOnly? SupportEndsOn);
+
+    public sealed record ContactRow(string Name, string Email, string? Phone);
+
+    public sealed record AllocationRow(int Id, DateOnly DecisionDate, string FileReference, string LegalBasis, DateOnly EffectiveDate,
+        string? AcknowledgedBy, DateTime? AcknowledgedAt);
+}

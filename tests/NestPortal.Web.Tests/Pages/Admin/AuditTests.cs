@@ -1,0 +1,178 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Tests.Infrastructure;
+using NestPortal.Web.Tests.Pages.Municipality;
+
+namespace NestPortal.Web.Tests.Pages.Admin;
+
+public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const string Log = "/Admin/Audit";
+    private static DateOnly Today => TestGroups.Today;
+
+    private Task<HttpClient> AdminAsync() => factory.SignedInAsAsync(Roles.Administrator);
+
+    private Task RenameAsync(int householdId, string reference) =>
+        factory.ExecuteAsync(async db =>
+        {
+            var household = await db.Households.Include(h => h.Persons).SingleAsync(h => h.Id == householdId);
+            household.ChangeDetails(reference, household.ExpectedArrival, household.SpecialNeedsNote, Today);
+            await db.SaveChangesAsync();
+        });
+
+    private static IReadOnlyList<string[]> Rows(IHtmlDocument page) => page.TableRows();
+
+    [Fact]
+    public async Task Administrator_finds_a_records_entries_newest_first_with_changes_as_old_to_new()
+    {
+        var id = await factory.CreateHouseholdAsync(reference: "Protokoll-Alt", specialNeedsNote: "Geheim: Diabetes");
+        await RenameAsync(id, "Protokoll-Neu");
+        var client = await AdminAsync();
+
+        var page = await client.GetPageAsync($"{Log}?entityType=Household&entityId={id}");
+
+        var rows = Rows(page);
+        rows.Count.ShouldBe(2);
+        rows[0][3].ShouldBe("Geändert");
+        rows[0][4].ShouldBe($"Familie {id}");
+        rows[0][5].ShouldBe("Reference: Protokoll-Alt → Protokoll-Neu");
+        rows[0][0].ShouldStartWith(Today.German());
+        rows[0][1].ShouldBe("System");
+        rows[1][3].ShouldBe("Angelegt");
+        rows[1][5].ShouldContain("Reference: – → Protokoll-Alt");
+        rows[1][5].ShouldContain("SpecialNeedsNote: – → (vertraulich)");
+        page.DocumentElement.OuterHtml.ShouldNotContain("Diabetes");
+        page.QuerySelector("select[name='entityType'] option[selected]")!.GetAttribute("value").ShouldBe("Household");
+        page.ValueOf("entityId").ShouldBe(id.ToString());
+    }
+
+    [Fact]
+    public async Task Administrator_filters_by_user_name_or_id_and_action_and_sees_role_and_request_id()
+    {
+        var household = await factory.AllocatedHouseholdAsync(MunicipalityHouseholds.Dortmund, "Protokollsicht", persons: 2);
+        var municipality = await factory.SignedInAsAsync(Roles.Municipality);
+        await municipality.GetPageAsync($"/Municipality/Households/{household}");
+        var userId = await factory.DemoMunicipalityUserIdAsync();
+        var client = await AdminAsync();
+
+        foreach (var user in new[] { "katrin kommune", userId })
+        {
+            var page = await client.GetPageAsync($"{Log}?user={Uri.EscapeDataString(user)}&action=Viewed&entityType=Refugee");
+            var rows = Rows(page);
+            rows.Count.ShouldBeGreaterThanOrEqualTo(2);
+            rows.ShouldAllBe(r => r[1] == "Katrin Kommune (Dortmund)" && r[2] == "Kommune" && r[3] == "Angesehen" && r[4].StartsWith("Geflüchtete Person "));
+            rows.ShouldAllBe(r => r[6].Length > 0, "every entry carries the request id");
+        }
+
+        var changes = await client.GetPageAsync($"{Log}?user=katrin&action=Created");
+        changes.MainText().ShouldContain("Keine Einträge gefunden.");
+    }
+
+    [Fact]
+    public async Task Logged_dates_are_shown_the_german_way()
+    {
+        var expected = Today.AddDays(40);
+        var id = await factory.CreateHouseholdAsync(reference: "Protokoll-Ankunft", expectedArrival: expected);
+        var client = await AdminAsync();
+
+        var page = await client.GetPageAsync($"{Log}?entityType=Household&entityId={id}");
+
+        Rows(page).ShouldHaveSingleItem()[5].ShouldContain($"ExpectedArrival: – → {expected.German()}");
+    }
+
+    [Fact]
+    public async Task Administrator_filters_by_german_date_range()
+    {
+        var id = await factory.CreateHouseholdAsync(reference: "Protokoll-Datum");
+        var client = await AdminAsync();
+        var record = $"entityType=Household&entityId={id}";
+
+        Rows(await client.GetPageAsync($"{Log}?{record}&from={Today.German()}&to={Today.German()}")).Count.ShouldBe(1);
+        Rows(await client.GetPageAsync($"{Log}?{record}&from={Today.Iso()}")).Count.ShouldBe(1);
+        (await client.GetPageAsync($"{Log}?{record}&from={Today.AddDays(1).German()}")).MainText().ShouldContain("Keine Einträge gefunden.");
+        (await client.GetPageAsync($"{Log}?{record}&to={Today.AddDays(-1).German()}")).MainText().ShouldContain("Keine Einträge gefunden.");
+    }
+
+    [Fact]
+    public async Task An_unreadable_date_is_refused_in_german_and_the_search_is_kept()
+    {
+        var client = await AdminAsync();
+
+        var page = await client.GetPageAsync($"{Log}?from=31.02.2026&user=Anton");
+
+        page.ShouldShowError("Bitte geben Sie das Datum als TT.MM.JJJJ an, z. B. 24.11.2026.");
+        page.ValueOf("from").ShouldBe("31.02.2026");
+        page.QuerySelector("#from")!.GetAttribute("aria-invalid").ShouldBe("true");
+        page.QuerySelector("#user")!.HasAttribute("aria-invalid").ShouldBeFalse();
+        page.ValueOf("user").ShouldBe("Anton");
+        page.QuerySelector("main table").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_range_ending_before_it_starts_is_refused()
+    {
+        var client = await AdminAsync();
+
+        var page = await client.GetPageAsync($"{Log}?from={Today.German()}&to={Today.AddDays(-3).German()}");
+
+        page.ShouldShowError("Das Ende des Zeitraums liegt vor seinem Anfang.");
+        page.ValueOf("to").ShouldBe(Today.AddDays(-3).German());
+    }
+
+    [Fact]
+    public async Task The_log_is_paged_by_25_newest_first_and_keeps_the_filters()
+    {
+        var id = await factory.CreateHouseholdAsync(reference: "Blättern-00");
+        for (var i = 1; i <= 26; i++) await RenameAsync(id, $"Blättern-{i:00}");
+        var client = await AdminAsync();
+
+        var first = await client.GetPageAsync($"{Log}?entityType=Household&entityId={id}");
+
+        Rows(first).Count.ShouldBe(25);
+        Rows(first)[0][5].ShouldBe("Reference: Blättern-25 → Blättern-26");
+        first.MainText().ShouldContain("Seite 1 von 2 (27 Einträge)");
+        var next = first.QuerySelectorAll("nav .pagination a").Single(a => a.TextContent.Trim() == "Weiter").GetAttribute("href")!;
+        next.ShouldContain($"entityId={id}");
+        var second = await client.GetPageAsync(next);
+        Rows(second).Count.ShouldBe(2);
+        Rows(second)[1][3].ShouldBe("Angelegt");
+    }
+
+    [Fact]
+    public async Task The_log_page_is_read_only()
+    {
+        await factory.CreateHouseholdAsync();
+        var client = await AdminAsync();
+
+        var page = await client.GetPageAsync(Log);
+
+        Rows(page).Count.ShouldBeGreaterThan(0);
+        page.QuerySelectorAll("main form").ShouldAllBe(f => (f.GetAttribute("method") ?? "get").Equals("get", StringComparison.OrdinalIgnoreCase));
+        var entries = await factory.QueryAsync(db => db.AuditEntries.CountAsync());
+        var post = await client.PostWithTokenAsync(Log, new Dictionary<string, string> { ["entityId"] = "1" });
+        post.IsSuccessStatusCode.ShouldBeFalse();
+        (await factory.QueryAsync(db => db.AuditEntries.CountAsync())).ShouldBe(entries);
+    }
+
+    [Fact]
+    public async Task Anonymous_is_sent_to_login()
+    {
+        await factory.CreateBrowserLikeClient().GetAsync(Log).ShouldRedirectToLoginAsync();
+    }
+
+    [Theory]
+    [InlineData(Roles.Mentor)]
+    [InlineData(Roles.CompetenceCentre)]
+    [InlineData(Roles.Municipality)]
+    public async Task Other_roles_get_403(string role)
+    {
+        await factory.CreateHouseholdAsync(reference: $"Protokoll-Fremd-{role}");
+        var client = await factory.SignedInAsAsync(role);
+
+        var body = await client.GetAsync($"{Log}?entityType=Household").ShouldBeStatusAsync(HttpStatusCode.Forbidden);
+
+        body.ShouldNotReveal("Protokoll-Fremd");
+    }
+}
