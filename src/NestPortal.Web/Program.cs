@@ -1,5 +1,13 @@
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Infrastructure.VolumeData;
 using Serilog;
+
+// A maintenance command instead of the web host: fills the database with volume data and exits.
+if (VolumeCommand.IsRequested(args))
+{
+    Environment.ExitCode = await VolumeCommand.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

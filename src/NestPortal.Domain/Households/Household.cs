@@ -127,7 +127,9 @@ public sealed class Household
     {
         var remaining = _persons.Where(p => !p.HasLeft).ToList();
         if (remaining.Count == 0) throw new DomainException("Alle Personen der Familie sind bereits ausgeschieden.");
-        ThrowIfAny(remaining.SelectMany(p => CheckDeparture(p, leftOn, reason, note, today)).Distinct().ToList());
+        // A rule broken for everyone (a date in the future) is named once. DistinctBy the text, because
+        // DomainError's record equality compares its argument array by reference.
+        ThrowIfAny(remaining.SelectMany(p => CheckDeparture(p, leftOn, reason, note, today)).DistinctBy(e => e.Format()).ToList());
         foreach (var person in remaining) person.Leave(leftOn, reason, note);
         Changed();
     }

@@ -74,7 +74,8 @@ public sealed class Sponsorship
         if (household.Persons.Count == 0)
             errors.Add(new DomainError("Die Familie {0} hat noch keine Personen; erfassen Sie sie vor der Vermittlung.", household.Reference));
         var reason = string.IsNullOrWhiteSpace(ruleSetReason) ? null : ruleSetReason.Trim();
-        if (ruleSet.Id != group.RuleSetId && reason is null)
+        // Only a submitted group has rules to depart from; a draft is refused above for what it is.
+        if (group.RuleSetId is { } groupRules && ruleSet.Id != groupRules && reason is null)
             errors.Add(new DomainError("Die Gruppe wurde nach anderen Regeln eingereicht; bitte begründen Sie die Wahl von „{0}“.", ruleSet.Name));
         if (reason is { Length: > ReasonMaxLength })
             errors.Add(new DomainError("Die Begründung darf höchstens {0} Zeichen lang sein.", ReasonMaxLength));

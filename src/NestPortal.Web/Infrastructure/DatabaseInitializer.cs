@@ -36,7 +36,11 @@ public static class DatabaseInitializer
             if (!DemoUsers.AllowedIn(environment))
                 throw new InvalidOperationException("Demo:Enabled is only for Development: it creates accounts with published passwords.");
             await identity.SeedDemoUsersAsync();
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             await DemoGroups.SeedAsync(db, TimeProvider.System);
+            await DemoData.DemoHouseholds.SeedAsync(db, TimeProvider.System);
+            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer))
+                .LogInformation("Demo data checked in {Milliseconds} ms", stopwatch.ElapsedMilliseconds);
         }
     }
 }

@@ -163,6 +163,18 @@ public sealed class GroupBuilder
     }
 
     /// <summary>
+    /// Builds the group, submits it under <paramref name="ruleSet"/> on <paramref name="submittedOn"/>,
+    /// records a passed security check that day and approves it: a group that may be matched.
+    /// </summary>
+    public MentoringGroup Approved(ProgrammeRuleSet ruleSet, DateOnly submittedOn)
+    {
+        var group = Submitted(ruleSet, submittedOn);
+        group.RecordSecurityCheck(submittedOn, SecurityCheckResult.Passed, submittedOn, Staff, Now);
+        group.Approve(Staff, Now);
+        return group;
+    }
+
+    /// <summary>
     /// Gives every member without an id a distinct one, as saving the group would. Needed because the
     /// domain finds members by id (ChangeMember, RemoveMember), ids are assigned by EF Core on save,
     /// so unsaved members all have id 0, and the domain's <c>Id</c> setter is private (tests may not
