@@ -1,3 +1,4 @@
+using NestPortal.Domain.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Data.Auditing;
@@ -38,7 +39,7 @@ public sealed class HouseholdTests(PortalFactory factory) : IClassFixture<Portal
         text.ShouldContain(Today.AddMonths(-2).German());
         text.ShouldContain("Hauptstraße 1, 44787 Bochum");
         page.QuerySelector("[data-fact='rent-ends']")!.TextContent.ShouldBe("31.10.2020");
-        page.QuerySelector("[data-fact='support-ends']")!.TextContent.Trim().ShouldBe(Today.AddMonths(-2).AddMonths(12).AddDays(-1).German());
+        page.QuerySelector("[data-fact='support-ends']")!.TextContent.Trim().ShouldBe(Months.EndOfPeriod(Today.AddMonths(-2), 12).German());
         page.QuerySelector("main")!.InnerHtml.ShouldNotReveal("Geheimer Hinweis");
 
         var views = await factory.QueryAsync(db => db.AuditEntries.AsNoTracking()

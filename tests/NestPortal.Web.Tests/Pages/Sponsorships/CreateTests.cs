@@ -1,3 +1,4 @@
+using NestPortal.Domain.Common;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
         text.ShouldContain("650,50 €");
         text.ShouldContain("7.806,00 €");
         text.ShouldContain("DE89 3704 0044 0532 0130 00");
-        text.ShouldContain($"voraussichtlich {Today.AddDays(40).AddMonths(12).AddDays(-1).German()}");
+        text.ShouldContain($"voraussichtlich {Months.EndOfPeriod(Today.AddDays(40), 12).German()}");
         text.ShouldNotContain("Rollstuhl");
         (await factory.SponsorshipCountAsync(householdId)).ShouldBe(0, "checking saves nothing");
 

@@ -1,3 +1,4 @@
+using NestPortal.Domain.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Domain.Households;
@@ -43,7 +44,7 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
         // Permanent rules: 12 months from November 2019.
         page.QuerySelector("[data-fact='last-rent-month']")!.TextContent.ShouldBe("Oktober 2020");
         page.QuerySelector("[data-fact='rent-ends']")!.TextContent.ShouldBe("31.10.2020");
-        page.QuerySelector("[data-fact='support-ends']")!.TextContent.Trim().ShouldBe(arrived.AddMonths(12).AddDays(-1).German());
+        page.QuerySelector("[data-fact='support-ends']")!.TextContent.Trim().ShouldBe(Months.EndOfPeriod(arrived, 12).German());
         text.ShouldContain("Person1 Alhassan");
     }
 
