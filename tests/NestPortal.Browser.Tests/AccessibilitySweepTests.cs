@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using NestPortal.Domain.Households;
+using NestPortal.Domain.Municipalities;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Authorization;
 using NestPortal.Web.Tests.Infrastructure;
@@ -49,18 +51,61 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
 
     private async Task<IReadOnlyList<string>> UrlsFor(string caller)
     {
-        var groupId = await host.Factory.DemoMentorGroupIdAsync();
-        var memberId = await host.Factory.QueryAsync(db => db.MentoringGroups.Where(g => g.Id == groupId).SelectMany(g => g.Members).Select(m => m.Id).FirstAsync());
-        var submittedId = await host.Factory.GroupIdAsync("Patenkreis Bielefeld-Mitte");
+        var ids = await DemoIds.ReadAsync(host.Factory);
         return PageCatalogue.Pages(host.Factory)
             .Where(p => p.Handlers.Any(h => h.Method == "GET" && h.Name is null))
             .Where(p => AccessTable.For(p.Page, caller) == Outcome.Allowed)
             // Signing out would end the sweep; the logout page only answers POST anyway.
             .Where(p => p.Page != "/Account/Logout")
-            // The bare error page stands for an unexpected failure and answers 500 on purpose.
-            .Select(p => p.Page == "/Error" ? "/Error?code=404" : p.Route
-                .Replace("{id:int}", (p.Page.StartsWith("/Review", StringComparison.Ordinal) ? submittedId : groupId).ToString(), StringComparison.Ordinal)
-                .Replace("{memberId:int}", memberId.ToString(), StringComparison.Ordinal))
+            .Select(p => ids.UrlFor(p.Page, p.Route))
             .ToList();
     }
+}
+
+/// <summary>
+/// Records of the demo set that show each page at its fullest: a page about one record is opened
+/// with a record that has what the page can show (a household with persons and an allocation, …).
+/// </summary>
+internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, int SponsoringGroup, int Household, int Person,
+    int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold)
+{
+    public static async Task<DemoIds> ReadAsync(PortalFactory factory)
+    {
+        var draft = await factory.DemoMentorGroupIdAsync();
+        var member = await factory.QueryAsync(db => db.MentoringGroups.Where(g => g.Id == draft).SelectMany(g => g.Members).Select(m => m.Id).FirstAsync());
+        var submitted = await factory.GroupIdAsync("Patenkreis Bielefeld-Mitte");
+        var sponsoring = await factory.GroupIdAsync("Patenschaft Phoenixsee");
+        var arrived = await factory.QueryAsync(db => db.Households.Where(h => h.Status == HouseholdStatus.Arrived)
+            .Select(h => new { h.Id, Person = h.Persons.Where(p => p.LeftOn == null).Select(p => p.Id).First() }).FirstAsync());
+        var allocated = await factory.QueryAsync(db => db.Households.Where(h => h.AllocatedMunicipalityAgs != null)
+            .Select(h => new { h.Id, Person = h.Persons.Select(p => p.Id).First(), Allocation = h.Allocations.Select(a => a.Id).First() }).FirstAsync());
+        var unmatched = await factory.QueryAsync(db => db.Households.Where(h => !h.IsMatched && h.Persons.Any()).Select(h => h.Id).FirstAsync());
+        var matched = await factory.QueryAsync(db => db.Households.Where(h => h.Status == HouseholdStatus.Matched).Select(h => h.Id).FirstAsync());
+        var sponsorship = await factory.QueryAsync(db => db.Sponsorships.Where(s => s.HouseholdId == allocated.Id).Select(s => s.Id).FirstAsync());
+        var dortmund = Ags.Parse(DemoUsers.All.Single(u => u.Role == Roles.Municipality).MunicipalityAgs);
+        var dortmundHousehold = await factory.QueryAsync(db => db.Households.Where(h => h.AllocatedMunicipalityAgs == dortmund).Select(h => h.Id).FirstAsync());
+        return new DemoIds(draft, member, submitted, sponsoring, allocated.Id, allocated.Person, arrived.Id, arrived.Person,
+            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold);
+    }
+
+    public string UrlFor(string page, string route) => page switch
+    {
+        // The bare error page stands for an unexpected failure and answers 500 on purpose.
+        "/Error" => "/Error?code=404",
+        "/Sponsorships/Create" => $"{route}?householdId={UnmatchedHousehold}",
+        "/Allocations/Create" => $"{route}?householdId={MatchedHousehold}",
+        "/Groups/Household" => Fill(route, SponsoringGroup),
+        "/Municipality/Household" => Fill(route, DortmundHousehold),
+        "/Sponsorships/Details" => Fill(route, Sponsorship),
+        "/Allocations/Print" => Fill(route, Allocation),
+        "/Households/Leave" or "/Households/Persons/Leave" => Fill(route, ArrivedHousehold, ArrivedPerson),
+        _ when page.StartsWith("/Households/", StringComparison.Ordinal) => Fill(route, Household, Person),
+        _ when page.StartsWith("/Review/", StringComparison.Ordinal) => Fill(route, SubmittedGroup),
+        _ => Fill(route, DraftGroup, Member),
+    };
+
+    private static string Fill(string route, int id, int? secondId = null) => route
+        .Replace("{id:int}", id.ToString(), StringComparison.Ordinal)
+        .Replace("{memberId:int}", secondId?.ToString() ?? string.Empty, StringComparison.Ordinal)
+        .Replace("{personId:int}", secondId?.ToString() ?? string.Empty, StringComparison.Ordinal);
 }
