@@ -85,8 +85,8 @@ public sealed class AllocationJourneyTests(BrowserHost host)
         (await clerk.Locator("main").TextContentAsync())!.ShouldContain("612,50");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Vermittlung speichern" }).ClickAsync();
         await Checked(clerk);
-        var sponsorship = await clerk.Locator("main").TextContentAsync();
-        sponsorship!.ShouldContain(groupName);
+        var sponsorship = (await clerk.Locator("main").TextContentAsync())!;
+        sponsorship.ShouldContain(groupName);
         sponsorship.ShouldContain("DE89 3704 0044 0532 0130 00");
 
         // The Zuweisungsentscheidung, to the flat's municipality by default, and its letter.
@@ -98,9 +98,9 @@ public sealed class AllocationJourneyTests(BrowserHost host)
         await clerk.GetByLabel("Aktenzeichen").FillAsync($"36.1-{suffix}");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }).ClickAsync();
         await Checked(clerk);
-        var letter = await clerk.Locator("main").TextContentAsync();
-        letter!.ShouldContain("Zuweisungsentscheidung");
-        letter.ShouldContain("Amina Haddad");
+        var letter = (await clerk.Locator("main").TextContentAsync())!;
+        letter.ShouldContain("Zuweisungsentscheidung");
+        (await clerk.Locator(".letter-persons tbody tr").First.InnerTextAsync()).ShouldContain("Haddad\tAmina\t14.03.1988");
         letter.ShouldContain($"36.1-{suffix}");
 
         // The municipality: second factor, dashboard, household, acknowledgement.
@@ -109,12 +109,12 @@ public sealed class AllocationJourneyTests(BrowserHost host)
         await host.EnrolAuthenticatorAsync(municipality, municipalityEmail);
         await municipality.GotoAsync("/Municipality");
         await Checked(municipality);
-        var arrivals = await municipality.Locator("#arrivals").TextContentAsync();
-        arrivals!.ShouldContain(reference);
+        var arrivals = (await municipality.Locator("#arrivals").TextContentAsync())!;
+        arrivals.ShouldContain(reference);
         await municipality.Locator("#allocated").GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await Checked(municipality);
-        var household = await municipality.Locator("main").TextContentAsync();
-        household!.ShouldContain("Amina Haddad");
+        var household = (await municipality.Locator("main").TextContentAsync())!;
+        household.ShouldContain("Amina Haddad");
         household.ShouldContain("Hörder Bahnhofstraße 12");
         household.ShouldNotContain("Rollstuhl");
         await municipality.GetByLabel("Die Zuweisungsentscheidung liegt meiner Kommune vor.").CheckAsync();
@@ -131,8 +131,8 @@ public sealed class AllocationJourneyTests(BrowserHost host)
         await Checked(mentor);
         await mentor.GetByRole(AriaRole.Link, new() { Name = "Ihre Familie: Personen, Wohnung, Verpflichtungen" }).ClickAsync();
         await Checked(mentor);
-        var own = await mentor.Locator("main").TextContentAsync();
-        own!.ShouldContain("Amina Haddad");
+        var own = (await mentor.Locator("main").TextContentAsync())!;
+        own.ShouldContain("Amina Haddad");
         own.ShouldContain("Hörder Bahnhofstraße 12");
         own.ShouldNotContain("Rollstuhl");
     }
