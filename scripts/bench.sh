@@ -23,16 +23,15 @@ dotnet publish src/NestPortal.Web -c Release -o "$OUT/app" --nologo -v q >/dev/n
 
 export ASPNETCORE_ENVIRONMENT=Development   # demo users sign in without a second factor
 export ConnectionStrings__Sqlite="Data Source=$PWD/$DB"
-export Serilog__MinimumLevel__Override__Microsoft.AspNetCore=Warning
 
 if [[ ! -f "$DB" ]]; then
   echo "== generate volume data (scale $SCALE)"
   /usr/bin/time -f "generator: %e s, peak RSS %M KiB" \
-    dotnet "$OUT/app/NestPortal.Web.dll" generate-volume --scale "$SCALE" --seed 42
+    dotnet "$OUT/app/NestPortal.Web.dll" generate-volume --scale "$SCALE" --seed 42 --contentRoot="$PWD/$OUT/app"
 fi
 
 echo "== start portal on $BASE"
-dotnet "$OUT/app/NestPortal.Web.dll" --urls "$BASE" >"$OUT/server.log" 2>&1 &
+dotnet "$OUT/app/NestPortal.Web.dll" --contentRoot "$PWD/$OUT/app" --urls "$BASE" >"$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs "$BASE/health" >/dev/null && break; sleep 1; done
@@ -40,7 +39,7 @@ curl -fs "$BASE/health" >/dev/null || { echo "portal did not start; see $OUT/ser
 
 sign_in() { # email, cookie jar
   local jar="$2" token
-  token=$(curl -fs -c "$jar" -b "$jar" "$BASE/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  token=$(curl -fs -c "$jar" -b "$jar" "$BASE/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//;s/"$//')
   curl -fs -o /dev/null -c "$jar" -b "$jar" -X POST "$BASE/Account/Login" \
     --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=Demo-Passwort-2026" \
     --data-urlencode "__RequestVerificationToken=$token"
@@ -51,14 +50,19 @@ STAFF_JAR="$OUT/staff.cookies"; MUNI_JAR="$OUT/municipality.cookies"
 sign_in "kfi@demo.nestportal.invalid" "$STAFF_JAR"
 sign_in "kommune@demo.nestportal.invalid" "$MUNI_JAR"
 
-# Page 400 of the household list: keyset pagination has no page number, so follow "next" 399 times.
-next_of() { curl -fs -b "$STAFF_JAR" "$BASE$1" | grep -o '<a[^>]*rel="next"[^>]*>' | grep -o 'href="[^"]*"' | head -n 1 | sed 's/href="//;s/"$//;s/&amp;/\&/g'; }
-PAGE="/Households"
-for _ in $(seq 1 399); do PAGE="$(next_of "$PAGE")"; [[ -n "$PAGE" ]] || { echo "fewer than 400 pages" >&2; exit 1; }; done
-PAGE400="$PAGE"
+# Page 400 of the household list (or its last page, when the data has fewer: 200 at scale 10):
+# keyset pagination has no page number, so follow "next" from page 1.
+next_of() { curl -fs -b "$STAFF_JAR" "$BASE$1" | grep -o '<a[^>]*rel="next"[^>]*>' | grep -o 'href="[^"]*"' | head -n 1 | sed 's/href="//;s/"$//;s/&amp;/\&/g' || true; }
+PAGE="/Households"; DEEP=1
+while (( DEEP < 400 )); do
+  NEXT="$(next_of "$PAGE")"
+  [[ -n "$NEXT" ]] || break
+  PAGE="$NEXT"; DEEP=$((DEEP + 1))
+done
+PAGE_DEEP="$PAGE"
 
-declare -a NAMES=("minimal page" "household list, page 1" "household list, page 400" "municipality dashboard")
-declare -a URLS=("/Datenquellen" "/Households" "$PAGE400" "/Municipality")
+declare -a NAMES=("minimal page" "household list, page 1" "household list, page $DEEP" "municipality dashboard")
+declare -a URLS=("/Datenquellen" "/Households" "$PAGE_DEEP" "/Municipality")
 declare -a JARS=("$STAFF_JAR" "$STAFF_JAR" "$STAFF_JAR" "$MUNI_JAR")
 
 REPORT="$OUT/report-$SCALE.md"
