@@ -203,6 +203,14 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("ParentId")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ParentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
                     b.Property<string>("RequestId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -227,6 +235,8 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("UserId", "Id");
 
                     b.HasIndex("EntityType", "EntityId", "Id");
+
+                    b.HasIndex("ParentType", "ParentId", "Id");
 
                     b.ToTable("AuditEntries", (string)null);
                 });

@@ -189,6 +189,14 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequestId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -213,6 +221,8 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "Id");
 
                     b.HasIndex("EntityType", "EntityId", "Id");
+
+                    b.HasIndex("ParentType", "ParentId", "Id");
 
                     b.ToTable("AuditEntries", (string)null);
                 });

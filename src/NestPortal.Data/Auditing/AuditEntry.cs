@@ -22,12 +22,23 @@ public sealed class AuditEntry
 
     public string? RequestId { get; private set; }
 
+    /// <summary>
+    /// The aggregate a part belongs to (a person's household, a member's group), so a record's history
+    /// includes its parts, also those since deleted.
+    /// </summary>
+    public string? ParentType { get; private set; }
+
+    public string? ParentId { get; private set; }
+
     private AuditEntry()
     {
     }
 
-    public AuditEntry(DateTime atUtc, AuditActorInfo actor, AuditAction action, string entityType, string entityId, string? changes)
+    public AuditEntry(DateTime atUtc, AuditActorInfo actor, AuditAction action, string entityType, string entityId, string? changes,
+        (string Type, string Id)? parent = null)
     {
+        ParentType = parent?.Type;
+        ParentId = parent?.Id;
         AtUtc = atUtc;
         UserId = actor.UserId;
         UserName = actor.UserName;

@@ -86,8 +86,21 @@ internal static class AuditTrail
                 ? p.Changes.Select(c => c.Field.Contains('.') ? c : c with { New = Show(c.Field, p.Entry.Property(c.Field).CurrentValue) }).ToList()
                 : p.Changes;
             return new AuditEntry(nowUtc, actor, p.Action, OwnerType(p.Entry)!.Name, KeyOf(p.Entry),
-                changes.Count == 0 ? null : JsonSerializer.Serialize(changes));
+                changes.Count == 0 ? null : JsonSerializer.Serialize(changes), ParentOf(p.Entry));
         });
+
+    /// <summary>
+    /// The aggregate root a part belongs to: the audited principal it is deleted with (a person's
+    /// household, a member's group, an allocation's household). Separate aggregates have none.
+    /// </summary>
+    private static (string Type, string Id)? ParentOf(EntityEntry entry)
+    {
+        var link = entry.Metadata.GetForeignKeys().FirstOrDefault(fk =>
+            !fk.IsOwnership && fk.DeleteBehavior == DeleteBehavior.Cascade && Audited.Contains(fk.PrincipalEntityType.ClrType));
+        if (link is null) return null;
+        var id = entry.Property(link.Properties[0].Name).CurrentValue;
+        return (link.PrincipalEntityType.ClrType.Name, Convert.ToString(id, CultureInfo.InvariantCulture) ?? string.Empty);
+    }
 
     private static Type? OwnerType(EntityEntry entry)
     {

@@ -16,8 +16,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.EntityType).HasMaxLength(AuditEntry.EntityTypeMaxLength).IsRequired();
         builder.Property(a => a.EntityId).HasMaxLength(50).IsRequired();
         builder.Property(a => a.RequestId).HasMaxLength(100);
+        builder.Property(a => a.ParentType).HasMaxLength(AuditEntry.EntityTypeMaxLength);
+        builder.Property(a => a.ParentId).HasMaxLength(50);
         // The administrators' search: by record, by user, by time.
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.Id });
+        builder.HasIndex(a => new { a.ParentType, a.ParentId, a.Id });
         builder.HasIndex(a => new { a.UserId, a.Id });
         builder.HasIndex(a => a.AtUtc);
     }

@@ -122,11 +122,17 @@ public sealed class Household
         Changed();
     }
 
-    /// <summary>The whole household leaves: every arrived person who has not left yet, on the same day.</summary>
+    /// <summary>
+    /// The whole household leaves: every arrived person who has not left yet, on the same day. Persons
+    /// who never arrived are not in the programme and stay as they are.
+    /// </summary>
     public void RecordHouseholdDeparture(DateOnly leftOn, DepartureReason reason, string? note, DateOnly today)
     {
-        var remaining = _persons.Where(p => !p.HasLeft).ToList();
-        if (remaining.Count == 0) throw new DomainException("Alle Personen der Familie sind bereits ausgeschieden.");
+        var remaining = _persons.Where(p => p.ArrivedOn is not null && !p.HasLeft).ToList();
+        if (remaining.Count == 0 && _persons.Any(p => p.HasLeft))
+            throw new DomainException("Alle eingereisten Personen der Familie sind bereits ausgeschieden.");
+        if (remaining.Count == 0)
+            throw new DomainException("Noch niemand aus der Familie ist eingereist; vor der Einreise kann niemand ausscheiden.");
         // A rule broken for everyone (a date in the future) is named once. DistinctBy the text, because
         // DomainError's record equality compares its argument array by reference.
         ThrowIfAny(remaining.SelectMany(p => CheckDeparture(p, leftOn, reason, note, today)).DistinctBy(e => e.Format()).ToList());
@@ -190,6 +196,12 @@ public sealed class Household
         Changed();
     }
 
+    /// <summary>
+    /// The last day the group supports anyone of the household: the latest of the persons' support
+    /// ends (members may arrive apart; someone who left ends early); null before anyone arrived.
+    /// </summary>
+    public DateOnly? SupportEndsOn(int supportMonths) => _persons.Max(p => p.SupportEndsOn(supportMonths));
+
     public Refugee FindPerson(int personId) =>
         _persons.SingleOrDefault(p => p.Id == personId)
         ?? throw new DomainException("Diese Person gehört nicht zu dieser Familie.");
@@ -223,7 +235,7 @@ public sealed class Household
         FirstArrival = _persons.Where(p => p.ArrivedOn is not null).Min(p => p.ArrivedOn);
         PrincipalName = _persons.OrderBy(p => p.DateOfBirth).ThenBy(p => p.FamilyName).FirstOrDefault()?.FamilyName;
         AllocatedMunicipalityAgs = CurrentAllocation?.MunicipalityAgs;
-        Status = _persons.Count > 0 && _persons.All(p => p.HasLeft) ? HouseholdStatus.Left
+        Status = _persons.Any(p => p.HasLeft) && _persons.All(p => p.HasLeft || p.ArrivedOn is null) ? HouseholdStatus.Left
             : FirstArrival is not null ? HouseholdStatus.Arrived
             : AllocatedMunicipalityAgs is not null ? HouseholdStatus.Allocated
             : IsMatched ? HouseholdStatus.Matched

@@ -52,10 +52,6 @@ public sealed class Sponsorship
     /// <summary>The last month rent is paid for, or null when none is.</summary>
     public DateOnly? LastRentMonth => RentMonths == 0 ? null : RentFirstMonth.AddMonths(RentMonths - 1);
 
-    /// <summary>The last day of the household's support: its months from the first arrival; null before arrival.</summary>
-    public DateOnly? SupportEndsOn(DateOnly? firstArrival) =>
-        firstArrival is { } arrived ? Months.EndOfPeriod(arrived, SupportMonths) : null;
-
     /// <summary>
     /// Records BAMF's match of an approved group with a household and a flat. The rule set is the one
     /// of the group's submission unless staff choose another and say why.

@@ -17,7 +17,8 @@ public sealed class HttpAuditActor(IHttpContextAccessor accessor) : IAuditActor
             return new AuditActorInfo(
                 user.FindFirstValue(ClaimTypes.NameIdentifier),
                 user.FindFirstValue(PortalClaims.DisplayName) ?? user.Identity.Name ?? "?",
-                user.FindFirstValue(ClaimTypes.Role),
+                // Every role the account holds: the log must not name one and hide another.
+                string.Join(',', user.FindAll(ClaimTypes.Role).Select(c => c.Value)) is { Length: > 0 } roles ? roles : null,
                 context.TraceIdentifier);
         }
     }

@@ -29,7 +29,7 @@ public sealed record ObligationSummary(
         sponsorship.LastRentMonth,
         sponsorship.RentEndsOn,
         sponsorship.SupportMonths,
-        sponsorship.SupportEndsOn(household.FirstArrival),
+        household.SupportEndsOn(sponsorship.SupportMonths),
         household.FirstArrival is null && household.ExpectedArrival is { } expected
             ? Months.EndOfPeriod(expected, sponsorship.SupportMonths)
             : null,

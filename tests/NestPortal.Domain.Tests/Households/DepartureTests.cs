@@ -37,6 +37,31 @@ public class DepartureTests
     }
 
     [Fact]
+    public void A_whole_household_leaving_skips_a_member_who_never_arrived_and_its_support_ends_that_day()
+    {
+        var household = new HouseholdBuilder().WithPerson(HouseholdBuilder.Person("Rami", arrivedOn: Arrived))
+            .WithPerson(HouseholdBuilder.Person("Lina", arrivedOn: Arrived)).WithPerson(HouseholdBuilder.Person("Yara")).Build();
+        HouseholdBuilder.AssignIds(household);
+
+        household.RecordHouseholdDeparture(Day("2024-06-01"), DepartureReason.MovedAway, null, Today);
+
+        Named(household, "Rami").LeftOn.ShouldBe(Day("2024-06-01"));
+        Named(household, "Lina").LeftOn.ShouldBe(Day("2024-06-01"));
+        Named(household, "Yara").HasLeft.ShouldBeFalse();
+        household.Status.ShouldBe(HouseholdStatus.Left);
+        household.SupportEndsOn(12).ShouldBe(Day("2024-06-01"));
+    }
+
+    [Fact]
+    public void A_household_nobody_of_which_has_arrived_cannot_leave()
+    {
+        var household = new HouseholdBuilder().WithPersons(2).Build();
+
+        Should.Throw<DomainException>(() => household.RecordHouseholdDeparture(Today, DepartureReason.OwnWish, null, Today))
+            .Errors.ShouldHaveSingleItem().Template.ShouldStartWith("Noch niemand aus der Familie ist eingereist");
+    }
+
+    [Fact]
     public void A_blank_note_is_kept_as_none()
     {
         var household = ArrivedFamily(1);
@@ -151,19 +176,7 @@ public class DepartureTests
         household.RecordHouseholdDeparture(Today, DepartureReason.OwnWish, null, Today);
 
         Should.Throw<DomainException>(() => household.RecordHouseholdDeparture(Today, DepartureReason.OwnWish, null, Today))
-            .Message.ShouldBe("Alle Personen der Familie sind bereits ausgeschieden.");
-    }
-
-    [Fact]
-    public void A_household_departure_is_refused_whole_when_a_person_has_not_arrived()
-    {
-        var household = ArrivedFamily(2);
-        household.AddPerson(HouseholdBuilder.FamilyMember(3), Today);
-        HouseholdBuilder.AssignIds(household);
-
-        Should.Throw<DomainException>(() => household.RecordHouseholdDeparture(Today, DepartureReason.OwnWish, null, Today))
-            .Message.ShouldBe("Omar Haddad ist noch nicht eingereist; vor der Einreise kann niemand ausscheiden.");
-        household.Persons.ShouldAllBe(p => !p.HasLeft);
+            .Message.ShouldBe("Alle eingereisten Personen der Familie sind bereits ausgeschieden.");
     }
 
     [Fact]

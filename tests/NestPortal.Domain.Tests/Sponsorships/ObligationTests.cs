@@ -62,7 +62,7 @@ public class ObligationTests
         var household = PilotFamily(arrivedOn: Day("2019-12-10"));
         var sponsorship = new MatchBuilder().Match(household);
 
-        sponsorship.SupportEndsOn(household.FirstArrival).ShouldBe(Day("2020-12-09"));
+        household.SupportEndsOn(sponsorship.SupportMonths).ShouldBe(Day("2020-12-09"));
         household.Persons.ShouldAllBe(p => p.SupportEndsOn(12) == Day("2020-12-09"));
     }
 
@@ -72,20 +72,20 @@ public class ObligationTests
         var household = PilotFamily();
         var sponsorship = new MatchBuilder().Match(household);
 
-        sponsorship.SupportEndsOn(household.FirstArrival).ShouldBeNull();
+        household.SupportEndsOn(sponsorship.SupportMonths).ShouldBeNull();
         household.Persons.ShouldAllBe(p => p.SupportEndsOn(12) == null);
     }
 
     [Fact]
-    public void A_person_arriving_later_has_their_own_support_end()
+    public void A_person_arriving_later_has_their_own_support_end_and_the_household_s_support_lasts_until_theirs()
     {
         var household = PilotFamily(arrivedOn: Day("2019-12-10"));
         household.AddPerson(HouseholdBuilder.Person("Yara", arrivedOn: Day("2020-01-14")) with
             { DateOfBirth = Day("2014-01-05"), AdmissionDecisionDate = Day("2019-08-01"), VisaDate = Day("2019-10-01") }, Day("2020-01-15"));
         var sponsorship = new MatchBuilder().Match(household);
 
-        sponsorship.SupportEndsOn(household.FirstArrival).ShouldBe(Day("2020-12-09"));
         HouseholdBuilder.PersonNamed(household, "Yara").SupportEndsOn(12).ShouldBe(Day("2021-01-13"));
+        household.SupportEndsOn(sponsorship.SupportMonths).ShouldBe(Day("2021-01-13"));
     }
 
     [Theory]

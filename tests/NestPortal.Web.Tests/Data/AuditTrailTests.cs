@@ -33,6 +33,8 @@ public sealed class AuditTrailTests(PortalFactory factory) : IClassFixture<Porta
         {
             var created = (await EntriesAsync(nameof(Refugee), person.Id)).ShouldHaveSingleItem();
             created.Action.ShouldBe(AuditAction.Created);
+            // The household's history finds its persons, also removed ones, by this parent.
+            (created.ParentType, created.ParentId).ShouldBe(("Household", id.ToString()));
             // Saved together with the household: the entry names its real id, not EF's temporary one.
             JsonSerializer.Deserialize<List<FieldChange>>(created.Changes!)!
                 .ShouldContain(new FieldChange("HouseholdId", null, id.ToString()));

@@ -88,7 +88,7 @@ public sealed class DemoSeedTests(PortalFactory factory) : IClassFixture<PortalF
         households.ShouldHaveSingleItem().Status.ShouldBe(HouseholdStatus.Arrived);
         var sponsorship = await factory.QueryAsync(db => db.Sponsorships.SingleAsync(s => s.HouseholdId == households[0].Id));
         sponsorship.Apartment.MunicipalityAgs.ShouldBe(Dortmund);
-        sponsorship.SupportEndsOn(households[0].FirstArrival).ShouldNotBeNull();
+        households[0].SupportEndsOn(sponsorship.SupportMonths).ShouldNotBeNull();
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
             return;
         }
 
-        var waiting = db.Households.Where(h => h.Status == HouseholdStatus.Matched);
+        // Matched and not allocated, whatever else happened meanwhile (an arrival recorded first).
+        var waiting = db.Households.Where(h => h.IsMatched && h.AllocatedMunicipalityAgs == null);
         if (pattern is not null) waiting = waiting.Where(h => EF.Functions.Like(h.Reference, pattern, SearchPattern.Escape));
         WaitingRows = await waiting
             .OrderBy(h => h.ExpectedArrival == null).ThenBy(h => h.ExpectedArrival).ThenBy(h => h.Id)

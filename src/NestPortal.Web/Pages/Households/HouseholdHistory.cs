@@ -25,18 +25,13 @@ public sealed class HouseholdHistory(NestPortalDbContext db, IStringLocalizer l,
     public async Task<(IReadOnlyList<HistoryLine> Lines, bool More)> LoadAsync(Household household)
     {
         var householdId = household.Id.ToString(CultureInfo.InvariantCulture);
-        // A removed person is no longer in the household; their creation entry still names it.
-        var createdHere = $"%\"Field\":\"HouseholdId\",\"Old\":null,\"New\":\"{householdId}\"}}%";
-        var personIds = await db.AuditEntries
-            .Where(a => a.EntityType == nameof(Refugee) && a.Action == AuditAction.Created && EF.Functions.Like(a.Changes!, createdHere))
-            .Select(a => a.EntityId).ToListAsync();
-        personIds.AddRange(household.Persons.Select(p => p.Id.ToString(CultureInfo.InvariantCulture)));
-        var allocationIds = household.Allocations.Select(a => a.Id.ToString(CultureInfo.InvariantCulture)).ToList();
-
+        // The household's own entries and those of its parts (persons, also removed ones, and
+        // allocations), found by the parent the audit log records. Views are not changes: they would
+        // push the changes out of this list, and administrators read them in the audit log.
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(a => (a.EntityType == nameof(Household) && a.EntityId == householdId)
-                        || (a.EntityType == nameof(Refugee) && personIds.Contains(a.EntityId))
-                        || (a.EntityType == nameof(Allocation) && allocationIds.Contains(a.EntityId)))
+                        || (a.ParentType == nameof(Household) && a.ParentId == householdId))
+            .Where(a => a.Action != AuditAction.Viewed)
             .OrderByDescending(a => a.Id)
             .Take(Limit + 1)
             .ToListAsync();

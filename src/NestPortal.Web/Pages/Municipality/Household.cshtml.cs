@@ -106,7 +106,7 @@ public sealed class HouseholdModel(
             household.Id, household.Reference, household.Status, household.ExpectedArrival, persons,
             sponsorship is null ? null : new FlatRow($"{sponsorship.Street}, {sponsorship.PostalCode} {sponsorship.City}",
                 sponsorship.MonthlyNetColdRent, sponsorship.RentFirstMonth, sponsorship.RentEndsOn,
-                supportMonths is { } support && household.FirstArrival is { } first ? Months.EndOfPeriod(first, support) : null),
+                supportMonths is { } support ? household.SupportEndsOn(support) : null),
             contacts.Select(c => new ContactRow(c.DisplayName, c.Email, c.Phone)).ToList(),
             household.CurrentAllocation is { } allocation
                 ? new AllocationRow(allocation.Id, allocation.DecisionDate, allocation.FileReference, allocation.LegalBasis, allocation.EffectiveDate,

@@ -38,6 +38,19 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task A_matched_household_whose_arrival_was_recorded_first_still_waits_for_its_allocation()
+    {
+        var household = await factory.CreateHouseholdAsync("NesT-FRUEH-DA", arrivedOn: Today.AddDays(-3));
+        var group = await factory.CreateApprovedGroupAsync(await factory.DemoMentorIdAsync(), "Gruppe NesT-FRUEH-DA");
+        await factory.MatchAsync(group, household);
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var page = await client.GetPageAsync("/Allocations/Index?search=NesT-FRUEH-DA");
+
+        page.TableRows().ShouldHaveSingleItem()[0].ShouldStartWith("NesT-FRUEH-DA");
+    }
+
+    [Fact]
     public async Task Second_tab_lists_current_decisions_not_yet_acknowledged()
     {
         var household = await MatchedAsync("NesT-OFFEN-1", Today.AddDays(20));
