@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -13,6 +14,14 @@ namespace NestPortal.Web.Pages;
 /// </summary>
 public static class ConcurrentChange
 {
+    /// <summary>The same for an aggregate loaded by the page itself: its stamp must equal the one the form showed.</summary>
+    public static Task<bool> TrySaveAsync<T>(this NestPortalDbContext db, T aggregate, Expression<Func<T, Guid>> stamp, Action command,
+        Guid? shownVersion, ModelStateDictionary modelState, IStringLocalizer l, string conflictMessage) where T : class
+    {
+        if (shownVersion is { } shown) db.Entry(aggregate).Property(stamp).OriginalValue = shown;
+        return db.TrySaveAsync(command, shownVersion, modelState, l, conflictMessage);
+    }
+
     /// <param name="shownVersion">
     /// The concurrency stamp the form was shown with. Every form posts it; a request without one cannot
     /// prove it is current. Checked after the command, so a rule the change breaks is named first.

@@ -54,25 +54,13 @@ public sealed class CreateModel(
             return Page();
         }
 
-        Allocation allocation;
-        try
-        {
-            allocation = Household.Allocate(new AllocationDecision(municipality.Ags, Input.DecisionDate!.Value, Input.FileReference, Input.LegalBasis,
-                Input.EffectiveDate!.Value), Input.SupersedeCurrent, time.TodayInGermany(), User.ToActor(), time.UtcNow());
-            if (Version is null) throw new DbUpdateConcurrencyException();
-            db.Entry(Household).Property(h => h.ConcurrencyStamp).OriginalValue = Version.Value;
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainErrors(exception, l);
+        Allocation allocation = null!;
+        if (!await db.TrySaveAsync(Household, h => h.ConcurrencyStamp,
+                () => allocation = Household.Allocate(new AllocationDecision(municipality.Ags, Input.DecisionDate!.Value, Input.FileReference,
+                    Input.LegalBasis, Input.EffectiveDate!.Value), Input.SupersedeCurrent, time.TodayInGermany(), User.ToActor(), time.UtcNow()),
+                Version, ModelState, l,
+                l["Die Familie wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]))
             return await ShowSavedAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, l["Die Familie wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]);
-            return await ShowSavedAsync();
-        }
 
         logger.LogInformation("Household {HouseholdId} allocated to {Ags} (allocation {AllocationId})", HouseholdId, municipality.Ags, allocation.Id);
         TempData["Status"] = l["Die Zuweisungsentscheidung ist gespeichert."].Value;

@@ -51,27 +51,10 @@ public sealed class HouseholdModel(
         return Page();
     }
 
-    private async Task<bool> TryAcknowledgeAsync(Household household)
-    {
-        try
-        {
-            household.AcknowledgeAllocation(Acknowledge.AllocationId!.Value, User.MunicipalityAgs()!.Value, User.ToActor(), time.UtcNow());
-            if (Version is null) throw new DbUpdateConcurrencyException();
-            db.Entry(household).Property(h => h.ConcurrencyStamp).OriginalValue = Version.Value;
-            await db.SaveChangesAsync();
-            return true;
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainErrors(exception, l);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, l["Die Familie wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie die Zuweisung."]);
-        }
-
-        return false;
-    }
+    private Task<bool> TryAcknowledgeAsync(Household household) =>
+        db.TrySaveAsync(household, h => h.ConcurrencyStamp,
+            () => household.AcknowledgeAllocation(Acknowledge.AllocationId!.Value, User.MunicipalityAgs()!.Value, User.ToActor(), time.UtcNow()),
+            Version, ModelState, l, l["Die Familie wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie die Zuweisung."]);
 
     private Task<Household?> LoadAsync(int id) =>
         db.HouseholdsVisibleTo(User)

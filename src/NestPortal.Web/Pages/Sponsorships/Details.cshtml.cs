@@ -53,23 +53,10 @@ public sealed class DetailsModel(
             return Page();
         }
 
-        try
-        {
-            Sponsorship.SwitchRuleSet(ruleSet, Switch.Reason);
-            if (Version is null) throw new DbUpdateConcurrencyException();
-            db.Entry(Sponsorship).Property(s => s.ConcurrencyStamp).OriginalValue = Version.Value;
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainErrors(exception, l);
+        if (!await db.TrySaveAsync(Sponsorship, s => s.ConcurrencyStamp, () => Sponsorship.SwitchRuleSet(ruleSet, Switch.Reason),
+                Version, ModelState, l,
+                l["Die Mentoring-Übernahme wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]))
             return await ShowSavedAsync(id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, l["Die Mentoring-Übernahme wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]);
-            return await ShowSavedAsync(id);
-        }
 
         logger.LogInformation("Sponsorship {SponsorshipId} switched to rule set {RuleSetId}", id, ruleSet.Id);
         TempData["Status"] = l["Die Programmregeln sind geändert."].Value;
