@@ -52,6 +52,15 @@ public sealed class TranslationCoverageTests
     }
 
     [Fact]
+    public void No_two_keys_differ_only_in_case()
+    {
+        // The resource compiler treats such keys as one and drops the second with only a warning;
+        // the dropped key then shows German on English pages.
+        English.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key)
+            .ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Every_English_entry_has_a_text()
     {
         var empty = English.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => $"\"{e.Key}\"").ToList();

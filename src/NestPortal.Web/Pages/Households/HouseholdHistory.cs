@@ -49,14 +49,8 @@ public sealed class HouseholdHistory(NestPortalDbContext db, IStringLocalizer l,
             nameof(Allocation) => l["Zuweisungsentscheidung"].Value,
             _ => names.TryGetValue(entry.EntityId, out var name) ? name : l["Person Nr. {0}", entry.EntityId].Value,
         };
-        var action = entry.Action switch
-        {
-            AuditAction.Created => l["angelegt"],
-            AuditAction.Changed => l["geändert"],
-            AuditAction.Deleted => l["gelöscht"],
-            _ => l["angesehen"],
-        };
-        return $"{record} {action}";
+        // The action words are the audit log's own, so both pages say the same.
+        return $"{record}: {AuditTexts.Action(l, entry.Action)}";
     }
 
     private List<string> Changes(AuditEntry entry)

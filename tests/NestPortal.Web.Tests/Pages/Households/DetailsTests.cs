@@ -53,7 +53,7 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
         text.ShouldContain("Az. NEU-2");
         text.ShouldContain("Frühere Entscheidungen");
         text.ShouldContain("Bochum, Stadt (Az. ALT-1), ersetzt am");
-        text.ShouldContain("Zuweisungsentscheidung angelegt");
+        text.ShouldContain("Zuweisungsentscheidung: Angelegt");
         page.QuerySelector(".status-badge")!.TextContent.ShouldBe("Zugewiesen");
         (await factory.LoadHouseholdAsync(id)).Status.ShouldBe(HouseholdStatus.Allocated);
     }

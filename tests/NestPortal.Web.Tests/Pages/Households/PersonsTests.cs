@@ -37,7 +37,7 @@ public sealed class PersonsTests(PortalFactory factory) : IClassFixture<PortalFa
         text.ShouldContain("staatenlos");
         text.ShouldContain("Jordanien");
         text.ShouldContain(arrived.German());
-        text.ShouldContain("Amal Khalil angelegt");
+        text.ShouldContain("Amal Khalil: Angelegt");
         text.ShouldContain("Staatsangehörigkeit: staatenlos");
         page.QuerySelector(".status-badge")!.TextContent.ShouldBe("Eingereist");
     }
@@ -170,8 +170,8 @@ public sealed class PersonsTests(PortalFactory factory) : IClassFixture<PortalFa
         var details = await client.GetPageAsync(response.Location());
         details.MainText().ShouldContain($"{person.DisplayName} ist gelöscht.");
         // The person is gone from the household, but not from its history.
-        details.MainText().ShouldContain($"Person Nr. {person.Id} gelöscht");
-        details.MainText().ShouldContain($"Person Nr. {person.Id} angelegt");
+        details.MainText().ShouldContain($"Person Nr. {person.Id}: Gelöscht");
+        details.MainText().ShouldContain($"Person Nr. {person.Id}: Angelegt");
     }
 
     [Fact]
