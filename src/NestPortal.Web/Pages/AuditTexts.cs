@@ -28,6 +28,42 @@ public static class AuditTexts
         _ => entityType,
     };
 
+    /// <summary>A logged field as people call it; fields without a name here show as logged.</summary>
+    public static string Field(IStringLocalizer l, string field) => field switch
+    {
+        "Reference" => l["Aktenzeichen der Familie"],
+        "ExpectedArrival" => l["Erwartete Ankunft"],
+        "SpecialNeedsNote" => l["Besondere Bedarfe"],
+        "Status" => l["Status"],
+        "IsMatched" => l["Vermittelt"],
+        "AllocatedMunicipalityAgs" or "MunicipalityAgs" => l["Kommune (AGS)"],
+        "FirstArrival" => l["Erste Einreise"],
+        "PrincipalName" => l["Familienname in Listen"],
+        "GivenName" => l["Vorname"],
+        "FamilyName" => l["Familienname"],
+        "DateOfBirth" => l["Geburtsdatum"],
+        "Sex" => l["Geschlecht"],
+        "NationalityCode" => l["Staatsangehörigkeit"],
+        "FirstRefugeCountryCode" => l["Erstaufnahmeland"],
+        "AdmissionDecisionDate" => l["Datum der Aufnahmezusage"],
+        "AdmissionDecisionReference" => l["Aktenzeichen der Aufnahmezusage"],
+        "VisaDate" => l["Visum erteilt am"],
+        "ArrivedOn" => l["Eingereist am"],
+        "LeftOn" => l["Ausgeschieden am"],
+        "DepartureReason" => l["Grund"],
+        "DepartureNote" => l["Erläuterung"],
+        "DecisionDate" => l["Entscheidungsdatum"],
+        "FileReference" => l["Aktenzeichen der Entscheidung"],
+        "LegalBasis" => l["Rechtsgrundlage"],
+        "EffectiveDate" => l["Wirksam ab"],
+        "IssuedByName" => l["Erlassen von"],
+        "IssuedAtUtc" => l["Erlassen am"],
+        "SupersededAtUtc" => l["Ersetzt am"],
+        "AcknowledgedByName" => l["Eingang bestätigt von"],
+        "AcknowledgedAtUtc" => l["Eingang bestätigt am"],
+        _ => field,
+    };
+
     /// <summary>
     /// A logged value as people read it: the log stores dates as ISO and times as UTC (culture-free, so it
     /// reads the same for everyone); the page shows dates the German way and times in German local time.

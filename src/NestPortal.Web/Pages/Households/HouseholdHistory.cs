@@ -59,45 +59,10 @@ public sealed class HouseholdHistory(NestPortalDbContext db, IStringLocalizer l,
         var changes = System.Text.Json.JsonSerializer.Deserialize<List<FieldChange>>(entry.Changes) ?? [];
         return changes.Where(c => !Hidden.Contains(c.Field))
             .Select(c => entry.Action == AuditAction.Created
-                ? $"{Label(c.Field)}: {Show(c.Field, c.New)}"
-                : $"{Label(c.Field)}: {Show(c.Field, c.Old)} → {Show(c.Field, c.New)}")
+                ? $"{AuditTexts.Field(l, c.Field)}: {Show(c.Field, c.New)}"
+                : $"{AuditTexts.Field(l, c.Field)}: {Show(c.Field, c.Old)} → {Show(c.Field, c.New)}")
             .ToList();
     }
-
-    private string Label(string field) => field switch
-    {
-        "Reference" => l["Aktenzeichen der Familie"],
-        "ExpectedArrival" => l["Erwartete Ankunft"],
-        "SpecialNeedsNote" => l["Besondere Bedarfe"],
-        "Status" => l["Status"],
-        "IsMatched" => l["Vermittelt"],
-        "AllocatedMunicipalityAgs" or "MunicipalityAgs" => l["Kommune (AGS)"],
-        "FirstArrival" => l["Erste Einreise"],
-        "PrincipalName" => l["Familienname in Listen"],
-        "GivenName" => l["Vorname"],
-        "FamilyName" => l["Familienname"],
-        "DateOfBirth" => l["Geburtsdatum"],
-        "Sex" => l["Geschlecht"],
-        "NationalityCode" => l["Staatsangehörigkeit"],
-        "FirstRefugeCountryCode" => l["Erstaufnahmeland"],
-        "AdmissionDecisionDate" => l["Datum der Aufnahmezusage"],
-        "AdmissionDecisionReference" => l["Aktenzeichen der Aufnahmezusage"],
-        "VisaDate" => l["Visum erteilt am"],
-        "ArrivedOn" => l["Eingereist am"],
-        "LeftOn" => l["Ausgeschieden am"],
-        "DepartureReason" => l["Grund"],
-        "DepartureNote" => l["Erläuterung"],
-        "DecisionDate" => l["Entscheidungsdatum"],
-        "FileReference" => l["Aktenzeichen der Entscheidung"],
-        "LegalBasis" => l["Rechtsgrundlage"],
-        "EffectiveDate" => l["Wirksam ab"],
-        "IssuedByName" => l["Erlassen von"],
-        "IssuedAtUtc" => l["Erlassen am"],
-        "SupersededAtUtc" => l["Ersetzt am"],
-        "AcknowledgedByName" => l["Eingang bestätigt von"],
-        "AcknowledgedAtUtc" => l["Eingang bestätigt am"],
-        _ => field,
-    };
 
     private string Show(string field, string? value)
     {

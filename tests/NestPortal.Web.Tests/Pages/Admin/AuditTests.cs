@@ -37,12 +37,12 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
         rows.Count.ShouldBe(2);
         rows[0][3].ShouldBe("Geändert");
         rows[0][4].ShouldBe($"Familie {id}");
-        rows[0][5].ShouldBe("Reference: Protokoll-Alt → Protokoll-Neu");
+        rows[0][5].ShouldBe("Aktenzeichen der Familie: Protokoll-Alt → Protokoll-Neu");
         rows[0][0].ShouldStartWith(Today.German());
         rows[0][1].ShouldBe("System");
         rows[1][3].ShouldBe("Angelegt");
-        rows[1][5].ShouldContain("Reference: – → Protokoll-Alt");
-        rows[1][5].ShouldContain("SpecialNeedsNote: – → (vertraulich)");
+        rows[1][5].ShouldContain("Aktenzeichen der Familie: – → Protokoll-Alt");
+        rows[1][5].ShouldContain("Besondere Bedarfe: – → (vertraulich)");
         page.DocumentElement.OuterHtml.ShouldNotContain("Diabetes");
         page.QuerySelector("select[name='entityType'] option[selected]")!.GetAttribute("value").ShouldBe("Household");
         page.ValueOf("entityId").ShouldBe(id.ToString());
@@ -79,7 +79,7 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
 
         var page = await client.GetPageAsync($"{Log}?entityType=Household&entityId={id}");
 
-        Rows(page).ShouldHaveSingleItem()[5].ShouldContain($"ExpectedArrival: – → {expected.German()}");
+        Rows(page).ShouldHaveSingleItem()[5].ShouldContain($"Erwartete Ankunft: – → {expected.German()}");
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
         var first = await client.GetPageAsync($"{Log}?entityType=Household&entityId={id}");
 
         Rows(first).Count.ShouldBe(25);
-        Rows(first)[0][5].ShouldBe("Reference: Blättern-25 → Blättern-26");
+        Rows(first)[0][5].ShouldBe("Aktenzeichen der Familie: Blättern-25 → Blättern-26");
         first.MainText().ShouldContain("Seite 1 von 2 (27 Einträge)");
         var next = first.QuerySelectorAll("nav .pagination a").Single(a => a.TextContent.Trim() == "Weiter").GetAttribute("href")!;
         next.ShouldContain($"entityId={id}");
