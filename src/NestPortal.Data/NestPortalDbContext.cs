@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Data.Auditing;
+using NestPortal.Data.Operations;
 using NestPortal.Data.Configurations;
 using NestPortal.Data.Identity;
 using NestPortal.Domain.Households;
@@ -27,6 +28,10 @@ public sealed class NestPortalDbContext(
     public DbSet<Refugee> Refugees => Set<Refugee>();
     public DbSet<Allocation> Allocations => Set<Allocation>();
     public DbSet<Sponsorship> Sponsorships => Set<Sponsorship>();
+    public DbSet<EscrowEntry> EscrowEntries => Set<EscrowEntry>();
+    public DbSet<RentChange> RentChanges => Set<RentChange>();
+    public DbSet<RentRun> RentRuns => Set<RentRun>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -324,6 +324,107 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NestPortal.Data.Operations.OutgoingMail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAtUtc", "NextAttemptAtUtc");
+
+                    b.ToTable("OutgoingMails", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Data.Operations.RentRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountsChecked")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("AmountPaid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<decimal>("AmountRefunded")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<string>("FailureReport")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("PaidThrough")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Payments")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Refunds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SponsorshipsCompleted")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.ToTable("RentRuns");
+                });
+
             modelBuilder.Entity("NestPortal.Domain.Households.Allocation", b =>
                 {
                     b.Property<int>("Id")
@@ -608,6 +709,13 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("LeavingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("OrganisationName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -651,6 +759,13 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DissolutionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly?>("DissolvedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("HomeMunicipalityAgs")
                         .IsRequired()
@@ -801,6 +916,107 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("RuleSets", (string)null);
                 });
 
+            modelBuilder.Entity("NestPortal.Domain.Sponsorships.EscrowEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<int?>("CorrectsEntryId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("IdempotencyKey")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<DateOnly?>("RentMonth")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("RentPaymentNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ValueDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsEntryId")
+                        .IsUnique()
+                        .HasFilter("[CorrectsEntryId] IS NOT NULL");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("[IdempotencyKey] IS NOT NULL");
+
+                    b.HasIndex("SponsorshipId", "Id");
+
+                    b.HasIndex("SponsorshipId", "RentMonth", "RentPaymentNumber")
+                        .IsUnique()
+                        .HasDatabaseName("IX_EscrowEntries_RentMonth")
+                        .HasFilter("[RentMonth] IS NOT NULL");
+
+                    b.ToTable("EscrowEntries", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Sponsorships.RentChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("EffectiveMonth")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("MonthlyNetColdRent")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SponsorshipId");
+
+                    b.ToTable("RentChanges", (string)null);
+                });
+
             modelBuilder.Entity("NestPortal.Domain.Sponsorships.Sponsorship", b =>
                 {
                     b.Property<int>("Id")
@@ -809,12 +1025,27 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ContinuedSupportBy")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<decimal>("EscrowBalance")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<decimal>("EscrowShortfall")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
 
                     b.Property<int>("GroupId")
                         .HasColumnType("int");
@@ -830,6 +1061,12 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("MatchedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ReadyForArrivalOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RentEndNoticeSentOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("RentEndsOn")
                         .HasColumnType("date");
 
@@ -838,6 +1075,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
 
                     b.Property<int>("RentMonths")
                         .HasColumnType("int");
+
+                    b.Property<DateOnly?>("RentPeriodCompletedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("RuleSetId")
                         .HasColumnType("int");
@@ -850,6 +1090,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly?>("SupportCompletedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("SupportMonths")
                         .HasColumnType("int");
@@ -867,6 +1110,8 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("RentEndsOn");
 
                     b.HasIndex("RuleSetId");
+
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Sponsorships");
                 });
@@ -992,6 +1237,31 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("RuleSetId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Sponsorships.EscrowEntry", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Sponsorships.EscrowEntry", "CorrectedEntry")
+                        .WithMany()
+                        .HasForeignKey("CorrectsEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NestPortal.Domain.Sponsorships.Sponsorship", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CorrectedEntry");
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Sponsorships.RentChange", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Sponsorships.Sponsorship", null)
+                        .WithMany("RentChanges")
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NestPortal.Domain.Sponsorships.Sponsorship", b =>
@@ -1122,6 +1392,13 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Sponsorships.Sponsorship", b =>
+                {
+                    b.Navigation("Entries");
+
+                    b.Navigation("RentChanges");
                 });
 #pragma warning restore 612, 618
         }

@@ -309,6 +309,103 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NestPortal.Data.Operations.OutgoingMail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAtUtc", "NextAttemptAtUtc");
+
+                    b.ToTable("OutgoingMails", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Data.Operations.RentRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountsChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AmountPaid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AmountRefunded")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReport")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Payments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Refunds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SponsorshipsCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.ToTable("RentRuns");
+                });
+
             modelBuilder.Entity("NestPortal.Domain.Households.Allocation", b =>
                 {
                     b.Property<int>("Id")
@@ -583,6 +680,13 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeavingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrganisationName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -623,6 +727,13 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<string>("CreatedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DissolutionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DissolvedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HomeMunicipalityAgs")
@@ -772,17 +883,129 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("RuleSets", (string)null);
                 });
 
+            modelBuilder.Entity("NestPortal.Domain.Sponsorships.EscrowEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CorrectsEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RentMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RentPaymentNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValueDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsEntryId")
+                        .IsUnique()
+                        .HasFilter("[CorrectsEntryId] IS NOT NULL");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("[IdempotencyKey] IS NOT NULL");
+
+                    b.HasIndex("SponsorshipId", "Id");
+
+                    b.HasIndex("SponsorshipId", "RentMonth", "RentPaymentNumber")
+                        .IsUnique()
+                        .HasDatabaseName("IX_EscrowEntries_RentMonth")
+                        .HasFilter("[RentMonth] IS NOT NULL");
+
+                    b.ToTable("EscrowEntries", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Sponsorships.RentChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MonthlyNetColdRent")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SponsorshipId");
+
+                    b.ToTable("RentChanges", (string)null);
+                });
+
             modelBuilder.Entity("NestPortal.Domain.Sponsorships.Sponsorship", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContinuedSupportBy")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EscrowBalance")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EscrowShortfall")
+                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("GroupId")
@@ -799,6 +1022,12 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("MatchedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReadyForArrivalOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RentEndNoticeSentOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("RentEndsOn")
                         .HasColumnType("TEXT");
 
@@ -807,6 +1036,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
 
                     b.Property<int>("RentMonths")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RentPeriodCompletedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("RuleSetId")
                         .HasColumnType("INTEGER");
@@ -818,6 +1050,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SupportCompletedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SupportMonths")
@@ -836,6 +1071,8 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("RentEndsOn");
 
                     b.HasIndex("RuleSetId");
+
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Sponsorships");
                 });
@@ -961,6 +1198,31 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RuleSetId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Sponsorships.EscrowEntry", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Sponsorships.EscrowEntry", "CorrectedEntry")
+                        .WithMany()
+                        .HasForeignKey("CorrectsEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NestPortal.Domain.Sponsorships.Sponsorship", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CorrectedEntry");
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Sponsorships.RentChange", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Sponsorships.Sponsorship", null)
+                        .WithMany("RentChanges")
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NestPortal.Domain.Sponsorships.Sponsorship", b =>
@@ -1091,6 +1353,13 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Sponsorships.Sponsorship", b =>
+                {
+                    b.Navigation("Entries");
+
+                    b.Navigation("RentChanges");
                 });
 #pragma warning restore 612, 618
         }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
+using NestPortal.Domain.Programme;
 using NestPortal.Domain.Sponsorships;
 
 namespace NestPortal.Data.Auditing;
@@ -16,7 +17,13 @@ internal static class AuditTrail
 {
     /// <summary>The records whose every change is audited; owned parts (a sponsorship's flat) count as their owner.</summary>
     private static readonly HashSet<Type> Audited =
-        [typeof(MentoringGroup), typeof(Mentor), typeof(Household), typeof(Refugee), typeof(Allocation), typeof(Sponsorship)];
+        [
+            typeof(MentoringGroup), typeof(Mentor), typeof(Household), typeof(Refugee), typeof(Allocation), typeof(Sponsorship),
+            typeof(EscrowEntry), typeof(RentChange), typeof(ProgrammeRuleSet),
+        ];
+
+    /// <summary>Records written once and never changed: the log itself and the escrow ledger (money rules).</summary>
+    private static readonly HashSet<Type> Immutable = [typeof(AuditEntry), typeof(EscrowEntry), typeof(RentChange)];
 
     /// <summary>Fields whose content the log must not copy: only KfI may read them, the log is read by administrators.</summary>
     private static readonly HashSet<string> Confidential = [nameof(Household.SpecialNeedsNote)];
@@ -35,8 +42,8 @@ internal static class AuditTrail
         // Owners first, so an owned part's change can join its owner's entry.
         foreach (var entry in tracker.Entries().OrderBy(e => e.Metadata.IsOwned()).ToList())
         {
-            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
-                throw new InvalidOperationException("Audit entries are immutable: they cannot be changed or deleted.");
+            if (Immutable.Contains(entry.Metadata.ClrType) && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} records are immutable: they cannot be changed or deleted.");
             var owner = OwnerType(entry);
             if (owner is null || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
 

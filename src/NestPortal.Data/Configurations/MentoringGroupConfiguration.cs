@@ -17,6 +17,9 @@ internal sealed class MentoringGroupConfiguration : IEntityTypeConfiguration<Men
         builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(g => g.SecurityCheckResult).HasConversion<string>().HasMaxLength(20);
         builder.Property(g => g.ConcurrencyStamp).IsConcurrencyToken();
+        builder.Property(g => g.DissolutionReason).HasMaxLength(MentoringGroup.ReasonMaxLength);
+        builder.Ignore(g => g.ActiveMembers);
+        builder.Ignore(g => g.ActiveMainContactCount);
         builder.Ignore(g => g.IsEditableByGroup);
         builder.Ignore(g => g.MainContactCount);
 
@@ -46,6 +49,9 @@ internal sealed class MentorConfiguration : IEntityTypeConfiguration<Mentor>
         builder.Property(m => m.RepresentativeName).HasMaxLength(200);
         builder.Property(m => m.Email).HasMaxLength(254).IsRequired();
         builder.Property(m => m.Phone).HasMaxLength(50);
+        builder.Property(m => m.LeavingReason).HasMaxLength(MentoringGroup.ReasonMaxLength);
+        builder.Ignore(m => m.HasLeft);
+        builder.Ignore(m => m.IsActiveMainContact);
         builder.Ignore(m => m.DisplayName);
         // Lets a member who signs up find the group that lists their email.
         builder.HasIndex(m => m.Email);

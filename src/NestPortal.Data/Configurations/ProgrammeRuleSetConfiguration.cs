@@ -9,9 +9,9 @@ internal sealed class ProgrammeRuleSetConfiguration : IEntityTypeConfiguration<P
     public void Configure(EntityTypeBuilder<ProgrammeRuleSet> builder)
     {
         builder.ToTable("RuleSets");
-        builder.Property(r => r.Code).HasMaxLength(50).IsRequired();
+        builder.Property(r => r.Code).HasMaxLength(ProgrammeRuleSet.CodeMaxLength).IsRequired();
         builder.HasIndex(r => r.Code).IsUnique();
-        builder.Property(r => r.Name).HasMaxLength(200).IsRequired();
-        builder.Property(r => r.TrainingRequirement).HasMaxLength(500).IsRequired();
+        builder.Property(r => r.Name).HasMaxLength(ProgrammeRuleSet.NameMaxLength).IsRequired();
+        builder.Property(r => r.TrainingRequirement).HasMaxLength(ProgrammeRuleSet.TrainingMaxLength).IsRequired();
     }
 }

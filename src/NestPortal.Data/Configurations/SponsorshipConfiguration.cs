@@ -18,6 +18,19 @@ internal sealed class SponsorshipConfiguration : IEntityTypeConfiguration<Sponso
         builder.Property(s => s.MatchedByName).HasMaxLength(200).IsRequired();
         builder.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
         builder.Ignore(s => s.LastRentMonth);
+        builder.Ignore(s => s.Balance);
+        builder.Ignore(s => s.Position);
+        builder.Ignore(s => s.RentMonthList);
+        builder.Property(s => s.EscrowBalance).HasPrecision(12, 2);
+        builder.Property(s => s.EscrowShortfall).HasPrecision(12, 2);
+        builder.Property(s => s.ContinuedSupportBy).HasMaxLength(Sponsorship.ContinuedSupportMaxLength);
+
+        // Cascade only names the sponsorship as the entries' parent for the audit log: sponsorships
+        // are never deleted, and triggers refuse deleting entries.
+        builder.HasMany(s => s.Entries).WithOne().HasForeignKey(e => e.SponsorshipId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Entries).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(s => s.RentChanges).WithOne().HasForeignKey(c => c.SponsorshipId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.RentChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.HasOne<MentoringGroup>().WithMany().HasForeignKey(s => s.GroupId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Household>().WithMany().HasForeignKey(s => s.HouseholdId).OnDelete(DeleteBehavior.Restrict);
@@ -29,6 +42,8 @@ internal sealed class SponsorshipConfiguration : IEntityTypeConfiguration<Sponso
         builder.HasIndex(s => s.HouseholdId).IsUnique();
         builder.HasIndex(s => s.GroupId).IsUnique().HasFilter("[Status] = 'Running'").HasDatabaseName("IX_Sponsorships_GroupId_Running");
         builder.HasIndex(s => s.RentEndsOn);
+        // The rent run looks for running sponsorships only.
+        builder.HasIndex(s => new { s.Status, s.Id });
 
         builder.OwnsOne(s => s.Apartment, flat =>
         {

@@ -6,6 +6,9 @@ public enum GroupStatus
     Submitted = 1,
     Returned = 2,
     Approved = 3,
+
+    /// <summary>The group has ended (Auflösung); a running sponsorship's rent continues from the account.</summary>
+    Dissolved = 4,
 }
 
 public enum MemberKind
@@ -31,4 +34,7 @@ public enum GroupAction
     SecurityCheckRecorded = 6,
     Approved = 7,
     Returned = 8,
+    MemberLeft = 9,
+    MainContactAppointed = 10,
+    Dissolved = 11,
 }

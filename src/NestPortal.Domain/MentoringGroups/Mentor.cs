@@ -15,6 +15,16 @@ public sealed class Mentor
     public DateOnly? TrainingDate { get; private set; }
     public bool IsMainContact { get; private set; }
 
+    /// <summary>The day the member left the group (early departure); the record stays, as the group's history.</summary>
+    public DateOnly? LeftOn { get; private set; }
+
+    public string? LeavingReason { get; private set; }
+
+    public bool HasLeft => LeftOn is not null;
+
+    /// <summary>An active main contact: marked as one and still in the group.</summary>
+    public bool IsActiveMainContact => IsMainContact && !HasLeft;
+
     private Mentor()
     {
     }
@@ -32,6 +42,14 @@ public sealed class Mentor
         Kind == MemberKind.LegalPerson || (DateOfBirth is { } born && born.AddYears(Programme.ProgrammeRuleSet.AgeOfMajority) <= date);
 
     public bool IsTrainedBy(DateOnly date) => TrainingDate is { } trained && trained <= date;
+
+    internal void Leave(DateOnly leftOn, string reason)
+    {
+        LeftOn = leftOn;
+        LeavingReason = reason;
+    }
+
+    internal void AppointMainContact() => IsMainContact = true;
 
     internal void Apply(MemberDetails details)
     {

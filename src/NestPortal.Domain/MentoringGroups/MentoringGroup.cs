@@ -8,7 +8,7 @@ namespace NestPortal.Domain.MentoringGroups;
 /// A mentoring group (Mentorengruppe): its members, main contacts, support plan and the steps of its
 /// review. The group is the only way to change its members, so its rules always hold.
 /// </summary>
-public sealed class MentoringGroup
+public sealed partial class MentoringGroup
 {
     public const int NameMaxLength = 200;
     public const int SupportPlanMaxLength = 8000;
@@ -80,9 +80,10 @@ public sealed class MentoringGroup
     /// <param name="rulesInForce">The rule set in force today, if any: it limits main contacts and legal persons.</param>
     public Mentor AddMember(MemberDetails details, ProgrammeRuleSet? rulesInForce, DateOnly today, Actor actor, DateTime nowUtc)
     {
-        EnsureEditableByGroup();
+        // An approved group may take in a new member to replace one who left (KA 5514, answer 4).
+        if (Status != GroupStatus.Approved) EnsureEditableByGroup();
         var member = new Mentor(details);
-        EnsureAcceptable(member, others: _members, rulesInForce, today);
+        EnsureAcceptable(member, others: _members.Where(m => !m.HasLeft), rulesInForce, today);
         _members.Add(member);
         Record(nowUtc, actor, GroupAction.MemberAdded, member.DisplayName);
         return member;
@@ -224,7 +225,7 @@ public sealed class MentoringGroup
         if (candidate.TrainingDate is { } trained && trained > today)
             errors.Add(new DomainError("Das Schulungsdatum ({0:dd.MM.yyyy}) liegt in der Zukunft; tragen Sie es nach der Schulung ein.", trained));
         var maxMainContacts = rulesInForce?.RequiredMainContacts ?? int.MaxValue;
-        if (candidate.IsMainContact && otherMembers.Count(m => m.IsMainContact) >= maxMainContacts)
+        if (candidate.IsMainContact && otherMembers.Count(m => m.IsActiveMainContact) >= maxMainContacts)
             errors.Add(new DomainError("Es gibt schon {0} Hauptansprechpersonen. Nehmen Sie zuerst bei einem anderen Mitglied die Markierung zurück.", maxMainContacts));
         if (errors.Count > 0) throw new DomainException(errors);
     }

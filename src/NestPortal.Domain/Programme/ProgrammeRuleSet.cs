@@ -31,17 +31,63 @@ public sealed class ProgrammeRuleSet
         int requiredMainContacts, bool legalPersonsAllowed, int rentMonths, int rentMonthsWithOwnedFlat,
         int supportMonths, string trainingRequirement)
     {
-        if (string.IsNullOrWhiteSpace(code)) throw new DomainException("Ein Regelwerk braucht ein Kürzel.");
-        if (validUntil is { } until && until < validFrom)
-            throw new DomainException("Das Ende der Geltung ({0:dd.MM.yyyy}) liegt vor ihrem Beginn ({1:dd.MM.yyyy}).", until, validFrom);
-        if (minimumMembers < 1) throw new DomainException("Eine Gruppe braucht mindestens ein Mitglied.");
-        if (requiredMainContacts < 1 || requiredMainContacts > minimumMembers)
-            throw new DomainException("Die Zahl der Hauptansprechpersonen muss zwischen 1 und der Mindestzahl der Mitglieder liegen.");
-        if (rentMonths < 0 || rentMonthsWithOwnedFlat < 0 || supportMonths < 0)
-            throw new DomainException("Monatszahlen dürfen nicht negativ sein.");
+        if (string.IsNullOrWhiteSpace(code) || code.Trim().Length > CodeMaxLength)
+            throw new DomainException("Ein Regelwerk braucht ein Kürzel (höchstens {0} Zeichen).", CodeMaxLength);
+        Code = code.Trim();
+        Set(name, validFrom, validUntil, minimumMembers, requiredMainContacts, legalPersonsAllowed, rentMonths,
+            rentMonthsWithOwnedFlat, supportMonths, trainingRequirement);
+    }
 
-        Code = code;
-        Name = name;
+    public const int CodeMaxLength = 50;
+    public const int NameMaxLength = 200;
+    public const int TrainingMaxLength = 500;
+
+    /// <summary>The longest obligation a rule set may set; beyond it a figure is a typing mistake.</summary>
+    public const int MaximumMonths = 120;
+
+    /// <summary>Corrects a rule set no group or sponsorship uses yet; one in use can only be succeeded.</summary>
+    public void Revise(bool inUse, string name, DateOnly validFrom, DateOnly? validUntil, int minimumMembers,
+        int requiredMainContacts, bool legalPersonsAllowed, int rentMonths, int rentMonthsWithOwnedFlat,
+        int supportMonths, string trainingRequirement)
+    {
+        if (inUse)
+            throw new DomainException("Die Regeln „{0}“ werden schon verwendet und können nicht mehr geändert werden; legen Sie stattdessen Nachfolgeregeln an.", Name);
+        Set(name, validFrom, validUntil, minimumMembers, requiredMainContacts, legalPersonsAllowed, rentMonths,
+            rentMonthsWithOwnedFlat, supportMonths, trainingRequirement);
+    }
+
+    /// <summary>
+    /// Ends this rule set the day before its successor starts. Refused when the successor would start
+    /// before this one, or when a group was already submitted under this one on or after that day.
+    /// </summary>
+    public void EndBefore(DateOnly successorFrom, DateOnly? lastSubmissionUnderThis)
+    {
+        if (successorFrom <= ValidFrom)
+            throw new DomainException("Nachfolgeregeln müssen nach dem Beginn von „{0}“ ({1:dd.MM.yyyy}) beginnen.", Name, ValidFrom);
+        if (lastSubmissionUnderThis is { } last && last >= successorFrom)
+            throw new DomainException("Am {0:dd.MM.yyyy} wurde noch eine Gruppe nach „{1}“ eingereicht; die Nachfolgeregeln können frühestens am Tag danach beginnen.", last, Name);
+        if (ValidUntil is null || ValidUntil >= successorFrom) ValidUntil = successorFrom.AddDays(-1);
+    }
+
+    private void Set(string name, DateOnly validFrom, DateOnly? validUntil, int minimumMembers, int requiredMainContacts,
+        bool legalPersonsAllowed, int rentMonths, int rentMonthsWithOwnedFlat, int supportMonths, string trainingRequirement)
+    {
+        var errors = new List<DomainError>();
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
+            errors.Add(new DomainError("Bitte geben Sie einen Namen an (höchstens {0} Zeichen).", NameMaxLength));
+        if (validUntil is { } until && until < validFrom)
+            errors.Add(new DomainError("Das Ende der Geltung ({0:dd.MM.yyyy}) liegt vor ihrem Beginn ({1:dd.MM.yyyy}).", until, validFrom));
+        if (minimumMembers < 1 || minimumMembers > 100)
+            errors.Add(new DomainError("Die Mindestzahl der Mitglieder muss zwischen 1 und 100 liegen."));
+        else if (requiredMainContacts < 1 || requiredMainContacts > minimumMembers)
+            errors.Add(new DomainError("Die Zahl der Hauptansprechpersonen muss zwischen 1 und der Mindestzahl der Mitglieder liegen."));
+        if (rentMonths is < 0 or > MaximumMonths || rentMonthsWithOwnedFlat is < 0 or > MaximumMonths || supportMonths is < 0 or > MaximumMonths)
+            errors.Add(new DomainError("Monatszahlen müssen zwischen 0 und {0} liegen.", MaximumMonths));
+        if (string.IsNullOrWhiteSpace(trainingRequirement) || trainingRequirement.Trim().Length > TrainingMaxLength)
+            errors.Add(new DomainError("Bitte beschreiben Sie die nötige Schulung (höchstens {0} Zeichen).", TrainingMaxLength));
+        if (errors.Count > 0) throw new DomainException(errors);
+
+        Name = name.Trim();
         ValidFrom = validFrom;
         ValidUntil = validUntil;
         MinimumMembers = minimumMembers;
@@ -50,12 +96,25 @@ public sealed class ProgrammeRuleSet
         RentMonths = rentMonths;
         RentMonthsWithOwnedFlat = rentMonthsWithOwnedFlat;
         SupportMonths = supportMonths;
-        TrainingRequirement = trainingRequirement;
+        TrainingRequirement = trainingRequirement.Trim();
     }
 
     public bool Covers(DateOnly date) => date >= ValidFrom && (ValidUntil is null || date <= ValidUntil);
 
     /// <summary>The rule set in force on a date, or null when none covers it (then no group can submit).</summary>
+    /// <summary>
+    /// Adds a successor after the latest rule set, ending that one the day before. A successor cannot
+    /// be slotted in between: rules already in force for submitted groups stay as they were.
+    /// </summary>
+    public static ProgrammeRuleSet AddSuccessor(IReadOnlyCollection<ProgrammeRuleSet> existing, ProgrammeRuleSet successor, DateOnly? lastSubmissionUnderLatest)
+    {
+        if (existing.Any(r => string.Equals(r.Code, successor.Code, StringComparison.OrdinalIgnoreCase)))
+            throw new DomainException("Das Kürzel „{0}“ ist schon vergeben.", successor.Code);
+        var latest = existing.MaxBy(r => r.ValidFrom);
+        latest?.EndBefore(successor.ValidFrom, lastSubmissionUnderLatest);
+        return successor;
+    }
+
     public static ProgrammeRuleSet? InForceOn(IEnumerable<ProgrammeRuleSet> ruleSets, DateOnly date) =>
         ruleSets.Where(r => r.Covers(date)).OrderByDescending(r => r.ValidFrom).FirstOrDefault();
 }

@@ -16,7 +16,7 @@ public enum SponsorshipStatus
 /// obligations, rent for the rule set's months from the lease-start month and support for its
 /// months from arrival. Created by recording BAMF's match.
 /// </summary>
-public sealed class Sponsorship
+public sealed partial class Sponsorship
 {
     public const int ReasonMaxLength = 2000;
 
@@ -119,6 +119,6 @@ public sealed class Sponsorship
         SupportMonths = ruleSet.SupportMonths;
         RentFirstMonth = Months.FirstOf(Apartment.LeaseStart);
         RentEndsOn = RentMonths == 0 ? null : Months.EndOfPeriod(RentFirstMonth, RentMonths);
-        ConcurrencyStamp = Guid.NewGuid();
+        Touch();
     }
 }

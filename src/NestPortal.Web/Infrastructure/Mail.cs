@@ -11,6 +11,9 @@ public sealed class MailOptions
     public string PickupDirectory { get; set; } = "App_Data/mail";
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>How often the outbox sender looks for mails to send.</summary>
+    public int OutboxPollSeconds { get; set; } = 15;
+
     public sealed class SmtpOptions
     {
         public string? Host { get; set; }

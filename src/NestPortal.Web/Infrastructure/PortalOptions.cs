@@ -7,4 +7,7 @@ public sealed class PortalOptions
     /// from it, never from the request's Host header, which a client chooses. Required in Production.
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>The competence centre's shared mailbox: staff notices (an escrow shortfall) go there, not to each clerk.</summary>
+    public string CompetenceCentreMailbox { get; set; } = "kfi@nestportal.invalid";
 }

@@ -59,6 +59,7 @@ public static class ServiceRegistration
                 options.Conventions.AuthorizeFolder("/Households", Policies.CompetenceCentre);
                 options.Conventions.AuthorizeFolder("/Sponsorships", Policies.CompetenceCentre);
                 options.Conventions.AuthorizeFolder("/Allocations", Policies.CompetenceCentre);
+                options.Conventions.AuthorizeFolder("/Escrow", Policies.CompetenceCentre);
                 options.Conventions.AuthorizeFolder("/Municipality", Policies.Municipality);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
                 // Named one by one: an AllowAnonymous on the /Account folder would also open /Account/Manage,
@@ -93,6 +94,8 @@ public static class ServiceRegistration
             services.AddSingleton<IMailer, PickupFolderMailer>();
         else
             services.AddSingleton<IMailer, SmtpMailer>();
+        services.AddSingleton<OutboxMailSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxMailSender>());
 
         services.AddDataProtection().SetApplicationName("NestPortal").PersistKeysToDbContext<NestPortalDbContext>();
         services.AddAntiforgery(options =>

@@ -391,14 +391,17 @@ public class MembersTests
     }
 
     [Fact]
-    public void Members_cannot_be_changed_after_approval()
+    public void Members_cannot_be_changed_after_approval_but_a_replacement_can_join()
     {
         var group = new GroupBuilder().ReadyToSubmit(4).Submitted(Permanent(), Today);
         group.RecordSecurityCheck(Today, SecurityCheckResult.Passed, Today, GroupBuilder.Staff, Now);
         group.Approve(GroupBuilder.Staff, Now);
+        var first = group.Members.First();
 
-        Should.Throw<DomainException>(() => group.AddMember(Person("Jana"), Permanent(), Today, Actor, Now));
-        group.Members.Count.ShouldBe(4);
+        Should.Throw<DomainException>(() => group.ChangeMember(first.Id, Person("Jana"), Permanent(), Today, Actor, Now));
+        Should.Throw<DomainException>(() => group.RemoveMember(first.Id, Actor, Now));
+        group.AddMember(Person("Jana"), Permanent(), Today, Actor, Now);
+        group.Members.Count.ShouldBe(5);
     }
 
     [Fact]

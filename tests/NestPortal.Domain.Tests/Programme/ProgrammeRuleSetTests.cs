@@ -93,12 +93,12 @@ public class ProgrammeRuleSetTests
     [InlineData("", "2024-01-01", null, 4, 2, 12, 0, 12, "Kürzel")]
     [InlineData("   ", "2024-01-01", null, 4, 2, 12, 0, 12, "Kürzel")]
     [InlineData("X", "2024-01-01", "2023-12-31", 4, 2, 12, 0, 12, "Das Ende der Geltung (31.12.2023) liegt vor ihrem Beginn (01.01.2024).")]
-    [InlineData("X", "2024-01-01", null, 0, 1, 12, 0, 12, "mindestens ein Mitglied")]
+    [InlineData("X", "2024-01-01", null, 0, 1, 12, 0, 12, "zwischen 1 und 100")]
     [InlineData("X", "2024-01-01", null, 4, 0, 12, 0, 12, "Hauptansprechpersonen")]
     [InlineData("X", "2024-01-01", null, 4, 5, 12, 0, 12, "Hauptansprechpersonen")]
-    [InlineData("X", "2024-01-01", null, 4, 2, -1, 0, 12, "nicht negativ")]
-    [InlineData("X", "2024-01-01", null, 4, 2, 12, -1, 12, "nicht negativ")]
-    [InlineData("X", "2024-01-01", null, 4, 2, 12, 0, -1, "nicht negativ")]
+    [InlineData("X", "2024-01-01", null, 4, 2, -1, 0, 12, "zwischen 0 und 120")]
+    [InlineData("X", "2024-01-01", null, 4, 2, 12, -1, 12, "zwischen 0 und 120")]
+    [InlineData("X", "2024-01-01", null, 4, 2, 12, 0, -1, "zwischen 0 und 120")]
     public void Invalid_rules_are_refused(string code, string validFrom, string? validUntil, int minimumMembers,
         int requiredMainContacts, int rentMonths, int rentMonthsWithOwnedFlat, int supportMonths, string expectedMessage)
     {

@@ -1,0 +1,46 @@
+namespace NestPortal.Data.Operations;
+
+/// <summary>
+/// A mail waiting to be sent (outbox). Written in the same transaction as the change it reports, so
+/// a mail is neither lost when the server stops nor sent for a change that was rolled back; a
+/// background sender delivers it and retries failures.
+/// </summary>
+public sealed class OutgoingMail
+{
+    public const int AddressMaxLength = 320;
+    public const int SubjectMaxLength = 300;
+    public const int MaxAttempts = 10;
+
+    public int Id { get; private set; }
+    public string To { get; private set; } = string.Empty;
+    public string Subject { get; private set; } = string.Empty;
+    public string HtmlBody { get; private set; } = string.Empty;
+    public DateTime CreatedAtUtc { get; private set; }
+    public DateTime? SentAtUtc { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTime NextAttemptAtUtc { get; private set; }
+    public string? LastError { get; private set; }
+
+    private OutgoingMail()
+    {
+    }
+
+    public OutgoingMail(string to, string subject, string htmlBody, DateTime nowUtc)
+    {
+        To = to;
+        Subject = subject.Length <= SubjectMaxLength ? subject : subject[..SubjectMaxLength];
+        HtmlBody = htmlBody;
+        CreatedAtUtc = nowUtc;
+        NextAttemptAtUtc = nowUtc;
+    }
+
+    public void MarkSent(DateTime nowUtc) => SentAtUtc = nowUtc;
+
+    /// <summary>Schedules the next try with a growing pause (1, 2, 4 … minutes); after the last attempt it stays unsent for an operator.</summary>
+    public void MarkFailed(string error, DateTime nowUtc)
+    {
+        Attempts++;
+        LastError = error.Length <= 1000 ? error : error[..1000];
+        NextAttemptAtUtc = Attempts >= MaxAttempts ? DateTime.MaxValue : nowUtc.AddMinutes(Math.Pow(2, Attempts - 1));
+    }
+}
