@@ -67,6 +67,16 @@ public static class AccessTable
         ["/Municipality/Household"] = [Login, Forbidden, Forbidden, Allowed, Forbidden],
         ["/Admin/Audit"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
+        // Escrow accounts for staff (issue 4, escrow-accounts)
+
+        // Escrow bookings and the group's statement (issue 4, escrow-bookings)
+
+        // Member departures and dissolution (issue 4, departures)
+
+        // Rent runs (issue 4, rent-run)
+
+        // Rule sets (issue 4, rule-sets)
+
     };
 
 
