@@ -28,9 +28,11 @@ internal sealed class SponsorshipConfiguration : IEntityTypeConfiguration<Sponso
         // Cascade only names the sponsorship as the entries' parent for the audit log: sponsorships
         // are never deleted, and triggers refuse deleting entries.
         builder.HasMany(s => s.Entries).WithOne().HasForeignKey(e => e.SponsorshipId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(s => s.Entries).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // Loaded with every sponsorship: its commands keep the stored balance and shortfall from the
+        // entries, so a sponsorship loaded without them would store wrong figures. Lists project instead.
+        builder.Navigation(s => s.Entries).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         builder.HasMany(s => s.RentChanges).WithOne().HasForeignKey(c => c.SponsorshipId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(s => s.RentChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(s => s.RentChanges).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
 
         builder.HasOne<MentoringGroup>().WithMany().HasForeignKey(s => s.GroupId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Household>().WithMany().HasForeignKey(s => s.HouseholdId).OnDelete(DeleteBehavior.Restrict);
