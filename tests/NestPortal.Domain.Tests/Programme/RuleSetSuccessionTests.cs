@@ -156,3 +156,81 @@ public class RuleSetSuccessionTests
             requiredMainContacts: 2, legalPersonsAllowed: true, rentMonths: 12, rentMonthsWithOwnedFlat: 0, supportMonths: 12,
             trainingRequirement: "Schulung");
 }
+
+/// <summary>A corrected, unused rule set stays between its neighbours: one rule set in force on each day.</summary>
+public class RuleSetRevisionInSequenceTests
+{
+    private static ProgrammeRuleSet Create(string code, string validFrom, string? validUntil = null) =>
+        new(code, $"Regeln {code}", Day(validFrom), validUntil is null ? null : Day(validUntil), 4, 2, true, 12, 0, 12, "Schulung");
+
+    private static void Revise(ProgrammeRuleSet ruleSet, string validFrom, string? validUntil = null) =>
+        ruleSet.Revise(inUse: false, ruleSet.Name, Day(validFrom), validUntil is null ? null : Day(validUntil), 4, 2, true, 12, 0, 12, "Schulung");
+
+    [Theory]
+    [InlineData("2028-03-01", "2028-02-29")] // later: the predecessor lasts longer
+    [InlineData("2027-06-01", "2027-05-31")] // earlier: it ends earlier
+    public void The_predecessor_follows_a_corrected_start(string newFrom, string predecessorUntil)
+    {
+        var permanent = SeededRuleSets.Permanent();
+        var successor = ProgrammeRuleSet.AddSuccessor([permanent], Create("NEXT", "2028-01-01"), null);
+        var all = new[] { permanent, successor };
+
+        Revise(successor, newFrom);
+        ProgrammeRuleSet.FitBetweenNeighbours(all, successor, Day("2028-01-01"), lastSubmissionUnderPredecessor: Day("2026-11-24"));
+
+        permanent.ValidUntil.ShouldBe(Day(predecessorUntil));
+        ProgrammeRuleSet.InForceOn(all, Day(predecessorUntil))!.Code.ShouldBe(SeededRuleSets.PermanentCode);
+        ProgrammeRuleSet.InForceOn(all, Day(newFrom))!.Code.ShouldBe("NEXT");
+    }
+
+    [Fact]
+    public void A_predecessor_that_ended_on_its_own_is_not_stretched()
+    {
+        var ending = Create("ENDING", "2024-01-01", "2024-12-31");
+        var later = Create("LATER", "2025-06-01");
+        var all = new[] { ending, later };
+
+        Revise(later, "2025-09-01");
+        ProgrammeRuleSet.FitBetweenNeighbours(all, later, Day("2025-06-01"), null);
+
+        ending.ValidUntil.ShouldBe(Day("2024-12-31"));
+    }
+
+    [Fact]
+    public void A_corrected_start_before_the_last_submission_under_the_predecessor_is_refused()
+    {
+        var permanent = SeededRuleSets.Permanent();
+        var successor = ProgrammeRuleSet.AddSuccessor([permanent], Create("NEXT", "2028-01-01"), null);
+
+        Revise(successor, "2026-11-01");
+
+        Should.Throw<DomainException>(() => ProgrammeRuleSet.FitBetweenNeighbours([permanent, successor], successor, Day("2028-01-01"), Day("2026-11-24")))
+            .Message.ShouldContain("Am 24.11.2026 wurde noch eine Gruppe");
+    }
+
+    [Fact]
+    public void A_corrected_period_reaching_into_the_next_rule_set_is_refused()
+    {
+        var permanent = SeededRuleSets.Permanent();
+        var middle = ProgrammeRuleSet.AddSuccessor([permanent], Create("MIDDLE", "2028-01-01"), null);
+        var last = ProgrammeRuleSet.AddSuccessor([permanent, middle], Create("LAST", "2029-01-01"), null);
+        middle.ValidUntil.ShouldBe(Day("2028-12-31"));
+
+        Revise(middle, "2028-01-01", "2029-01-01");
+
+        Should.Throw<DomainException>(() => ProgrammeRuleSet.FitBetweenNeighbours([permanent, middle, last], middle, Day("2028-01-01"), null))
+            .Message.ShouldContain("Die Regeln müssen vor dem Beginn von „Regeln LAST“ (01.01.2029) enden.");
+    }
+
+    [Fact]
+    public void An_open_ended_correction_before_a_later_rule_set_is_refused()
+    {
+        var first = Create("FIRST", "2028-01-01");
+        var second = ProgrammeRuleSet.AddSuccessor([first], Create("SECOND", "2029-01-01"), null);
+
+        Revise(first, "2028-01-01");
+
+        Should.Throw<DomainException>(() => ProgrammeRuleSet.FitBetweenNeighbours([first, second], first, Day("2028-01-01"), null))
+            .Message.ShouldContain("„Regeln SECOND“");
+    }
+}

@@ -36,6 +36,8 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
+        // Tracked, all of them: a corrected start also moves the end of the predecessor.
+        var all = await db.RuleSets.ToListAsync();
         if (!await LoadAsync(id)) return NotFound();
         // A rule set in use is refused whatever was typed: the domain says why.
         if (!Usage.InUse && !await validator.ValidateIntoAsync(Input, ModelState)) return Page();
@@ -43,10 +45,15 @@ public sealed class EditModel(
         {
             // Checked just before saving; a group submitted between this check and the save would be bound
             // to the corrected figures. Submissions are rare and a new rule set starts in the future, so accepted.
+            var originalFrom = RuleSet.ValidFrom;
             RuleSet.Revise(Usage.InUse, Input.Name, Input.ValidFrom.GetValueOrDefault(), Input.ValidUntil,
                 Input.MinimumMembers.GetValueOrDefault(), Input.RequiredMainContacts.GetValueOrDefault(), Input.LegalPersonsAllowed,
                 Input.RentMonths.GetValueOrDefault(), Input.RentMonthsWithOwnedFlat.GetValueOrDefault(),
                 Input.SupportMonths.GetValueOrDefault(), Input.TrainingRequirement);
+            // A moved start moves the end of the rules it succeeds: saved together, one rule set in force each day.
+            var predecessor = ProgrammeRuleSet.PredecessorOf(all, RuleSet, originalFrom);
+            ProgrammeRuleSet.FitBetweenNeighbours(all, RuleSet, originalFrom,
+                predecessor is null ? null : await RuleSetUsage.LastSubmissionUnderAsync(db, predecessor.Id));
             await db.SaveChangesAsync();
             logger.LogInformation("Rule set {RuleSetId} revised", id);
             TempData["Status"] = l["Die Programmregeln „{0}“ sind gespeichert.", RuleSet.Name].Value;
@@ -55,6 +62,9 @@ public sealed class EditModel(
         catch (DomainException exception)
         {
             ModelState.AddDomainErrors(exception, l);
+            // The heading and the notes show what is saved, not the refused revision.
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
             return Page();
         }
     }

@@ -33,7 +33,6 @@ public class RuleSetInput
     [Display(Name = "Mietmonate bei eigener Wohnung der Gruppe")]
     public int? RentMonthsWithOwnedFlat { get; set; }
 
-    [Display(Name = "Begleitung (Monate)")]
     public int? SupportMonths { get; set; }
 
     public string TrainingRequirement { get; set; } = string.Empty;

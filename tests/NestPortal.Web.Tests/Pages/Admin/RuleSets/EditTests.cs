@@ -52,6 +52,34 @@ public sealed class EditTests(PortalFactory factory) : IClassFixture<PortalFacto
     }
 
     [Fact]
+    public async Task A_moved_start_moves_the_end_of_the_predecessor_and_may_not_pass_its_start()
+    {
+        var id = await factory.AddUnusedSuccessorAsync("EDIT-MOVE");
+        var before = await factory.RuleSetAsync("EDIT-MOVE");
+        var predecessor = (await factory.RuleSetsAsync()).Where(r => r.ValidFrom < before.ValidFrom).MaxBy(r => r.ValidFrom)!;
+        predecessor.ValidUntil.ShouldBe(before.ValidFrom.AddDays(-1));
+        var client = await factory.SignedInAsAsync(Roles.Administrator);
+
+        var tooEarly = Revised(before);
+        tooEarly["Input.ValidFrom"] = predecessor.ValidFrom.Iso();
+        var refused = await client.PostFormAsync(EditUrl(id), tooEarly);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await refused.ReadHtmlAsync()).ShouldShowError($"Nachfolgeregeln müssen nach dem Beginn von „{predecessor.Name}“");
+        (await factory.RuleSetAsync("EDIT-MOVE")).ValidFrom.ShouldBe(before.ValidFrom);
+        (await factory.RuleSetAsync(predecessor.Code)).ValidUntil.ShouldBe(predecessor.ValidUntil);
+
+        var later = Revised(before);
+        var newFrom = before.ValidFrom.AddMonths(2);
+        later["Input.ValidFrom"] = newFrom.Iso();
+        var response = await client.PostFormAsync(EditUrl(id), later);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await factory.RuleSetAsync("EDIT-MOVE")).ValidFrom.ShouldBe(newFrom);
+        (await factory.RuleSetAsync(predecessor.Code)).ValidUntil.ShouldBe(newFrom.AddDays(-1), "no day without rules");
+    }
+
+    [Fact]
     public async Task Bad_figures_are_refused_with_the_form_kept_and_nothing_saved()
     {
         var id = await factory.AddUnusedSuccessorAsync("EDIT-BAD");
