@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.Municipalities;
+using NestPortal.Domain.Programme;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Authorization;
 using NestPortal.Web.Tests.Infrastructure;
@@ -67,7 +68,8 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
 /// with a record that has what the page can show (a household with persons and an allocation, …).
 /// </summary>
 internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, int SponsoringGroup, int Household, int Person,
-    int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold)
+    int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold,
+    int PermanentRuleSet)
 {
     public static async Task<DemoIds> ReadAsync(PortalFactory factory)
     {
@@ -84,8 +86,10 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         var sponsorship = await factory.QueryAsync(db => db.Sponsorships.Where(s => s.HouseholdId == allocated.Id).Select(s => s.Id).FirstAsync());
         var dortmund = Ags.Parse(DemoUsers.All.Single(u => u.Role == Roles.Municipality).MunicipalityAgs);
         var dortmundHousehold = await factory.QueryAsync(db => db.Households.Where(h => h.AllocatedMunicipalityAgs == dortmund).Select(h => h.Id).FirstAsync());
+        // The demo's groups use the permanent rules: its edit page shows why rules in use cannot be changed.
+        var permanentRuleSet = await factory.QueryAsync(db => db.RuleSets.Where(r => r.Code == SeededRuleSets.PermanentCode).Select(r => r.Id).SingleAsync());
         return new DemoIds(draft, member, submitted, sponsoring, allocated.Id, allocated.Person, arrived.Id, arrived.Person,
-            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold);
+            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, permanentRuleSet);
     }
 
     public string UrlFor(string page, string route) => page switch
@@ -98,6 +102,7 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         "/Municipality/Household" => Fill(route, DortmundHousehold),
         "/Sponsorships/Details" => Fill(route, Sponsorship),
         "/Allocations/Print" => Fill(route, Allocation),
+        "/Admin/RuleSets/Edit" => Fill(route, PermanentRuleSet),
         "/Households/Leave" or "/Households/Persons/Leave" => Fill(route, ArrivedHousehold, ArrivedPerson),
         _ when page.StartsWith("/Households/", StringComparison.Ordinal) => Fill(route, Household, Person),
         _ when page.StartsWith("/Review/", StringComparison.Ordinal) => Fill(route, SubmittedGroup),
