@@ -61,6 +61,10 @@ public static class AuditTexts
         "SupersededAtUtc" => l["Ersetzt am"],
         "AcknowledgedByName" => l["Eingang bestätigt von"],
         "AcknowledgedAtUtc" => l["Eingang bestätigt am"],
+        "LeavingReason" => l["Grund des Ausscheidens"],
+        "DissolvedOn" => l["Aufgelöst am"],
+        "DissolutionReason" => l["Grund der Auflösung"],
+        "ContinuedSupportBy" => l["Weitere Begleitung durch"],
         _ => field,
     };
 
