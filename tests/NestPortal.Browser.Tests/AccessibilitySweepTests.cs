@@ -67,7 +67,8 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
 /// with a record that has what the page can show (a household with persons and an allocation, …).
 /// </summary>
 internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, int SponsoringGroup, int Household, int Person,
-    int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold)
+    int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold,
+    int SponsoringMember)
 {
     public static async Task<DemoIds> ReadAsync(PortalFactory factory)
     {
@@ -75,6 +76,9 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         var member = await factory.QueryAsync(db => db.MentoringGroups.Where(g => g.Id == draft).SelectMany(g => g.Members).Select(m => m.Id).FirstAsync());
         var submitted = await factory.GroupIdAsync("Patenkreis Bielefeld-Mitte");
         var sponsoring = await factory.GroupIdAsync("Patenschaft Phoenixsee");
+        // A member who is not a main contact: the departure pages show their full form for them.
+        var sponsoringMember = await factory.QueryAsync(db => db.MentoringGroups.Where(g => g.Id == sponsoring)
+            .SelectMany(g => g.Members).Where(m => !m.IsMainContact).Select(m => m.Id).FirstAsync());
         var arrived = await factory.QueryAsync(db => db.Households.Where(h => h.Status == HouseholdStatus.Arrived)
             .Select(h => new { h.Id, Person = h.Persons.Where(p => p.LeftOn == null).Select(p => p.Id).First() }).FirstAsync());
         var allocated = await factory.QueryAsync(db => db.Households.Where(h => h.AllocatedMunicipalityAgs != null)
@@ -85,7 +89,7 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         var dortmund = Ags.Parse(DemoUsers.All.Single(u => u.Role == Roles.Municipality).MunicipalityAgs);
         var dortmundHousehold = await factory.QueryAsync(db => db.Households.Where(h => h.AllocatedMunicipalityAgs == dortmund).Select(h => h.Id).FirstAsync());
         return new DemoIds(draft, member, submitted, sponsoring, allocated.Id, allocated.Person, arrived.Id, arrived.Person,
-            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold);
+            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, sponsoringMember);
     }
 
     public string UrlFor(string page, string route) => page switch
@@ -99,6 +103,9 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         "/Sponsorships/Details" => Fill(route, Sponsorship),
         "/Allocations/Print" => Fill(route, Allocation),
         "/Households/Leave" or "/Households/Persons/Leave" => Fill(route, ArrivedHousehold, ArrivedPerson),
+        // Leaving, appointing and dissolving need an approved group; opening the forms changes nothing.
+        "/Groups/Members/Leave" or "/Groups/Members/MainContact" => Fill(route, SponsoringGroup, SponsoringMember),
+        "/Review/Dissolve" => Fill(route, SponsoringGroup),
         _ when page.StartsWith("/Households/", StringComparison.Ordinal) => Fill(route, Household, Person),
         _ when page.StartsWith("/Review/", StringComparison.Ordinal) => Fill(route, SubmittedGroup),
         _ => Fill(route, DraftGroup, Member),
