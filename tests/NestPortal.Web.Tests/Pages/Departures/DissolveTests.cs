@@ -139,6 +139,29 @@ public sealed class DissolveTests(PortalFactory factory) : IClassFixture<PortalF
         await factory.ShouldBeUnchangedSinceAsync(before);
     }
 
+    [Fact]
+    public async Task A_stale_form_is_refused_after_someone_else_changed_the_sponsorship()
+    {
+        var (groupId, sponsorshipId) = await SponsoringGroupAsync("Auflösung Gleichzeitig");
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+        var page = await client.GetPageAsync(Url(groupId));
+        await factory.ExecuteAsync(async db =>
+        {
+            (await db.Sponsorships.SingleAsync(s => s.Id == sponsorshipId)).RecordContinuedSupport("Im anderen Tab erfasst");
+            await db.SaveChangesAsync();
+        });
+        var before = await factory.LoadGroupAsync(groupId);
+
+        var response = await client.PostFormAsync(Url(groupId), new Dictionary<string, string>(Form())
+        {
+            ["SponsorshipVersion"] = page.ValueOf("SponsorshipVersion")!,
+        });
+
+        (await response.ReadHtmlAsync()).ShouldShowError("Die Gruppe wurde inzwischen von jemand anderem geändert.");
+        await factory.ShouldBeUnchangedSinceAsync(before);
+        (await SponsorshipAsync(sponsorshipId)).ContinuedSupportBy.ShouldBe("Im anderen Tab erfasst");
+    }
+
     [Theory]
     [InlineData(Roles.Mentor)]
     [InlineData(Roles.Municipality)]

@@ -131,6 +131,22 @@ public sealed class LeaveTests(PortalFactory factory) : IClassFixture<PortalFact
         await factory.ShouldBeUnchangedSinceAsync(before);
     }
 
+    [Fact]
+    public async Task A_stale_form_is_refused_after_someone_else_changed_the_group()
+    {
+        var (id, members) = await factory.ApprovedGroupAsync("Leave Gleichzeitig");
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+        var shownVersion = (await client.GetPageAsync(Url(id, members[3].Id))).ValueOf("Version")!;
+        await factory.LeaveAsync(id, members[2].Id, "Im anderen Tab erfasst");
+        var before = await factory.LoadGroupAsync(id);
+
+        var response = await client.PostFormAsync(Url(id, members[3].Id), new Dictionary<string, string>(Form()) { ["Version"] = shownVersion });
+
+        (await response.ReadHtmlAsync()).ShouldShowError("Die Gruppe wurde inzwischen von jemand anderem geändert.");
+        await factory.ShouldBeUnchangedSinceAsync(before);
+        (await factory.LoadGroupAsync(id)).Members.Single(m => m.Id == members[3].Id).LeftOn.ShouldBeNull();
+    }
+
     [Theory]
     [InlineData(Roles.CompetenceCentre)]
     [InlineData(Roles.Municipality)]
