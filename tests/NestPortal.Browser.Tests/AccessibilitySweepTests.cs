@@ -69,7 +69,7 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
 /// </summary>
 internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, int SponsoringGroup, int Household, int Person,
     int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold,
-    int PermanentRuleSet)
+    int PermanentRuleSet, int SponsoringMember)
 {
     public static async Task<DemoIds> ReadAsync(PortalFactory factory)
     {
@@ -77,6 +77,9 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         var member = await factory.QueryAsync(db => db.MentoringGroups.Where(g => g.Id == draft).SelectMany(g => g.Members).Select(m => m.Id).FirstAsync());
         var submitted = await factory.GroupIdAsync("Patenkreis Bielefeld-Mitte");
         var sponsoring = await factory.GroupIdAsync("Patenschaft Phoenixsee");
+        // A member who is not a main contact: the departure pages show their full form for them.
+        var sponsoringMember = await factory.QueryAsync(db => db.MentoringGroups.Where(g => g.Id == sponsoring)
+            .SelectMany(g => g.Members).Where(m => !m.IsMainContact).Select(m => m.Id).FirstAsync());
         var arrived = await factory.QueryAsync(db => db.Households.Where(h => h.Status == HouseholdStatus.Arrived)
             .Select(h => new { h.Id, Person = h.Persons.Where(p => p.LeftOn == null).Select(p => p.Id).First() }).FirstAsync());
         var allocated = await factory.QueryAsync(db => db.Households.Where(h => h.AllocatedMunicipalityAgs != null)
@@ -89,7 +92,7 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         // The demo's groups use the permanent rules: its edit page shows why rules in use cannot be changed.
         var permanentRuleSet = await factory.QueryAsync(db => db.RuleSets.Where(r => r.Code == SeededRuleSets.PermanentCode).Select(r => r.Id).SingleAsync());
         return new DemoIds(draft, member, submitted, sponsoring, allocated.Id, allocated.Person, arrived.Id, arrived.Person,
-            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, permanentRuleSet);
+            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, permanentRuleSet, sponsoringMember);
     }
 
     public string UrlFor(string page, string route) => page switch
@@ -104,6 +107,9 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         "/Allocations/Print" => Fill(route, Allocation),
         "/Admin/RuleSets/Edit" => Fill(route, PermanentRuleSet),
         "/Households/Leave" or "/Households/Persons/Leave" => Fill(route, ArrivedHousehold, ArrivedPerson),
+        // Leaving, appointing and dissolving need an approved group; opening the forms changes nothing.
+        "/Groups/Members/Leave" or "/Groups/Members/MainContact" => Fill(route, SponsoringGroup, SponsoringMember),
+        "/Review/Dissolve" => Fill(route, SponsoringGroup),
         _ when page.StartsWith("/Households/", StringComparison.Ordinal) => Fill(route, Household, Person),
         _ when page.StartsWith("/Review/", StringComparison.Ordinal) => Fill(route, SubmittedGroup),
         _ => Fill(route, DraftGroup, Member),

@@ -101,6 +101,9 @@ public static class AuditTexts
         "SupportCompletedOn" => l["Begleitung abgeschlossen am"],
         "CompletedOn" => l["Abgeschlossen am"],
         "RentEndNoticeSentOn" => l["Hinweis auf das Mietende verschickt am"],
+        "LeavingReason" => l["Grund des Ausscheidens"],
+        "DissolvedOn" => l["Aufgelöst am"],
+        "DissolutionReason" => l["Grund der Auflösung"],
         "ContinuedSupportBy" => l["Weitere Begleitung durch"],
         _ => field,
     };

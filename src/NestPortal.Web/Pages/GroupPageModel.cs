@@ -53,14 +53,19 @@ public abstract class GroupPageModel(
         return true;
     }
 
-    /// <summary>What the group pages show of the loaded group: its municipality and rule set by name.</summary>
+    /// <summary>What the group pages show of the loaded group: its municipality, rule set and, once dissolved, who continues the support.</summary>
     protected async Task<GroupOverview> OverviewAsync(bool memberActions)
     {
-        var ruleSetName = Group.RuleSetId is { } ruleSetId
-            ? await db.RuleSets.Where(r => r.Id == ruleSetId).Select(r => r.Name).SingleAsync()
+        var ruleSet = Group.RuleSetId is { } ruleSetId
+            ? await db.RuleSets.AsNoTracking().SingleAsync(r => r.Id == ruleSetId)
             : null;
         var municipality = await MunicipalityLookup.LabelAsync(db, Group.HomeMunicipalityAgs) ?? string.Empty;
-        return new GroupOverview(Group, municipality, ruleSetName, memberActions);
+        // Projected, so the sponsorship's ledger is not loaded for one name.
+        var continuedBy = Group.Status == GroupStatus.Dissolved
+            ? await db.Sponsorships.Where(s => s.GroupId == Group.Id && s.ContinuedSupportBy != null)
+                .Select(s => s.ContinuedSupportBy).FirstOrDefaultAsync()
+            : null;
+        return new GroupOverview(Group, municipality, ruleSet, memberActions, continuedBy);
     }
 
     /// <summary>Runs a domain command and saves; broken rules and concurrent edits come back as form errors.</summary>

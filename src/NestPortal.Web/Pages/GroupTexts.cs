@@ -12,6 +12,7 @@ public static class GroupTexts
         GroupStatus.Submitted => l["Eingereicht"],
         GroupStatus.Returned => l["Zur Überarbeitung zurückgegeben"],
         GroupStatus.Approved => l["Freigegeben"],
+        GroupStatus.Dissolved => l["Aufgelöst"],
         _ => status.ToString(),
     };
 
@@ -34,6 +35,9 @@ public static class GroupTexts
         GroupAction.SecurityCheckRecorded => l["Sicherheitsüberprüfung erfasst"],
         GroupAction.Approved => l["Freigegeben"],
         GroupAction.Returned => l["Zur Überarbeitung zurückgegeben"],
+        GroupAction.MemberLeft => l["Mitglied ausgeschieden"],
+        GroupAction.MainContactAppointed => l["Hauptansprechperson benannt"],
+        GroupAction.Dissolved => l["Gruppe aufgelöst"],
         _ => action.ToString(),
     };
 

@@ -72,6 +72,9 @@ public static class AccessTable
         // Escrow bookings and the group's statement (issue 4, escrow-bookings)
 
         // Member departures and dissolution (issue 4, departures)
+        ["/Groups/Members/Leave"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
+        ["/Groups/Members/MainContact"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
+        ["/Review/Dissolve"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
 
         // Rent runs (issue 4, rent-run)
 

@@ -73,8 +73,23 @@ public static class DemoHouseholds
             lifecycle.Conclude(sample, household, ags => ags.Value == DemoStories.Dortmund
                 ? dortmundClerk
                 : new Actor("demo-kommune-" + ags, "Sachbearbeitung Ausländerbehörde"));
+        RecordEarlyDepartures(db, today, staff);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+    }
+
+    /// <summary>KA 5514, answer 4: one group dissolved with its support handed over, one whose main contact left.</summary>
+    private static void RecordEarlyDepartures(NestPortalDbContext db, DateOnly today, Actor staff)
+    {
+        var now = SampleGroups.Noon(today);
+        var dissolved = db.MentoringGroups.Local.Single(g => g.Name == DemoStories.DissolvedGroup);
+        dissolved.Dissolve(today.AddDays(-7), "Mehrere Mitglieder sind beruflich weggezogen; die übrigen können die Begleitung nicht allein tragen.", today, staff, now);
+        db.Sponsorships.Local.Single(s => s.GroupId == dissolved.Id).RecordContinuedSupport(DemoStories.ContinuedSupportBy);
+
+        var shortOfContacts = db.MentoringGroups.Local.Single(g => g.Name == DemoStories.GroupMissingMainContact);
+        var owner = new Actor(shortOfContacts.CreatedByUserId, "Gruppe " + shortOfContacts.Name);
+        var leaving = shortOfContacts.Members.First(m => m.IsMainContact);
+        shortOfContacts.RecordMemberLeaving(leaving.Id, today.AddDays(-3), "Umzug nach Hamburg", today, owner, now);
     }
 
     private static MentoringGroup OtherGroup(SampleGroups groups, Faker faker, DateOnly today, string name, Ags home, string state)

@@ -64,6 +64,14 @@ public static class DemoStories
         new("SD", 6, 170), new("IQ", 3, 95), new("CD", 2, null), new("SY", 4, 210),
     ];
 
+    /// <summary>A sponsoring group that dissolved; another group carries on the family's support, the rent continues.</summary>
+    public const string DissolvedGroup = "Rheiner Bürgerstiftung Mentoring";
+
+    public const string ContinuedSupportBy = "Caritasverband Rheine, Migrationsdienst (Frau Albers, 05971 123456)";
+
+    /// <summary>An approved group whose main contact left, so it shows the staffing warning until it names a new one.</summary>
+    public const string GroupMissingMainContact = "Nachbarschaftsnetz Düren";
+
     /// <summary>Groups in the other states, without a household: the review queue and the match list need them too.</summary>
     public static readonly IReadOnlyList<(string Name, string Home, string State)> OtherGroups =
     [

@@ -23,7 +23,7 @@ public sealed class DetailsModel(
     {
         if (!await LoadGroupAsync(id)) return NotFound();
         HasSponsorship = await Db.Sponsorships.AnyAsync(s => s.GroupId == id);
-        Overview = await OverviewAsync(memberActions: Group.IsEditableByGroup);
+        Overview = await OverviewAsync(memberActions: true);
         if (Group.IsEditableByGroup) Missing = Group.CheckSubmission(RulesInForce, Today);
         return Page();
     }

@@ -19,10 +19,16 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
     {
         null => GroupStatus.Submitted,
         "" or AllStatuses => null,
+        WithWarning => GroupStatus.Approved,
         var text => Enum.TryParse<GroupStatus>(text, out var status) ? status : GroupStatus.Submitted,
     };
 
     public const string AllStatuses = "all";
+
+    /// <summary>Approved groups that departures left short of members or main contacts under their own rule set.</summary>
+    public const string WithWarning = "warning";
+
+    public bool OnlyWarnings => StatusFilter == WithWarning;
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
@@ -37,8 +43,13 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
         {
             Group = g,
             Municipality = db.Municipalities.First(m => m.Ags == g.HomeMunicipalityAgs),
+            // The same test as MentoringGroup.StaffingWarnings, in SQL: active members and main contacts against the group's rule set.
+            NeedsStaffing = g.Status == GroupStatus.Approved && db.RuleSets.Any(r => r.Id == g.RuleSetId
+                && (g.Members.Count(m => m.LeftOn == null) < r.MinimumMembers
+                    || g.Members.Count(m => m.LeftOn == null && m.IsMainContact) < r.RequiredMainContacts)),
         });
         if (Status is { } status) query = query.Where(x => x.Group.Status == status);
+        if (OnlyWarnings) query = query.Where(x => x.NeedsStaffing);
         if (!string.IsNullOrWhiteSpace(Region)) query = query.Where(x => x.Municipality.AdministrativeRegion == Region);
         if (!string.IsNullOrWhiteSpace(Search))
         {
@@ -53,15 +64,15 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
             .ThenBy(x => x.Group.SubmittedOn)
             .ThenBy(x => x.Group.Name)
             .Select(x => new Row(x.Group.Id, x.Group.Name, x.Municipality.Name, x.Municipality.AdministrativeRegion,
-                x.Group.Status, x.Group.SubmittedOn, x.Group.Members.Count, x.Group.SecurityCheckResult))
+                x.Group.Status, x.Group.SubmittedOn, x.Group.Members.Count(m => m.LeftOn == null), x.Group.SecurityCheckResult, x.NeedsStaffing))
             .ToPagedAsync(PageNumber);
     }
 
     public PagerModel Pager => new(Result.PageNumber, Result.PageCount, Result.Total, new Dictionary<string, string?>
     {
-        ["search"] = Search, ["status"] = Status?.ToString() ?? AllStatuses, ["region"] = Region,
+        ["search"] = Search, ["status"] = OnlyWarnings ? WithWarning : Status?.ToString() ?? AllStatuses, ["region"] = Region,
     });
 
     public sealed record Row(int Id, string Name, string Municipality, string Region, GroupStatus Status,
-        DateOnly? SubmittedOn, int MemberCount, SecurityCheckResult? SecurityCheck);
+        DateOnly? SubmittedOn, int MemberCount, SecurityCheckResult? SecurityCheck, bool NeedsStaffing);
 }

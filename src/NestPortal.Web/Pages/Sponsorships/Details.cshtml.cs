@@ -30,6 +30,11 @@ public sealed class DetailsModel(
     public Sponsorship Sponsorship { get; private set; } = null!;
     public Household Household { get; private set; } = null!;
     public string GroupName { get; private set; } = string.Empty;
+
+    /// <summary>When the group dissolved (early departure); the rent continues from the account regardless.</summary>
+    public DateOnly? GroupDissolvedOn { get; private set; }
+
+    public string? GroupDissolutionReason { get; private set; }
     public string RuleSetName { get; private set; } = string.Empty;
     public string MunicipalityLabel { get; private set; } = string.Empty;
     public ObligationSummary Obligations { get; private set; } = null!;
@@ -80,7 +85,11 @@ public sealed class DetailsModel(
         if (household is null) return false;
         Sponsorship = sponsorship;
         Household = household;
-        GroupName = await db.MentoringGroups.Where(g => g.Id == sponsorship.GroupId).Select(g => g.Name).SingleAsync();
+        var group = await db.MentoringGroups.Where(g => g.Id == sponsorship.GroupId)
+            .Select(g => new { g.Name, g.DissolvedOn, g.DissolutionReason }).SingleAsync();
+        GroupName = group.Name;
+        GroupDissolvedOn = group.DissolvedOn;
+        GroupDissolutionReason = group.DissolutionReason;
         var ruleSets = await db.RuleSets.AsNoTracking().OrderBy(r => r.ValidFrom).ToListAsync();
         RuleSetName = ruleSets.Single(r => r.Id == sponsorship.RuleSetId).Name;
         OtherRuleSets = [new SelectListItem(l["– bitte wählen –"], ""),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
+using NestPortal.Domain.MentoringGroups;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
 
@@ -17,7 +18,8 @@ public sealed class AddModel(
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return NotFound();
-        if (!Group.IsEditableByGroup) return RedirectToPage("/Groups/Details", new { id });
+        // An approved group takes in a replacement for a member who left (KA 5514, answer 4).
+        if (!Group.IsEditableByGroup && Group.Status != GroupStatus.Approved) return RedirectToPage("/Groups/Details", new { id });
         Version = Group.ConcurrencyStamp;
         return Page();
     }

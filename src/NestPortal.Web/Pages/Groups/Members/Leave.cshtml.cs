@@ -1,0 +1,49 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data;
+using NestPortal.Domain.MentoringGroups;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure;
+
+namespace NestPortal.Web.Pages.Groups.Members;
+
+/// <summary>
+/// A member of an approved group leaves early (KA 5514, answer 4): the record stays as the group's
+/// history; the household and the rent are not affected.
+/// </summary>
+public sealed class LeaveModel(
+    NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l,
+    IValidator<EndingInput> validator) : GroupPageModel(db, authorization, time, l)
+{
+    [BindProperty] public EndingInput Input { get; set; } = new();
+    public Mentor Member { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, int memberId)
+    {
+        if (!await LoadMemberAsync(id, memberId)) return NotFound();
+        // Drafts remove a member instead; a member who left cannot leave again.
+        if (Group.Status != GroupStatus.Approved || Member.HasLeft) return RedirectToPage("/Groups/Details", new { id });
+        Input.On = Today;
+        Version = Group.ConcurrencyStamp;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int memberId)
+    {
+        if (!await LoadMemberAsync(id, memberId)) return NotFound();
+        if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
+        return await TryChangeAsync(() => Group.RecordMemberLeaving(memberId, Input.On!.Value, Input.Reason!, Today, User.ToActor(), UtcNow))
+            ? Done(L["Das Ausscheiden von {0} ist erfasst.", Member.DisplayName], id)
+            : Page();
+    }
+
+    /// <summary>The member must belong to this group: an id from another group is a 404 like any other.</summary>
+    private async Task<bool> LoadMemberAsync(int id, int memberId)
+    {
+        if (!await LoadGroupAsync(id) || Group.Members.SingleOrDefault(m => m.Id == memberId) is not { } member) return false;
+        Member = member;
+        return true;
+    }
+}
