@@ -67,7 +67,8 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
 /// with a record that has what the page can show (a household with persons and an allocation, …).
 /// </summary>
 internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, int SponsoringGroup, int Household, int Person,
-    int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold)
+    int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold,
+    int EscrowAccount, int EscrowEntry)
 {
     public static async Task<DemoIds> ReadAsync(PortalFactory factory)
     {
@@ -84,8 +85,11 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         var sponsorship = await factory.QueryAsync(db => db.Sponsorships.Where(s => s.HouseholdId == allocated.Id).Select(s => s.Id).FirstAsync());
         var dortmund = Ags.Parse(DemoUsers.All.Single(u => u.Role == Roles.Municipality).MunicipalityAgs);
         var dortmundHousehold = await factory.QueryAsync(db => db.Households.Where(h => h.AllocatedMunicipalityAgs == dortmund).Select(h => h.Id).FirstAsync());
+        // The demo mentor's running sponsorship; its first entry for the correction form (0, a 404, while the demo set books none).
+        var escrowAccount = await factory.QueryAsync(db => db.Sponsorships.Where(s => s.GroupId == sponsoring).Select(s => s.Id).FirstAsync());
+        var escrowEntry = await factory.QueryAsync(db => db.EscrowEntries.Where(e => e.SponsorshipId == escrowAccount).OrderBy(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync());
         return new DemoIds(draft, member, submitted, sponsoring, allocated.Id, allocated.Person, arrived.Id, arrived.Person,
-            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold);
+            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, escrowAccount, escrowEntry);
     }
 
     public string UrlFor(string page, string route) => page switch
@@ -98,6 +102,8 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         "/Municipality/Household" => Fill(route, DortmundHousehold),
         "/Sponsorships/Details" => Fill(route, Sponsorship),
         "/Allocations/Print" => Fill(route, Allocation),
+        "/Escrow/Correct" => $"{Fill(route, EscrowAccount)}?entryId={EscrowEntry}",
+        _ when page.StartsWith("/Escrow/", StringComparison.Ordinal) => Fill(route, EscrowAccount),
         "/Households/Leave" or "/Households/Persons/Leave" => Fill(route, ArrivedHousehold, ArrivedPerson),
         _ when page.StartsWith("/Households/", StringComparison.Ordinal) => Fill(route, Household, Person),
         _ when page.StartsWith("/Review/", StringComparison.Ordinal) => Fill(route, SubmittedGroup),
