@@ -140,6 +140,12 @@ public sealed class DepositTests(PortalFactory factory) : IClassFixture<PortalFa
         var entry = (await factory.EntriesAsync(id)).ShouldHaveSingleItem();
         entry.Reference.ShouldBe("Anna");
         (await factory.LoadSponsorshipAsync(id)).EscrowBalance.ShouldBe(100m);
+
+        // Having seen the new balance, Bert sends the form again as shown: now it books.
+        var again = await bert.SubmitAsync(Url(id), page.HiddenFields(), Deposit("200,00", reference: "Bert"));
+        again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await factory.EntriesAsync(id)).Select(e => e.Reference).ShouldBe(["Anna", "Bert"]);
+        (await factory.LoadSponsorshipAsync(id)).EscrowBalance.ShouldBe(300m);
     }
 
     [Fact]

@@ -53,9 +53,12 @@ public static class TestEscrow
     /// A form as the browser holds it after opening the page: its hidden fields (antiforgery token,
     /// version, idempotency key) to post once or several times, as a double click or a retry would.
     /// </summary>
-    public static async Task<Dictionary<string, string>> OpenFormAsync(this HttpClient client, string url)
+    public static async Task<Dictionary<string, string>> OpenFormAsync(this HttpClient client, string url) =>
+        (await client.GetPageAsync(url)).HiddenFields();
+
+    /// <summary>The hidden fields of the page's first POST form, as a browser would send them back.</summary>
+    public static Dictionary<string, string> HiddenFields(this IHtmlDocument page)
     {
-        var page = await client.GetPageAsync(url);
         var form = page.QuerySelectorAll("main form").OfType<IHtmlFormElement>()
             .First(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase));
         return form.Elements.OfType<IHtmlInputElement>()
