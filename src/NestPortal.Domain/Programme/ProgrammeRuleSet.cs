@@ -60,13 +60,37 @@ public sealed class ProgrammeRuleSet
     /// Ends this rule set the day before its successor starts. Refused when the successor would start
     /// before this one, or when a group was already submitted under this one on or after that day.
     /// </summary>
-    public void EndBefore(DateOnly successorFrom, DateOnly? lastSubmissionUnderThis)
+    public void EndBefore(DateOnly successorFrom, DateOnly? lastSubmissionUnderThis) =>
+        EndBefore(successorFrom, lastSubmissionUnderThis, extend: false);
+
+    /// <param name="extend">Also end later than now: only when the successor that ended this one moves its start.</param>
+    private void EndBefore(DateOnly successorFrom, DateOnly? lastSubmissionUnderThis, bool extend)
     {
         if (successorFrom <= ValidFrom)
             throw new DomainException("Nachfolgeregeln müssen nach dem Beginn von „{0}“ ({1:dd.MM.yyyy}) beginnen.", Name, ValidFrom);
         if (lastSubmissionUnderThis is { } last && last >= successorFrom)
             throw new DomainException("Am {0:dd.MM.yyyy} wurde noch eine Gruppe nach „{1}“ eingereicht; die Nachfolgeregeln können frühestens am Tag danach beginnen.", last, Name);
-        if (ValidUntil is null || ValidUntil >= successorFrom) ValidUntil = successorFrom.AddDays(-1);
+        if (extend || ValidUntil is null || ValidUntil >= successorFrom) ValidUntil = successorFrom.AddDays(-1);
+    }
+
+    /// <summary>The rule set that started last before <paramref name="validFrom"/>, other than <paramref name="self"/>.</summary>
+    public static ProgrammeRuleSet? PredecessorOf(IEnumerable<ProgrammeRuleSet> ruleSets, ProgrammeRuleSet self, DateOnly validFrom) =>
+        ruleSets.Where(r => !ReferenceEquals(r, self) && r.ValidFrom < validFrom).MaxBy(r => r.ValidFrom);
+
+    /// <summary>
+    /// Fits a revised (unused) rule set back between its neighbours, so that exactly one rule set is in
+    /// force on each day as before: it must end before the next rule set starts, and the predecessor it
+    /// ended follows its corrected start (ending the day before, earlier or later than until now).
+    /// Call after <see cref="Revise"/>; <paramref name="originalFrom"/> is the start before the revision.
+    /// </summary>
+    public static void FitBetweenNeighbours(IReadOnlyCollection<ProgrammeRuleSet> ruleSets, ProgrammeRuleSet revised, DateOnly originalFrom,
+        DateOnly? lastSubmissionUnderPredecessor)
+    {
+        var next = ruleSets.Where(r => !ReferenceEquals(r, revised) && r.ValidFrom > originalFrom).MinBy(r => r.ValidFrom);
+        if (next is not null && (revised.ValidUntil is null || revised.ValidUntil >= next.ValidFrom))
+            throw new DomainException("Die Regeln müssen vor dem Beginn von „{0}“ ({1:dd.MM.yyyy}) enden.", next.Name, next.ValidFrom);
+        var predecessor = PredecessorOf(ruleSets, revised, originalFrom);
+        predecessor?.EndBefore(revised.ValidFrom, lastSubmissionUnderPredecessor, extend: predecessor.ValidUntil == originalFrom.AddDays(-1));
     }
 
     private void Set(string name, DateOnly validFrom, DateOnly? validUntil, int minimumMembers, int requiredMainContacts,
@@ -101,7 +125,6 @@ public sealed class ProgrammeRuleSet
 
     public bool Covers(DateOnly date) => date >= ValidFrom && (ValidUntil is null || date <= ValidUntil);
 
-    /// <summary>The rule set in force on a date, or null when none covers it (then no group can submit).</summary>
     /// <summary>
     /// Adds a successor after the latest rule set, ending that one the day before. A successor cannot
     /// be slotted in between: rules already in force for submitted groups stay as they were.
@@ -115,6 +138,7 @@ public sealed class ProgrammeRuleSet
         return successor;
     }
 
+    /// <summary>The rule set in force on a date, or null when none covers it (then no group can submit).</summary>
     public static ProgrammeRuleSet? InForceOn(IEnumerable<ProgrammeRuleSet> ruleSets, DateOnly date) =>
         ruleSets.Where(r => r.Covers(date)).OrderByDescending(r => r.ValidFrom).FirstOrDefault();
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NestPortal.Domain.Sponsorships;
 
 public enum EscrowEntryKind
@@ -73,7 +75,7 @@ public sealed class EscrowEntry
     }
 
     internal static EscrowEntry RentPaymentFor(DateOnly month, int paymentNumber, decimal rent, DateOnly paidOn, Common.Actor actor, DateTime nowUtc) =>
-        new(EscrowEntryKind.RentPayment, -rent, paidOn, $"Nettokaltmiete {month:MM/yyyy}", actor, nowUtc, null)
+        new(EscrowEntryKind.RentPayment, -rent, paidOn, string.Create(CultureInfo.InvariantCulture, $"Nettokaltmiete {month:MM/yyyy}"), actor, nowUtc, null)
         {
             RentMonth = month,
             RentPaymentNumber = paymentNumber,

@@ -37,22 +37,26 @@ public sealed partial class Sponsorship
         _rentChanges.Where(c => c.EffectiveMonth <= month).OrderBy(c => c.EffectiveMonth).ThenBy(c => c.RecordedAtUtc)
             .LastOrDefault()?.MonthlyNetColdRent ?? Apartment.MonthlyNetColdRent;
 
-    public bool IsCorrected(EscrowEntry entry) => _entries.Any(c => c.Kind == EscrowEntryKind.Correction && c.Reverses(entry));
+    public bool IsCorrected(EscrowEntry entry) => CorrectedEntries().Contains(entry);
 
-    public bool IsRentPaidFor(DateOnly month) =>
-        _entries.Any(e => e.Kind == EscrowEntryKind.RentPayment && e.RentMonth == month && !IsCorrected(e));
+    public bool IsRentPaidFor(DateOnly month) => PaidMonths().Contains(month);
 
     /// <summary>The rent months due by <paramref name="today"/> (rent is due on the month's first day) and not paid.</summary>
-    public IReadOnlyList<DateOnly> UnpaidDueMonths(DateOnly today) =>
-        RentMonthList.Where(m => m <= today && !IsRentPaidFor(m)).ToList();
+    public IReadOnlyList<DateOnly> UnpaidDueMonths(DateOnly today)
+    {
+        var paid = PaidMonths();
+        return RentMonthList.Where(m => m <= today && !paid.Contains(m)).ToList();
+    }
 
     public EscrowPosition Position
     {
         get
         {
-            var standing = _entries.Where(e => e.Kind != EscrowEntryKind.Correction && !IsCorrected(e)).ToList();
+            var corrected = CorrectedEntries();
+            var standing = _entries.Where(e => e.Kind != EscrowEntryKind.Correction && !corrected.Contains(e)).ToList();
             decimal Sum(EscrowEntryKind kind) => standing.Where(e => e.Kind == kind).Sum(e => e.Amount);
-            var unpaid = RentMonthList.Where(m => !IsRentPaidFor(m)).ToList();
+            var paid = standing.Where(e => e.Kind == EscrowEntryKind.RentPayment).Select(e => e.RentMonth!.Value).ToHashSet();
+            var unpaid = RentMonthList.Where(m => !paid.Contains(m)).ToList();
             return new EscrowPosition(
                 Balance,
                 Deposited: Sum(EscrowEntryKind.Deposit),
@@ -63,6 +67,31 @@ public sealed partial class Sponsorship
                 MonthsRemaining: unpaid.Count,
                 RemainingRent: unpaid.Sum(RentFor));
         }
+    }
+
+    /// <summary>The entries some correction reverses: by reference before saving, by id once loaded.</summary>
+    private HashSet<EscrowEntry> CorrectedEntries()
+    {
+        var corrected = new HashSet<EscrowEntry>(ReferenceEqualityComparer.Instance);
+        Dictionary<int, EscrowEntry>? byId = null;
+        foreach (var correction in _entries.Where(e => e.Kind == EscrowEntryKind.Correction))
+        {
+            if (correction.CorrectedEntry is { } entry) corrected.Add(entry);
+            else if (correction.CorrectsEntryId is { } id)
+            {
+                byId ??= _entries.Where(e => e.Id != 0).ToDictionary(e => e.Id);
+                if (byId.TryGetValue(id, out var loaded)) corrected.Add(loaded);
+            }
+        }
+
+        return corrected;
+    }
+
+    /// <summary>The months with a standing (not corrected) rent payment.</summary>
+    private HashSet<DateOnly> PaidMonths()
+    {
+        var corrected = CorrectedEntries();
+        return _entries.Where(e => e.Kind == EscrowEntryKind.RentPayment && !corrected.Contains(e)).Select(e => e.RentMonth!.Value).ToHashSet();
     }
 
     /// <summary>Records a deposit the bank statement shows. A form's key seen before books nothing again.</summary>
@@ -153,7 +182,7 @@ public sealed partial class Sponsorship
             errors.Add(new DomainError("Die Mietänderung ({0:MM/yyyy}) liegt vor dem Mietbeginn ({1:MM/yyyy}).", month, RentFirstMonth));
         else if (month > LastRentMonth)
             errors.Add(new DomainError("Die Mietänderung ({0:MM/yyyy}) liegt nach dem letzten Monat, für den Miete gezahlt wird ({1:MM/yyyy}).", month, LastRentMonth!.Value));
-        else if (RentMonthList.Any(m => m >= month && IsRentPaidFor(m)))
+        else if (PaidMonths().Any(m => m >= month))
             errors.Add(new DomainError("Die Miete ab {0:MM/yyyy} ist bereits gezahlt; eine Änderung kann erst für den ersten noch offenen Monat gelten.", month));
         if (errors.Count > 0) throw new DomainException(errors);
 

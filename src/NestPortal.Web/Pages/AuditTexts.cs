@@ -25,7 +25,17 @@ public static class AuditTexts
         "Refugee" => l["Geflüchtete Person"],
         "Allocation" => l["Zuweisung"],
         "Sponsorship" => l["Mentoring-Übernahme"],
+        "ProgrammeRuleSet" => l["Programmregeln"],
+        "EscrowEntry" => l["Buchung"],
+        "RentChange" => l["Mietänderung"],
         _ => entityType,
+    };
+
+    /// <summary>A logged field of a record type as people call it, where the same field name means something else there.</summary>
+    public static string Field(IStringLocalizer l, string field, string entityType) => (entityType, field) switch
+    {
+        ("EscrowEntry", "Reference") => l["Verwendungszweck"],
+        _ => Field(l, field),
     };
 
     /// <summary>A logged field as people call it; fields without a name here show as logged.</summary>
@@ -61,6 +71,37 @@ public static class AuditTexts
         "SupersededAtUtc" => l["Ersetzt am"],
         "AcknowledgedByName" => l["Eingang bestätigt von"],
         "AcknowledgedAtUtc" => l["Eingang bestätigt am"],
+        // Programme rule sets
+        "Code" => l["Kürzel"],
+        "Name" => l["Name"],
+        "ValidFrom" => l["Gültig ab"],
+        "ValidUntil" => l["Gültig bis"],
+        "MinimumMembers" => l["Mindestzahl Mitglieder"],
+        "RequiredMainContacts" => l["Hauptansprechpersonen"],
+        "LegalPersonsAllowed" => l["Juristische Personen"],
+        "RentMonths" => l["Mietmonate"],
+        "RentMonthsWithOwnedFlat" => l["Mietmonate bei eigener Wohnung der Gruppe"],
+        "SupportMonths" => l["Begleitung (Monate)"],
+        "TrainingRequirement" => l["Schulung"],
+        // Escrow entries and rent changes
+        "Kind" => l["Buchungsart"],
+        "Amount" => l["Betrag"],
+        "ValueDate" => l["Wertstellung"],
+        "RentMonth" => l["Mietmonat"],
+        "RentPaymentNumber" => l["Nummer der Mietzahlung"],
+        "CorrectsEntryId" => l["Korrigiert Buchung Nr."],
+        "MonthlyNetColdRent" => l["Nettokaltmiete monatlich"],
+        "EffectiveMonth" => l["Gilt ab Monat"],
+        "RecordedByName" => l["Erfasst von"],
+        // Sponsorships: escrow and completion
+        "EscrowBalance" => l["Guthaben auf dem Mietkonto"],
+        "EscrowShortfall" => l["Fehlbetrag"],
+        "ReadyForArrivalOn" => l["Bereit für die Einreise am"],
+        "RentPeriodCompletedOn" => l["Mietzeitraum abgeschlossen am"],
+        "SupportCompletedOn" => l["Begleitung abgeschlossen am"],
+        "CompletedOn" => l["Abgeschlossen am"],
+        "RentEndNoticeSentOn" => l["Hinweis auf das Mietende verschickt am"],
+        "ContinuedSupportBy" => l["Weitere Begleitung durch"],
         _ => field,
     };
 

@@ -80,6 +80,8 @@ public static class AccessTable
         // Rent runs (issue 4, rent-run)
 
         // Rule sets (issue 4, rule-sets)
+        ["/Admin/RuleSets/Create"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/RuleSets/Edit"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
     };
 

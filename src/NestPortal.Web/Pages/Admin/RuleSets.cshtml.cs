@@ -2,20 +2,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Data;
 using NestPortal.Domain.Programme;
+using NestPortal.Web.Pages.Admin.RuleSets;
 
 namespace NestPortal.Web.Pages.Admin;
 
-/// <summary>The programme rule sets in force over time, with how many groups were submitted under each.</summary>
+/// <summary>
+/// The programme rule sets in force over time with all their figures, and how many groups and
+/// sponsorships use each: those in use can only be succeeded, the others still corrected.
+/// </summary>
 public sealed class RuleSetsModel(NestPortalDbContext db) : PageModel
 {
-    public IReadOnlyList<(ProgrammeRuleSet RuleSet, int GroupCount)> RuleSets { get; private set; } = [];
+    public IReadOnlyList<(ProgrammeRuleSet RuleSet, RuleSetUsage Usage)> RuleSets { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
         var sets = await db.RuleSets.AsNoTracking().OrderBy(r => r.ValidFrom).ToListAsync();
-        var counts = await db.MentoringGroups.Where(g => g.RuleSetId != null)
-            .GroupBy(g => g.RuleSetId!.Value).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count);
-        RuleSets = sets.Select(s => (s, counts.GetValueOrDefault(s.Id))).ToList();
+        var usage = await RuleSetUsage.OfAllAsync(db);
+        RuleSets = sets.Select(s => (s, usage.GetValueOrDefault(s.Id) ?? new RuleSetUsage(0, 0))).ToList();
     }
 }

@@ -97,6 +97,49 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task Switching_a_pilot_sponsorship_to_the_permanent_rules_halves_the_required_funding_and_keeps_the_entries()
+    {
+        var household = await factory.CreateHouseholdAsync(familyName: "Regelwechsel");
+        var group = await factory.CreateApprovedGroupAsync(await factory.DemoMentorIdAsync(), "Übernahme Pilot zu Regel");
+        var id = await factory.MatchAsync(group, household, rent: 650.00m, leaseStart: Months.FirstOf(Today));
+        var pilot = await PilotRuleSetIdAsync();
+        var permanent = await factory.QueryAsync(db => db.RuleSets.Where(r => r.ValidUntil == null).Select(r => r.Id).SingleAsync());
+        await factory.ExecuteAsync(async db =>
+        {
+            var sponsorship = await db.Sponsorships.SingleAsync(s => s.Id == id);
+            sponsorship.SwitchRuleSet(await db.RuleSets.SingleAsync(r => r.Id == pilot), "Aufnahmezusage vor Juli 2022");
+            sponsorship.RecordDeposit(5_000.00m, Today, "Einzahlung Gruppe", Today, TestHouseholds.Clerk, DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+        var entriesBefore = await factory.QueryAsync(db => db.EscrowEntries.AsNoTracking().Where(e => e.SponsorshipId == id)
+            .Select(e => new { e.Id, e.Kind, e.Amount }).ToListAsync());
+        var client = await StaffAsync();
+        var shown = await client.GetPageAsync(Url(id));
+        shown.QuerySelector("[data-fact='required']")!.TextContent.ShouldBe("15.600,00\u00A0€", "24 months × 650 €");
+        shown.QuerySelector("[data-fact='shortfall']")!.TextContent.ShouldContain("10.600,00\u00A0€");
+
+        var response = await client.PostFormAsync(Url(id), new Dictionary<string, string>
+        {
+            ["Switch.RuleSetId"] = permanent.ToString(),
+            ["Switch.Reason"] = "Regelprogramm vereinbart",
+        }, "handler=SwitchRuleSet");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await client.GetPageAsync(response.Location());
+        page.QuerySelector("[data-fact='required']")!.TextContent.ShouldBe("7.800,00\u00A0€", "12 months × 650 €");
+        page.QuerySelector("[data-fact='funded']")!.TextContent.ShouldBe("5.000,00\u00A0€");
+        page.QuerySelector("[data-fact='shortfall']")!.TextContent.ShouldContain("2.800,00\u00A0€");
+        page.QuerySelector("[data-fact='last-rent-month']")!.TextContent.ShouldBe(Months.FirstOf(Today).AddMonths(11).ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("de-DE")));
+        var saved = await factory.QueryAsync(db => db.Sponsorships.AsNoTracking().SingleAsync(s => s.Id == id));
+        saved.Position.Required.ShouldBe(7_800.00m);
+        saved.EscrowBalance.ShouldBe(5_000.00m);
+        saved.EscrowShortfall.ShouldBe(2_800.00m, "the stored shortfall for lists follows the switch");
+        var entriesAfter = await factory.QueryAsync(db => db.EscrowEntries.AsNoTracking().Where(e => e.SponsorshipId == id)
+            .Select(e => new { e.Id, e.Kind, e.Amount }).ToListAsync());
+        entriesAfter.ShouldBe(entriesBefore, "money already booked is not touched");
+    }
+
+    [Fact]
     public async Task Switch_without_a_reason_is_refused()
     {
         var (id, _, _) = await MatchedAsync("Übernahme Ohne Grund");

@@ -1,0 +1,80 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data;
+using NestPortal.Domain.Common;
+using NestPortal.Domain.Programme;
+using NestPortal.Web.Infrastructure;
+
+namespace NestPortal.Web.Pages.Admin.RuleSets;
+
+/// <summary>
+/// Corrects a rule set no group and no sponsorship uses yet (typically a successor added with a typing
+/// mistake). A rule set in use shows why it cannot be changed; a post for it is refused by the domain.
+/// </summary>
+/// <remarks>
+/// Rule sets carry no concurrency stamp: two administrators correcting the same unused rule set at once
+/// means the last one saved wins. Accepted, because nothing depends on an unused rule set yet and the
+/// audit log keeps both changes; a stamp would need a model change.
+/// </remarks>
+public sealed class EditModel(
+    NestPortalDbContext db, IStringLocalizer<SharedResource> l, IValidator<RuleSetInput> validator, ILogger<EditModel> logger) : PageModel
+{
+    [BindProperty] public RuleSetInput Input { get; set; } = new();
+
+    public ProgrammeRuleSet RuleSet { get; private set; } = null!;
+    public RuleSetUsage Usage { get; private set; } = new(0, 0);
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Input.CopyFrom(RuleSet, withPeriod: true);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        // Tracked, all of them: a corrected start also moves the end of the predecessor.
+        var all = await db.RuleSets.ToListAsync();
+        if (!await LoadAsync(id)) return NotFound();
+        // A rule set in use is refused whatever was typed: the domain says why.
+        if (!Usage.InUse && !await validator.ValidateIntoAsync(Input, ModelState)) return Page();
+        try
+        {
+            // Checked just before saving; a group submitted between this check and the save would be bound
+            // to the corrected figures. Submissions are rare and a new rule set starts in the future, so accepted.
+            var originalFrom = RuleSet.ValidFrom;
+            RuleSet.Revise(Usage.InUse, Input.Name, Input.ValidFrom.GetValueOrDefault(), Input.ValidUntil,
+                Input.MinimumMembers.GetValueOrDefault(), Input.RequiredMainContacts.GetValueOrDefault(), Input.LegalPersonsAllowed,
+                Input.RentMonths.GetValueOrDefault(), Input.RentMonthsWithOwnedFlat.GetValueOrDefault(),
+                Input.SupportMonths.GetValueOrDefault(), Input.TrainingRequirement);
+            // A moved start moves the end of the rules it succeeds: saved together, one rule set in force each day.
+            var predecessor = ProgrammeRuleSet.PredecessorOf(all, RuleSet, originalFrom);
+            ProgrammeRuleSet.FitBetweenNeighbours(all, RuleSet, originalFrom,
+                predecessor is null ? null : await RuleSetUsage.LastSubmissionUnderAsync(db, predecessor.Id));
+            await db.SaveChangesAsync();
+            logger.LogInformation("Rule set {RuleSetId} revised", id);
+            TempData["Status"] = l["Die Programmregeln „{0}“ sind gespeichert.", RuleSet.Name].Value;
+            return RedirectToPage("/Admin/RuleSets");
+        }
+        catch (DomainException exception)
+        {
+            ModelState.AddDomainErrors(exception, l);
+            // The heading and the notes show what is saved, not the refused revision.
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var ruleSet = await db.RuleSets.SingleOrDefaultAsync(r => r.Id == id);
+        if (ruleSet is null) return false;
+        RuleSet = ruleSet;
+        Usage = await RuleSetUsage.OfAsync(db, id);
+        return true;
+    }
+}
