@@ -68,6 +68,10 @@ public static class AccessTable
         ["/Admin/Audit"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
         // Escrow accounts for staff (issue 4, escrow-accounts)
+        ["/Escrow/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Escrow/Account"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Escrow/Deposit"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Escrow/Correct"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
 
         // Escrow bookings and the group's statement (issue 4, escrow-bookings)
 

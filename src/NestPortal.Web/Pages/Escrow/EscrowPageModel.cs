@@ -84,6 +84,10 @@ public abstract class EscrowPageModel(NestPortalDbContext db, TimeProvider time,
         db.ChangeTracker.Clear();
         if (await AlreadyBookedAsync()) return AlreadyBooked(id);
         await LoadAsync(id);
+        // The page now shows the account as saved; sent again, the form is checked against that, so a
+        // person told that someone booked meanwhile can look at the new balance and book after all.
+        Version = Sponsorship.ConcurrencyStamp;
+        ModelState.Remove(nameof(Version));
         return Page();
     }
 

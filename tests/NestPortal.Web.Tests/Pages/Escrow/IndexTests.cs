@@ -1,0 +1,124 @@
+using System.Net;
+using NestPortal.Domain.Common;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Tests.Infrastructure;
+
+namespace NestPortal.Web.Tests.Pages.Escrow;
+
+public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static DateOnly Today => TestGroups.Today;
+
+    /// <summary>
+    /// Four accounts: underfunded (nothing paid in), funded, ending this month (lease start eleven months
+    /// ago, rent paid so far), and completed (rent and support over, settled).
+    /// </summary>
+    private async Task<(int Underfunded, int Funded, int EndingSoon, int Completed)> AccountsAsync(string tag)
+    {
+        var underfunded = await factory.SponsorshipAsync($"Kontenliste Offen {tag}", $"NesT-{tag}-OFFEN");
+        var funded = await factory.SponsorshipAsync($"Kontenliste Gedeckt {tag}", $"NesT-{tag}-GEDECKT");
+        await factory.DepositAsync(funded, 7800m);
+
+        var endingStart = Months.FirstOf(Today).AddMonths(-11);
+        var ending = await factory.SponsorshipAsync($"Kontenliste Endet {tag}", $"NesT-{tag}-ENDET", leaseStart: endingStart);
+        await factory.DepositAsync(ending, 7800m);
+        await factory.BookAsync(ending, (s, actor, now) => s.Settle(Today, null, actor, now));
+
+        var completed = await factory.SponsorshipAsync($"Kontenliste Fertig {tag}", $"NesT-{tag}-FERTIG", leaseStart: Months.FirstOf(Today).AddMonths(-24));
+        await factory.DepositAsync(completed, 7800m);
+        await factory.BookAsync(completed, (s, actor, now) => s.Settle(Today, Today.AddMonths(-1), actor, now));
+        return (underfunded, funded, ending, completed);
+    }
+
+    private static async Task<List<string>> GroupsShownAsync(HttpClient client, string query) =>
+        (await client.GetPageAsync($"/Escrow/Index?{query}")).TableRows().Select(r => r[0]).Order().ToList();
+
+    [Fact]
+    public async Task Every_account_shows_its_stored_figures()
+    {
+        await AccountsAsync("KZAHL");
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var rows = (await client.GetPageAsync("/Escrow/Index?search=KZAHL")).TableRows();
+
+        rows.Count.ShouldBe(4);
+        var open = rows.Single(r => r[0] == "Kontenliste Offen KZAHL");
+        open[1].ShouldBe("NesT-KZAHL-OFFEN");
+        open[2].ShouldStartWith("Bochum");
+        open[3].ShouldBe("650,00\u00A0€");
+        open[4].ShouldBe("0,00\u00A0€");
+        open[5].ShouldBe("Es fehlen 7.800,00\u00A0€");
+        open[6].ShouldBe(Months.EndOfPeriod(Months.FirstOf(Today), 12).German());
+        open[7].ShouldBe("läuft");
+        open[8].ShouldBe("nein");
+        var funded = rows.Single(r => r[0] == "Kontenliste Gedeckt KZAHL");
+        funded[4].ShouldBe("7.800,00\u00A0€");
+        funded[5].ShouldBe("keiner");
+        rows.Single(r => r[0] == "Kontenliste Fertig KZAHL")[7].ShouldBe("abgeschlossen");
+    }
+
+    [Fact]
+    public async Task Filters_pick_underfunded_ending_soon_and_completed_accounts()
+    {
+        await AccountsAsync("KFILTER");
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        (await GroupsShownAsync(client, "search=KFILTER&filter=Underfunded")).ShouldBe(["Kontenliste Offen KFILTER"]);
+        (await GroupsShownAsync(client, "search=KFILTER&filter=EndingSoon")).ShouldBe(["Kontenliste Endet KFILTER"]);
+        (await GroupsShownAsync(client, "search=KFILTER&filter=Completed")).ShouldBe(["Kontenliste Fertig KFILTER"]);
+        (await GroupsShownAsync(client, "search=KFILTER&filter=All")).Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Search_finds_group_names_and_household_references_regardless_of_case()
+    {
+        await AccountsAsync("KSUCHE");
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        (await GroupsShownAsync(client, "search=kontenliste%20gedeckt%20ksuche")).ShouldBe(["Kontenliste Gedeckt KSUCHE"]);
+        (await GroupsShownAsync(client, "search=nest-ksuche-endet")).ShouldBe(["Kontenliste Endet KSUCHE"]);
+        var none = await client.GetPageAsync("/Escrow/Index?search=KSUCHE-NIRGENDS");
+        none.TableRows().ShouldBeEmpty();
+        none.MainText().ShouldContain("Keine Mietkonten gefunden.");
+    }
+
+    [Fact]
+    public async Task Pages_hold_twenty_accounts_and_keep_the_filter()
+    {
+        for (var i = 0; i < 21; i++) await factory.SponsorshipAsync($"Kontenblättern {i:00}", $"NesT-KBLATT-{i:00}");
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var first = await client.GetPageAsync("/Escrow/Index?search=KBLATT&filter=Underfunded");
+        var second = await client.GetPageAsync("/Escrow/Index?search=KBLATT&filter=Underfunded&pageNumber=2");
+
+        first.TableRows().Count.ShouldBe(20);
+        second.TableRows().Count.ShouldBe(1);
+        first.TableRows().Concat(second.TableRows()).Select(r => r[1]).Distinct().Count().ShouldBe(21);
+        var next = first.QuerySelector("main nav a[href*='pageNumber=2']")!.GetAttribute("href")!;
+        next.ShouldContain("search=KBLATT");
+        next.ShouldContain("filter=Underfunded");
+    }
+
+    [Fact]
+    public async Task Staff_find_the_list_in_the_navigation()
+    {
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+        var page = await client.GetPageAsync("/Datenquellen");
+        page.QuerySelectorAll("nav a").Single(a => a.TextContent.Trim() == "Mietkonten").GetAttribute("href").ShouldBe("/Escrow");
+    }
+
+    [Theory]
+    [InlineData(Roles.Mentor)]
+    [InlineData(Roles.Municipality)]
+    [InlineData(Roles.Administrator)]
+    public async Task Other_roles_get_403_and_no_link(string role)
+    {
+        await factory.SponsorshipAsync($"Kontenliste Rolle {role}", $"NesT-KROLLE-{role}");
+        var client = await factory.SignedInAsAsync(role);
+
+        var body = await client.GetAsync("/Escrow/Index").ShouldBeStatusAsync(HttpStatusCode.Forbidden);
+
+        body.ShouldNotReveal("NesT-KROLLE");
+        (await client.GetPageAsync("/Datenquellen")).QuerySelectorAll("nav a").ShouldNotContain(a => a.TextContent.Trim() == "Mietkonten");
+    }
+}
