@@ -67,7 +67,8 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
 /// with a record that has what the page can show (a household with persons and an allocation, …).
 /// </summary>
 internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, int SponsoringGroup, int Household, int Person,
-    int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold)
+    int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold,
+    int SponsoringGroupSponsorship)
 {
     public static async Task<DemoIds> ReadAsync(PortalFactory factory)
     {
@@ -84,8 +85,10 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         var sponsorship = await factory.QueryAsync(db => db.Sponsorships.Where(s => s.HouseholdId == allocated.Id).Select(s => s.Id).FirstAsync());
         var dortmund = Ags.Parse(DemoUsers.All.Single(u => u.Role == Roles.Municipality).MunicipalityAgs);
         var dortmundHousehold = await factory.QueryAsync(db => db.Households.Where(h => h.AllocatedMunicipalityAgs == dortmund).Select(h => h.Id).FirstAsync());
+        // The demo mentor's running sponsorship ("Patenschaft Phoenixsee"): the escrow forms show its account.
+        var sponsoringAccount = await factory.QueryAsync(db => db.Sponsorships.Where(s => s.GroupId == sponsoring).Select(s => s.Id).FirstAsync());
         return new DemoIds(draft, member, submitted, sponsoring, allocated.Id, allocated.Person, arrived.Id, arrived.Person,
-            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold);
+            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, sponsoringAccount);
     }
 
     public string UrlFor(string page, string route) => page switch
@@ -94,7 +97,8 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         "/Error" => "/Error?code=404",
         "/Sponsorships/Create" => $"{route}?householdId={UnmatchedHousehold}",
         "/Allocations/Create" => $"{route}?householdId={MatchedHousehold}",
-        "/Groups/Household" => Fill(route, SponsoringGroup),
+        "/Groups/Household" or "/Groups/Statement" => Fill(route, SponsoringGroup),
+        "/Escrow/PayRent" or "/Escrow/Refund" or "/Escrow/RentChange" => Fill(route, SponsoringGroupSponsorship),
         "/Municipality/Household" => Fill(route, DortmundHousehold),
         "/Sponsorships/Details" => Fill(route, Sponsorship),
         "/Allocations/Print" => Fill(route, Allocation),

@@ -70,6 +70,10 @@ public static class AccessTable
         // Escrow accounts for staff (issue 4, escrow-accounts)
 
         // Escrow bookings and the group's statement (issue 4, escrow-bookings)
+        ["/Escrow/PayRent"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Escrow/Refund"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Escrow/RentChange"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Groups/Statement"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
 
         // Member departures and dissolution (issue 4, departures)
 
