@@ -98,6 +98,19 @@ public sealed class StatementTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task Csv_quotes_separators_and_defuses_a_reference_a_spreadsheet_would_run_as_a_formula()
+    {
+        var account = await factory.CreateAccountAsync("Kontoauszug CSV Formel");
+        await factory.BookAsync(account.Sponsorship, s => s.RecordDeposit(10m, TestGroups.Today, "=HYPERLINK(\"x\");Spende", TestGroups.Today,
+            TestHouseholds.Clerk, DateTime.UtcNow));
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+
+        var csv = await client.GetStringAsync($"{Url(account.Group)}?handler=Csv");
+
+        csv.ShouldContain(";\"'=HYPERLINK(\"\"x\"\");Spende\";10,00;10,00\r\n");
+    }
+
+    [Fact]
     public async Task The_warning_shows_on_the_group_and_household_pages_with_a_link_to_the_statement()
     {
         var account = await UnderfundedAsync("Kontoauszug Warnung");
