@@ -74,6 +74,10 @@ public static class AccessTable
         ["/Escrow/Correct"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
 
         // Escrow bookings and the group's statement (issue 4, escrow-bookings)
+        ["/Escrow/PayRent"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Escrow/Refund"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Escrow/RentChange"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Groups/Statement"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
 
         // Member departures and dissolution (issue 4, departures)
         ["/Groups/Members/Leave"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],

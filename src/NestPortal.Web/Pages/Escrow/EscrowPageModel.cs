@@ -94,7 +94,8 @@ public abstract class EscrowPageModel(NestPortalDbContext db, TimeProvider time,
     protected IActionResult Done(string status, int id)
     {
         TempData["Status"] = status;
-        return RedirectToPage("/Escrow/Account", new { id });
+        // By address, not by page name: the booking forms work (and are tested) without depending on how the account page is built.
+        return LocalRedirect($"/Escrow/Account/{id}");
     }
 
     private Task<bool> AlreadyBookedAsync() => db.EscrowEntries.AnyAsync(e => e.IdempotencyKey == IdempotencyKey);

@@ -19,10 +19,14 @@ public sealed class DetailsModel(
     /// <summary>Whether a household was matched with the group: then the mentors' household page has something to show.</summary>
     public bool HasSponsorship { get; private set; }
 
+    /// <summary>What the group must still pay into its escrow account; null when the account is covered.</summary>
+    public ShortfallNotice? Shortfall { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return NotFound();
         HasSponsorship = await Db.Sponsorships.AnyAsync(s => s.GroupId == id);
+        Shortfall = await ShortfallNotice.ForAsync(Db, id);
         Overview = await OverviewAsync(memberActions: true);
         if (Group.IsEditableByGroup) Missing = Group.CheckSubmission(RulesInForce, Today);
         return Page();

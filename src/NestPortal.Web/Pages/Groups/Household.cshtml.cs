@@ -22,6 +22,9 @@ public sealed class HouseholdModel(
     public string Reference { get; private set; } = string.Empty;
     public ObligationSummary? Obligations { get; private set; }
 
+    /// <summary>What the group must still pay into its escrow account; null when the account is covered.</summary>
+    public ShortfallNotice? Shortfall { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return NotFound();
@@ -36,6 +39,7 @@ public sealed class HouseholdModel(
         if (household is null) return NotFound();
         Reference = household.Reference;
         Obligations = ObligationSummary.Of(Sponsorship, household);
+        Shortfall = await ShortfallNotice.ForAsync(Db, id);
         foreach (var person in household.Persons) Db.RecordView(nameof(Refugee), person.Id);
         await Db.SaveChangesAsync();
         return Page();

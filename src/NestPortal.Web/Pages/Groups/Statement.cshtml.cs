@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NestPortal.Data;
+using NestPortal.Domain.Sponsorships;
+using NestPortal.Web.Authorization;
+
+namespace NestPortal.Web.Pages.Groups;
+
+/// <summary>
+/// The mentors' read-only statement of their group's escrow account (Mietkonto): every entry, the
+/// balance, the months paid and still open, and what is missing; printable and as CSV. The id is the
+/// group's, so a mentor reaches only the account of a group they work on.
+/// </summary>
+public sealed class StatementModel(
+    NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l)
+    : GroupPageModel(db, authorization, time, l)
+{
+    public Sponsorship? Sponsorship { get; private set; }
+    public string Reference { get; private set; } = string.Empty;
+    public EscrowPosition? Position { get; private set; }
+    public IReadOnlyList<StatementLine> Lines { get; private set; } = [];
+
+    /// <summary>The day the statement shows the account as of.</summary>
+    public DateOnly AsOf => Today;
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetCsvAsync(int id)
+    {
+        if (!await LoadAsync(id) || Sponsorship is null) return NotFound();
+        return File(EscrowStatement.Csv(Lines, L), "text/csv; charset=utf-8", EscrowStatement.FileName(Reference));
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (!await LoadGroupAsync(id)) return false;
+        // The one sponsorship the statement is about (its ledger comes with it): the running one, else the latest.
+        Sponsorship = await Db.Sponsorships.AsNoTracking().AsSplitQuery().Where(s => s.GroupId == id)
+            .OrderBy(s => s.Status == SponsorshipStatus.Running ? 0 : 1).ThenByDescending(s => s.Id).FirstOrDefaultAsync();
+        if (Sponsorship is null) return true;
+        var householdId = Sponsorship.HouseholdId;
+        var reference = await Db.HouseholdsVisibleTo(User).Where(h => h.Id == householdId).Select(h => h.Reference).SingleOrDefaultAsync();
+        if (reference is null) return false;
+        Reference = reference;
+        Position = Sponsorship.Position;
+        Lines = EscrowStatement.Lines(Sponsorship, L);
+        return true;
+    }
+}
