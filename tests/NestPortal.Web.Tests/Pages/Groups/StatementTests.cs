@@ -39,7 +39,7 @@ public sealed class StatementTests(PortalFactory factory) : IClassFixture<Portal
         page.QuerySelector(".shortfall-warning")!.TextContent.ShouldContain("Es fehlen 6.800,00\u00A0€; bitte zahlen Sie den Betrag auf das Mietkonto ein");
         var rows = page.TableRows();
         rows.Count.ShouldBe(2);
-        rows[0].ShouldBe([TestGroups.Today.German(), "Einzahlung", "", "Einzahlung der Gruppe", "1.000,00\u00A0€", "1.000,00\u00A0€"]);
+        rows[0].ShouldBe([TestGroups.Today.German(), "Einzahlung", "", "Überweisung Gruppe", "1.000,00\u00A0€", "1.000,00\u00A0€"]);
         rows[1][1].ShouldBe("Mietzahlung");
         rows[1][2].ShouldBe(ThisMonth.ToString("MM.yyyy", CultureInfo.InvariantCulture));
         rows[1][4].ShouldBe("-650,00\u00A0€");
@@ -147,7 +147,7 @@ public sealed class StatementTests(PortalFactory factory) : IClassFixture<Portal
             var body = await client.GetAsync(url).ShouldBeStatusAsync(HttpStatusCode.NotFound);
             body.ShouldNotReveal(account.Reference);
             body.ShouldNotReveal("DE89");
-            body.ShouldNotReveal("Einzahlung der Gruppe");
+            body.ShouldNotReveal("Überweisung Gruppe");
         }
     }
 
