@@ -95,7 +95,7 @@ public abstract class EscrowPageModel(NestPortalDbContext db, TimeProvider time,
     {
         TempData["Status"] = status;
         // By address, not by page name: the booking forms work (and are tested) without depending on how the account page is built.
-        return LocalRedirect($"/Escrow/Account/{id}");
+        return RedirectToPage("/Escrow/Account", new { id });
     }
 
     private Task<bool> AlreadyBookedAsync() => db.EscrowEntries.AnyAsync(e => e.IdempotencyKey == IdempotencyKey);
