@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NestPortal.Data.Identity;
-using NestPortal.Domain.Municipalities;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Infrastructure;
 
@@ -17,7 +14,7 @@ namespace NestPortal.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class AllocationJourneyTests(BrowserHost host)
 {
-    private const string Password = "ein langes Passwort für den Test";
+    private const string Password = BrowserHost.TestPassword;
     private const string Dortmund = "05913000";
 
     [Fact]
@@ -30,9 +27,9 @@ public sealed class AllocationJourneyTests(BrowserHost host)
         var groupName = $"Nachbarschaft Hörde {suffix}";
         var reference = $"NesT-{suffix}";
         var today = TestGroups.Today;
-        await CreateUserAsync(clerkEmail, "Sabine Sachbearbeiterin", Roles.CompetenceCentre);
-        await CreateUserAsync(municipalityEmail, "Mehmet Meldestelle", Roles.Municipality, Dortmund);
-        var mentorId = await CreateUserAsync(mentorEmail, "Paula Patin", Roles.Mentor);
+        await host.CreateUserAsync(clerkEmail, "Sabine Sachbearbeiterin", Roles.CompetenceCentre);
+        await host.CreateUserAsync(municipalityEmail, "Mehmet Meldestelle", Roles.Municipality, Dortmund);
+        var mentorId = await host.CreateUserAsync(mentorEmail, "Paula Patin", Roles.Mentor);
         await host.Factory.CreateApprovedGroupAsync(mentorId, groupName, Dortmund, memberEmails: [mentorEmail]);
 
         // The clerk records the household and its first person.
@@ -135,16 +132,6 @@ public sealed class AllocationJourneyTests(BrowserHost host)
         own.ShouldContain("Amina Haddad");
         own.ShouldContain("Hörder Bahnhofstraße 12");
         own.ShouldNotContain("Rollstuhl");
-    }
-
-    private async Task<string> CreateUserAsync(string email, string name, string role, string? ags = null)
-    {
-        await using var scope = host.Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, MunicipalityAgs = ags is null ? null : Ags.Parse(ags) };
-        (await users.CreateAsync(user, Password)).Succeeded.ShouldBeTrue();
-        (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
-        return user.Id;
     }
 
     private static Task Checked(IPage page) => BrowserHost.AssertAccessibleAsync(page);

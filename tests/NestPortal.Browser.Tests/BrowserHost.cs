@@ -2,6 +2,9 @@ using System.Net;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Identity;
+using NestPortal.Data.Identity;
+using NestPortal.Domain.Municipalities;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -17,6 +20,9 @@ namespace NestPortal.Browser.Tests;
 public sealed class BrowserHost : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>The password of the users the journeys create.</summary>
+    public const string TestPassword = "ein langes Passwort für den Test";
 
     private static readonly string[] ChromiumArgs =
     [
@@ -57,6 +63,17 @@ public sealed class BrowserHost : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (no cookies) in German or English.</summary>
+    /// <summary>A confirmed user in <paramref name="role"/> (a municipality user bound to <paramref name="ags"/>); returns the id.</summary>
+    public async Task<string> CreateUserAsync(string email, string name, string role, string? ags = null)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, MunicipalityAgs = ags is null ? null : Ags.Parse(ags) };
+        (await users.CreateAsync(user, TestPassword)).Succeeded.ShouldBeTrue();
+        (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+        return user.Id;
+    }
+
     public async Task<IPage> NewPageAsync(string culture = "de-DE")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = culture });

@@ -15,7 +15,7 @@ namespace NestPortal.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class GroupJourneyTests(BrowserHost host)
 {
-    private const string Password = "ein langes Passwort für den Test";
+    private const string Password = BrowserHost.TestPassword;
 
     [Fact]
     public async Task Mentor_and_clerk_take_a_group_from_registration_to_approval()
