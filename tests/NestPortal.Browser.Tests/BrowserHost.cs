@@ -1,6 +1,7 @@
 using System.Net;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -138,6 +139,13 @@ public sealed class KestrelPortalFactory : PortalFactory
     {
         RelaxTwoFactorForDemoUsers = false;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Stated here too: the journeys' ledgers and the sweep's demo pages must not change under a background run.
+        builder.UseSetting("RentRun:Enabled", "false");
     }
 }
 
