@@ -67,7 +67,7 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
 /// with a record that has what the page can show (a household with persons and an allocation, …).
 /// </summary>
 internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, int SponsoringGroup, int Household, int Person,
-    int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold)
+    int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold, int RentRun)
 {
     public static async Task<DemoIds> ReadAsync(PortalFactory factory)
     {
@@ -84,8 +84,10 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         var sponsorship = await factory.QueryAsync(db => db.Sponsorships.Where(s => s.HouseholdId == allocated.Id).Select(s => s.Id).FirstAsync());
         var dortmund = Ags.Parse(DemoUsers.All.Single(u => u.Role == Roles.Municipality).MunicipalityAgs);
         var dortmundHousehold = await factory.QueryAsync(db => db.Households.Where(h => h.AllocatedMunicipalityAgs == dortmund).Select(h => h.Id).FirstAsync());
+        // The demo seed settles the accounts up to today and records that as a rent run.
+        var rentRun = await factory.QueryAsync(db => db.RentRuns.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
         return new DemoIds(draft, member, submitted, sponsoring, allocated.Id, allocated.Person, arrived.Id, arrived.Person,
-            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold);
+            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, rentRun);
     }
 
     public string UrlFor(string page, string route) => page switch
@@ -98,6 +100,7 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         "/Municipality/Household" => Fill(route, DortmundHousehold),
         "/Sponsorships/Details" => Fill(route, Sponsorship),
         "/Allocations/Print" => Fill(route, Allocation),
+        "/Admin/RentRuns/Details" => Fill(route, RentRun),
         "/Households/Leave" or "/Households/Persons/Leave" => Fill(route, ArrivedHousehold, ArrivedPerson),
         _ when page.StartsWith("/Households/", StringComparison.Ordinal) => Fill(route, Household, Person),
         _ when page.StartsWith("/Review/", StringComparison.Ordinal) => Fill(route, SubmittedGroup),

@@ -74,6 +74,8 @@ public static class AccessTable
         // Member departures and dissolution (issue 4, departures)
 
         // Rent runs (issue 4, rent-run)
+        ["/Admin/RentRuns/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/RentRuns/Details"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
         // Rule sets (issue 4, rule-sets)
 

@@ -118,16 +118,21 @@ public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, T
         foreach (var sponsorship in batch.Sponsorships)
         {
             var household = batch.Households.GetValueOrDefault(sponsorship.HouseholdId);
-            var result = sponsorship.Settle(today, household?.SupportEndsOn(sponsorship.SupportMonths), Actor, now);
-            run.CountAccount();
-            // Entries carry their effect on the balance: money going out is negative.
-            foreach (var payment in result.Payments) run.CountPayment(-payment.Amount);
-            if (result.Refund is { } refund) run.CountRefund(-refund.Amount);
-            if (result.Completed) run.CountCompletion();
-            if (result.Problem is { } problem) run.RecordFailure(sponsorship.Id, problem.Format());
+            Count(run, sponsorship.Id, sponsorship.Settle(today, household?.SupportEndsOn(sponsorship.SupportMonths), Actor, now));
             if (household is not null && sponsorship.NeedsRentEndNotice(today, RentEndNotices.DaysAhead))
                 notices.Queue(sponsorship, household, recipients, today, now);
         }
+    }
+
+    /// <summary>Adds one account's settlement to the run's figures; a balance too low for a due month is a failure to mend.</summary>
+    public static void Count(RentRun run, int sponsorshipId, SettlementResult result)
+    {
+        run.CountAccount();
+        // Entries carry their effect on the balance: money going out is negative.
+        foreach (var payment in result.Payments) run.CountPayment(-payment.Amount);
+        if (result.Refund is { } refund) run.CountRefund(-refund.Amount);
+        if (result.Completed) run.CountCompletion();
+        if (result.Problem is { } problem) run.RecordFailure(sponsorshipId, problem.Format());
     }
 
     private sealed record Batch(IReadOnlyList<Sponsorship> Sponsorships, IReadOnlyDictionary<int, Household> Households);
