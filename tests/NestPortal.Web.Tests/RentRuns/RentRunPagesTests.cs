@@ -125,8 +125,7 @@ public sealed class RentRunPagesTests(PortalFactory factory) : IClassFixture<Por
         var page = await client.GetPageAsync(List);
         page.QuerySelector(".alert[role=status]")!.TextContent.ShouldBe(
             $"Der Mietlauf ist abgeschlossen: {run.AccountsChecked} Konten geprüft, {run.Payments} Mieten gezahlt ({run.AmountPaid.ToString("N2", German)}\u00A0€), "
-            + $"{run.Refunds} Rückzahlungen, {run.SponsorshipsCompleted} Mentoring-Übernahmen abgeschlossen, {run.Failures} Fehler.",
-);
+            + $"{run.Refunds} Rückzahlungen, {run.SponsorshipsCompleted} Mentoring-Übernahmen abgeschlossen, {run.Failures} Fehler.");
         run.Payments.ShouldBeGreaterThanOrEqualTo(1);
     }
 
