@@ -1,11 +1,18 @@
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Infrastructure.RentRuns;
 using NestPortal.Web.Infrastructure.VolumeData;
 using Serilog;
 
-// A maintenance command instead of the web host: fills the database with volume data and exits.
+// Maintenance commands instead of the web host: fill the database with volume data, or run the rent run once, and exit.
 if (VolumeCommand.IsRequested(args))
 {
     Environment.ExitCode = await VolumeCommand.RunAsync(args);
+    return;
+}
+
+if (RentRunCommand.IsRequested(args))
+{
+    Environment.ExitCode = await RentRunCommand.RunAsync(args);
     return;
 }
 

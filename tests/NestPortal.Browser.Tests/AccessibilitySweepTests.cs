@@ -69,7 +69,7 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
 /// </summary>
 internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, int SponsoringGroup, int Household, int Person,
     int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold,
-    int PermanentRuleSet, int SponsoringMember, int EscrowAccount, int EscrowEntry)
+    int PermanentRuleSet, int SponsoringMember, int EscrowAccount, int EscrowEntry, int RentRun)
 {
     public static async Task<DemoIds> ReadAsync(PortalFactory factory)
     {
@@ -91,11 +91,13 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         var dortmundHousehold = await factory.QueryAsync(db => db.Households.Where(h => h.AllocatedMunicipalityAgs == dortmund).Select(h => h.Id).FirstAsync());
         // The demo's groups use the permanent rules: its edit page shows why rules in use cannot be changed.
         var permanentRuleSet = await factory.QueryAsync(db => db.RuleSets.Where(r => r.Code == SeededRuleSets.PermanentCode).Select(r => r.Id).SingleAsync());
-        // The demo mentor's running sponsorship; its first entry for the correction form (0, a 404, while the demo set books none).
+        // The demo mentor's running sponsorship; its first entry for the correction form (the demo set funds it).
         var escrowAccount = await factory.QueryAsync(db => db.Sponsorships.Where(s => s.GroupId == sponsoring).Select(s => s.Id).FirstAsync());
         var escrowEntry = await factory.QueryAsync(db => db.EscrowEntries.Where(e => e.SponsorshipId == escrowAccount).OrderBy(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync());
+        // The demo seed settles the accounts up to today and records that as a rent run.
+        var rentRun = await factory.QueryAsync(db => db.RentRuns.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
         return new DemoIds(draft, member, submitted, sponsoring, allocated.Id, allocated.Person, arrived.Id, arrived.Person,
-            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, permanentRuleSet, sponsoringMember, escrowAccount, escrowEntry);
+            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, permanentRuleSet, sponsoringMember, escrowAccount, escrowEntry, rentRun);
     }
 
     public string UrlFor(string page, string route) => page switch
@@ -112,6 +114,7 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         "/Admin/RuleSets/Edit" => Fill(route, PermanentRuleSet),
         "/Escrow/Correct" => $"{Fill(route, EscrowAccount)}?entryId={EscrowEntry}",
         _ when page.StartsWith("/Escrow/", StringComparison.Ordinal) => Fill(route, EscrowAccount),
+        "/Admin/RentRuns/Details" => Fill(route, RentRun),
         "/Households/Leave" or "/Households/Persons/Leave" => Fill(route, ArrivedHousehold, ArrivedPerson),
         // Leaving, appointing and dissolving need an approved group; opening the forms changes nothing.
         "/Groups/Members/Leave" or "/Groups/Members/MainContact" => Fill(route, SponsoringGroup, SponsoringMember),

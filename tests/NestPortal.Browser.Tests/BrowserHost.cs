@@ -1,6 +1,7 @@
 using System.Net;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Identity;
 using NestPortal.Data.Identity;
@@ -155,6 +156,13 @@ public sealed class KestrelPortalFactory : PortalFactory
     {
         RelaxTwoFactorForDemoUsers = false;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Stated here too: the journeys' ledgers and the sweep's demo pages must not change under a background run.
+        builder.UseSetting("RentRun:Enabled", "false");
     }
 }
 

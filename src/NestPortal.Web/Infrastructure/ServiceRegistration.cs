@@ -96,6 +96,10 @@ public static class ServiceRegistration
             services.AddSingleton<IMailer, SmtpMailer>();
         services.AddSingleton<OutboxMailSender>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxMailSender>());
+        services.Configure<RentRuns.RentRunOptions>(configuration.GetSection("RentRun"));
+        services.AddScoped<RentRuns.RentEndNotices>();
+        services.AddScoped<RentRuns.RentRunner>();
+        services.AddHostedService<RentRuns.MonthlyRentService>();
 
         services.AddDataProtection().SetApplicationName("NestPortal").PersistKeysToDbContext<NestPortalDbContext>();
         services.AddAntiforgery(options =>

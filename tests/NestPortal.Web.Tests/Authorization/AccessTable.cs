@@ -85,6 +85,8 @@ public static class AccessTable
         ["/Review/Dissolve"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
 
         // Rent runs (issue 4, rent-run)
+        ["/Admin/RentRuns/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/RentRuns/Details"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
         // Rule sets (issue 4, rule-sets)
         ["/Admin/RuleSets/Create"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],

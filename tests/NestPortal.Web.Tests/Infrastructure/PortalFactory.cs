@@ -32,6 +32,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Authentication:TwoFactor:RelaxForDemoUsers", RelaxTwoFactorForDemoUsers ? "true" : "false");
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // No rent run in the background: tests book and settle with explicit dates, and their data must stay as they made it.
+        builder.UseSetting("RentRun:Enabled", "false");
     }
 
     public HttpClient CreateBrowserLikeClient() =>

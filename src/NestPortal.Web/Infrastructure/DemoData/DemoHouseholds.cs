@@ -1,12 +1,15 @@
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Data;
+using NestPortal.Data.Operations;
 using NestPortal.Domain.Common;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Municipalities;
 using NestPortal.Domain.Programme;
+using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure.RentRuns;
 using NestPortal.Web.Infrastructure.SampleData;
 
 namespace NestPortal.Web.Infrastructure.DemoData;
@@ -15,7 +18,7 @@ namespace NestPortal.Web.Infrastructure.DemoData;
 /// Seeds the demo households of <see cref="DemoStories"/> with their groups, matches, allocations,
 /// arrivals and departures, all through the aggregates' own commands and dated relative to today,
 /// so every page of every demo role has something to show. Runs once: only while there are no
-/// households. Names come from Bogus (German locale) with a fixed seed, so every start looks alike.
+/// households. The rent accounts are funded and settled up to today. Names come from Bogus (German locale) with a fixed seed, so every start looks alike.
 /// </summary>
 public static class DemoHouseholds
 {
@@ -64,8 +67,16 @@ public static class DemoHouseholds
             db.MentoringGroups.Add(OtherGroup(groups, faker, today, name, Ags.Parse(home), state));
         await db.SaveChangesAsync();
 
-        foreach (var (sample, household) in cases)
-            if (lifecycle.MatchAndAllocate(sample, household) is { } sponsorship) db.Sponsorships.Add(sponsorship);
+        var sponsorships = new List<(Sponsorship Sponsorship, Household Household)>();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var (sample, household) = cases[i];
+            if (lifecycle.MatchAndAllocate(sample, household) is not { } sponsorship) continue;
+            SampleEscrow.Fund(sponsorship, DemoStories.All[i].Funding, sample.Dates.Matched, today, staff);
+            db.Sponsorships.Add(sponsorship);
+            sponsorships.Add((sponsorship, household));
+        }
+
         await db.SaveChangesAsync();
 
         var dortmundClerk = Demo(2);
@@ -74,6 +85,9 @@ public static class DemoHouseholds
                 ? dortmundClerk
                 : new Actor("demo-kommune-" + ags, "Sachbearbeitung Ausländerbehörde"));
         RecordEarlyDepartures(db, today, staff);
+        await db.SaveChangesAsync();
+
+        db.RentRuns.Add(SettleUpToToday(sponsorships, today));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
@@ -90,6 +104,20 @@ public static class DemoHouseholds
         var owner = new Actor(shortOfContacts.CreatedByUserId, "Gruppe " + shortOfContacts.Name);
         var leaving = shortOfContacts.Members.First(m => m.IsMainContact);
         shortOfContacts.RecordMemberLeaving(leaving.Id, today.AddDays(-3), "Umzug nach Hamburg", today, owner, now);
+    }
+
+    /// <summary>
+    /// Pays the rent due so far, as the monthly rent run would have, and records that as a run, so the
+    /// accounts show paid months and administrators a run from the start.
+    /// </summary>
+    private static RentRun SettleUpToToday(IEnumerable<(Sponsorship Sponsorship, Household Household)> sponsorships, DateOnly today)
+    {
+        var now = DateTime.UtcNow;
+        var run = new RentRun(today, "Demodaten", now);
+        foreach (var (sponsorship, household) in sponsorships)
+            RentRunner.Count(run, sponsorship.Id, sponsorship.Settle(today, household.SupportEndsOn(sponsorship.SupportMonths), RentRunner.Actor, now));
+        run.Finish(DateTime.UtcNow);
+        return run;
     }
 
     private static MentoringGroup OtherGroup(SampleGroups groups, Faker faker, DateOnly today, string name, Ags home, string state)

@@ -6,7 +6,8 @@ namespace NestPortal.Web.Infrastructure.DemoData;
 /// One demo household and its group. Days are counted from today: a negative
 /// <see cref="ArrivalInDays"/> means the family arrived that many days ago, a positive one that it is
 /// expected then. Without <see cref="Group"/> the household waits for BAMF's match; without
-/// <see cref="AllocatedTo"/> a matched household waits for its Zuweisungsentscheidung.
+/// <see cref="AllocatedTo"/> a matched household waits for its Zuweisungsentscheidung. <see cref="Funding"/>
+/// says how the group paid into the rent account.
 /// </summary>
 public sealed record DemoStory(
     string Nationality,
@@ -19,7 +20,8 @@ public sealed record DemoStory(
     bool Acknowledged = false,
     SampleDeparture Departure = SampleDeparture.None,
     string? Note = null,
-    bool OwnedByDemoMentor = false);
+    bool OwnedByDemoMentor = false,
+    SampleFunding Funding = SampleFunding.Full);
 
 /// <summary>The demo set: forty households in every state, spread over the five Regierungsbezirke.</summary>
 public static class DemoStories
@@ -42,8 +44,8 @@ public static class DemoStories
         new("IQ", 2, 35, "Hagener Patennetz", "05914000", "05914000", FirstAllocatedTo: Dortmund),
 
         // Elsewhere in NRW.
-        new("SY", 6, -200, "Integrationspaten Köln-Nippes", "05315000", "05315000", Acknowledged: true),
-        new("ER", 3, -150, "Freundeskreis Asyl Schildesche", "05711000", "05711000", Acknowledged: true),
+        new("SY", 6, -200, "Integrationspaten Köln-Nippes", "05315000", "05315000", Acknowledged: true, Funding: SampleFunding.RentRise),
+        new("ER", 3, -150, "Freundeskreis Asyl Schildesche", "05711000", "05711000", Acknowledged: true, Funding: SampleFunding.Short),
         new("AF", 5, -90, "Ev. Kirchengemeinde Essen-Rüttenscheid", "05113000", "05113000", Departure: SampleDeparture.OnePerson),
         new("SO", 4, -240, "Begegnung Aachen-Burtscheid", "05334002", "05334002", Acknowledged: true),
         new("SS", 6, 70, "Netzwerk Paderborn hilft", "05774032", "05774032"),

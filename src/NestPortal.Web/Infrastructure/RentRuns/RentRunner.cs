@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using NestPortal.Data;
+using NestPortal.Data.Operations;
+using NestPortal.Domain.Common;
+using NestPortal.Domain.Households;
+using NestPortal.Domain.Sponsorships;
+
+namespace NestPortal.Web.Infrastructure.RentRuns;
+
+/// <summary>
+/// The monthly rent run: settles every running sponsorship up to a day (pays each due month, refunds at
+/// the end, completes) and records what it did in a <see cref="RentRun"/>. Works in batches by id so
+/// memory stays flat and the SQL commands per account stay constant. A batch that cannot be saved (a
+/// second run on another server booked the same month first, or any other error) is redone one account
+/// at a time, so one bad account costs only itself: it is listed in the run's failure report and the
+/// next run tries it again. Months are paid once however often this runs: the domain pays only unpaid
+/// months, and the database's unique key per account, month and payment number refuses a second one.
+/// </summary>
+public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, TimeProvider time, ILogger<RentRunner> logger)
+{
+    public const int DefaultBatchSize = 200;
+
+    /// <summary>The run's name in the ledger and the audit log.</summary>
+    public static readonly Actor Actor = new("rent-run", "Mietlauf");
+
+    public int BatchSize { get; init; } = DefaultBatchSize;
+
+    /// <param name="paidThrough">The day to settle for: every month due by then is paid.</param>
+    /// <param name="startedBy">"Zeitplan" for the background service, else the administrator's name.</param>
+    public async Task<RentRun> RunAsync(DateOnly paidThrough, string startedBy, CancellationToken cancellationToken = default)
+    {
+        var run = new RentRun(paidThrough, startedBy, time.UtcNow());
+        db.RentRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        var recipients = await notices.RecipientsAsync(cancellationToken);
+
+        var afterId = 0;
+        while (true)
+        {
+            var batch = await LoadAsync(db.Sponsorships.Where(s => s.Id > afterId).OrderBy(s => s.Id).Take(BatchSize), cancellationToken);
+            if (batch.Sponsorships.Count == 0) break;
+            afterId = batch.Sponsorships[^1].Id;
+            try
+            {
+                Settle(run, batch, paidThrough, recipients);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Rent run {RunId}: the batch after sponsorship {FirstId} could not be saved; settling its {Count} accounts one by one",
+                    run.Id, batch.Sponsorships[0].Id, batch.Sponsorships.Count);
+                var ids = batch.Sponsorships.Select(s => s.Id).ToList();
+                run = await ForgetUnsavedAsync(run.Id, cancellationToken);
+                foreach (var id in ids) run = await SettleAloneAsync(run, id, paidThrough, recipients, cancellationToken);
+            }
+
+            // What is saved is forgotten, so a run over every account keeps only one batch in memory.
+            db.ChangeTracker.Clear();
+            db.RentRuns.Attach(run);
+        }
+
+        run.Finish(time.UtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Rent run {RunId} through {PaidThrough}: {Accounts} accounts, {Payments} payments, {Refunds} refunds, {Completed} completed, {Failures} failures",
+            run.Id, paidThrough, run.AccountsChecked, run.Payments, run.Refunds, run.SponsorshipsCompleted, run.Failures);
+        return run;
+    }
+
+    /// <summary>One account in its own save: its failure is recorded and the run goes on.</summary>
+    private async Task<RentRun> SettleAloneAsync(RentRun run, int sponsorshipId, DateOnly paidThrough, RentEndNotices.Recipients recipients,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var batch = await LoadAsync(db.Sponsorships.Where(s => s.Id == sponsorshipId), cancellationToken);
+            Settle(run, batch, paidThrough, recipients);
+            await db.SaveChangesAsync(cancellationToken);
+            return run;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Rent run {RunId}: sponsorship {SponsorshipId} could not be settled", run.Id, sponsorshipId);
+            run = await ForgetUnsavedAsync(run.Id, cancellationToken);
+            run.CountAccount();
+            run.RecordFailure(sponsorshipId, FailureReasons.Of(exception));
+            await db.SaveChangesAsync(cancellationToken);
+            return run;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.RentRuns.Attach(run);
+        }
+    }
+
+    /// <summary>Drops every unsaved change and reads the run back as last saved, so its counts hold only what was booked.</summary>
+    private async Task<RentRun> ForgetUnsavedAsync(int runId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.RentRuns.SingleAsync(r => r.Id == runId, cancellationToken);
+    }
+
+    /// <summary>Running sponsorships with their ledgers (auto-included), and their households' persons for the support end.</summary>
+    private async Task<Batch> LoadAsync(IQueryable<Sponsorship> which, CancellationToken cancellationToken)
+    {
+        var sponsorships = await which.Where(s => s.Status == SponsorshipStatus.Running).AsSplitQuery().ToListAsync(cancellationToken);
+        if (sponsorships.Count == 0) return new Batch([], new Dictionary<int, Household>());
+        var householdIds = sponsorships.Select(s => s.HouseholdId).ToList();
+        var households = await db.Households.AsNoTracking().Include(h => h.Persons).Where(h => householdIds.Contains(h.Id))
+            .AsSplitQuery().ToDictionaryAsync(h => h.Id, cancellationToken);
+        return new Batch(sponsorships, households);
+    }
+
+    private void Settle(RentRun run, Batch batch, DateOnly today, RentEndNotices.Recipients recipients)
+    {
+        var now = time.UtcNow();
+        foreach (var sponsorship in batch.Sponsorships)
+        {
+            var household = batch.Households.GetValueOrDefault(sponsorship.HouseholdId);
+            Count(run, sponsorship.Id, sponsorship.Settle(today, household?.SupportEndsOn(sponsorship.SupportMonths), Actor, now));
+            if (household is not null && sponsorship.NeedsRentEndNotice(today, RentEndNotices.DaysAhead))
+                notices.Queue(sponsorship, household, recipients, today, now);
+        }
+    }
+
+    /// <summary>Adds one account's settlement to the run's figures; a balance too low for a due month is a failure to mend.</summary>
+    public static void Count(RentRun run, int sponsorshipId, SettlementResult result)
+    {
+        run.CountAccount();
+        // Entries carry their effect on the balance: money going out is negative.
+        foreach (var payment in result.Payments) run.CountPayment(-payment.Amount);
+        if (result.Refund is { } refund) run.CountRefund(-refund.Amount);
+        if (result.Completed) run.CountCompletion();
+        if (result.Problem is { } problem) run.RecordFailure(sponsorshipId, problem.Format());
+    }
+
+    private sealed record Batch(IReadOnlyList<Sponsorship> Sponsorships, IReadOnlyDictionary<int, Household> Households);
+}
