@@ -241,9 +241,11 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                 column: "StartedAtUtc");
 
             // The escrow ledger is append-only, in the database too, like the audit log (ADR 0007).
-            // EXEC: CREATE TRIGGER must open its batch.
+            // EXEC: CREATE TRIGGER must open its batch. AFTER, not INSTEAD OF: SQL Server refuses an
+            // INSTEAD OF DELETE trigger on a table whose foreign key cascades (error 2113); THROW in an
+            // AFTER trigger rolls the statement back all the same.
             foreach (var table in new[] { "EscrowEntries", "RentChanges" })
-                migrationBuilder.Sql($"EXEC(N'CREATE TRIGGER [{table}_Immutable] ON [{table}] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 50000, ''{table} are immutable.'', 1; END')");
+                migrationBuilder.Sql($"EXEC(N'CREATE TRIGGER [{table}_Immutable] ON [{table}] AFTER UPDATE, DELETE AS BEGIN THROW 50000, ''{table} are immutable.'', 1; END')");
         }
 
         /// <inheritdoc />

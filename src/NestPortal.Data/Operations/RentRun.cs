@@ -67,4 +67,13 @@ public sealed class RentRun
     }
 
     public void Finish(DateTime finishedAtUtc) => FinishedAtUtc = finishedAtUtc;
+
+    /// <summary>Ends a run that stopped midway, saying why; its counts hold what it booked before.</summary>
+    public void Abort(string reason, DateTime finishedAtUtc)
+    {
+        var line = "Lauf abgebrochen: " + reason;
+        var report = FailureReport is null ? line : FailureReport + "\n" + line;
+        FailureReport = report.Length <= ReportMaxLength ? report : report[..ReportMaxLength];
+        Finish(finishedAtUtc);
+    }
 }

@@ -59,11 +59,15 @@ public sealed partial class MentoringGroup
 
     /// <summary>
     /// A mentor sees a group they created, or one that lists their (confirmed) email as a member,
-    /// so the other members can sign up and work on the same group.
+    /// so the other members can sign up and work on the same group; not after they left it.
     /// </summary>
-    public bool IsAccessibleTo(string userId, string? email) =>
-        CreatedByUserId == userId
-        || (email is not null && _members.Any(m => m.Email == Mentor.NormaliseEmail(email)));
+    public bool IsAccessibleTo(string userId, string? email)
+    {
+        var normalised = email is null ? null : Mentor.NormaliseEmail(email);
+        // A member who left (early departure) loses access, also when they created the group.
+        if (normalised is not null && _members.Any(m => m.Email == normalised && m.HasLeft)) return false;
+        return CreatedByUserId == userId || (normalised is not null && _members.Any(m => m.Email == normalised));
+    }
 
     public void ChangeDetails(string name, Ags homeMunicipality, string? supportPlan, Actor actor, DateTime nowUtc)
     {

@@ -56,7 +56,8 @@ public sealed partial class Sponsorship
         var changed = payments.Count > 0;
         if (RentPeriodCompletedOn is null && IsRentPeriodOver(today) && Position.MonthsRemaining == 0)
         {
-            if (Balance > 0) refund = Refund(Balance, "Rückzahlung des Restguthabens nach Ende der Mietzahlungen", today, actor, nowUtc);
+            // Booked directly, not through Refund: the whole balance goes back, whatever its size.
+            if (Balance > 0) refund = Book(new EscrowEntry(EscrowEntryKind.Refund, -Balance, today, "Rückzahlung des Restguthabens nach Ende der Mietzahlungen", actor, nowUtc, null));
             RentPeriodCompletedOn = today;
             changed = true;
         }

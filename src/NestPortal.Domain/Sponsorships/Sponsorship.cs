@@ -118,7 +118,16 @@ public sealed partial class Sponsorship
         RentMonths = Apartment.OwnedByGroup ? ruleSet.RentMonthsWithOwnedFlat : ruleSet.RentMonths;
         SupportMonths = ruleSet.SupportMonths;
         RentFirstMonth = Months.FirstOf(Apartment.LeaseStart);
-        RentEndsOn = RentMonths == 0 ? null : Months.EndOfPeriod(RentFirstMonth, RentMonths);
+        DateOnly? rentEndsOn = RentMonths == 0 ? null : Months.EndOfPeriod(RentFirstMonth, RentMonths);
+        if (rentEndsOn != RentEndsOn)
+        {
+            // A new end: the rent period is judged afresh (months to pay, a refund at the new end) and
+            // the municipality is told the new date.
+            RentPeriodCompletedOn = null;
+            RentEndNoticeSentOn = null;
+        }
+
+        RentEndsOn = rentEndsOn;
         Touch();
     }
 }

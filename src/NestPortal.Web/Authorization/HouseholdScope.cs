@@ -27,12 +27,17 @@ public static class HouseholdScope
         return db.Households.Where(_ => false);
     }
 
-    /// <summary>The groups a mentor works on: created by them, or listing their email as a member.</summary>
+    /// <summary>
+    /// The groups a mentor works on: created by them, or listing their email as a member; a member who
+    /// left the group (early departure) no longer reaches it, whether they created it or not.
+    /// </summary>
     public static IQueryable<MentoringGroup> GroupsOf(this NestPortalDbContext db, ClaimsPrincipal user)
     {
         var userId = user.UserId();
         var email = user.Email() is { } address ? Mentor.NormaliseEmail(address) : null;
-        return db.MentoringGroups.Where(g => g.CreatedByUserId == userId || (email != null && g.Members.Any(m => m.Email == email)));
+        return db.MentoringGroups.Where(g =>
+            (g.CreatedByUserId == userId || (email != null && g.Members.Any(m => m.Email == email && m.LeftOn == null)))
+            && !(email != null && g.Members.Any(m => m.Email == email && m.LeftOn != null)));
     }
 
     /// <summary>The municipality a Municipality account is bound to.</summary>

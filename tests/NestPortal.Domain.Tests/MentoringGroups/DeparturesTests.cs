@@ -162,4 +162,18 @@ public class DeparturesTests
         group.Status.ShouldBe(GroupStatus.Approved);
         group.DissolvedOn.ShouldBeNull();
     }
+
+    [Fact]
+    public void A_member_who_left_no_longer_reaches_the_group_even_as_its_creator()
+    {
+        var group = Approved();
+        var leaving = group.FindMember(4);
+        group.IsAccessibleTo("someone-else", leaving.Email).ShouldBeTrue();
+
+        group.RecordMemberLeaving(4, Day("2023-03-01"), "Umzug", Today, Mentor, Now);
+
+        group.IsAccessibleTo("someone-else", leaving.Email.ToUpperInvariant()).ShouldBeFalse();
+        group.IsAccessibleTo(group.CreatedByUserId, leaving.Email).ShouldBeFalse();
+        group.IsAccessibleTo("someone-else", group.FindMember(1).Email).ShouldBeTrue();
+    }
 }

@@ -140,4 +140,25 @@ public class SettlementTests
         sponsorship.RecordContinuedSupport("Caritas Dortmund, Frau Beispiel");
         sponsorship.ContinuedSupportBy.ShouldBe("Caritas Dortmund, Frau Beispiel");
     }
+
+    [Fact]
+    public void A_switch_to_a_longer_period_reopens_a_completed_rent_period_and_the_notice()
+    {
+        var household = new HouseholdBuilder()
+            .WithPerson(HouseholdBuilder.Person("Rami") with { AdmissionDecisionDate = Day("2022-08-01"), VisaDate = Day("2022-09-01") })
+            .Build(Day("2022-10-01"));
+        var sponsorship = new MatchBuilder().Permanent().Match(household);
+        sponsorship.RecordDeposit(15_600m, Day("2022-10-20"), "Einzahlung", Day("2022-10-20"), Run, Now);
+        sponsorship.MarkRentEndNoticeSent(Day("2023-08-15"));
+        sponsorship.Settle(Day("2023-11-05"), null, Run, Now);
+        sponsorship.RentPeriodCompletedOn.ShouldNotBeNull();
+
+        sponsorship.SwitchRuleSet(TestRuleSets.Pilot(), "Zusage vor Juli 2022, irrtümlich umgestellt");
+
+        sponsorship.RentPeriodCompletedOn.ShouldBeNull();
+        sponsorship.RentEndNoticeSentOn.ShouldBeNull();
+        sponsorship.RecordDeposit(8_000m, Day("2023-11-10"), "Nachzahlung", Day("2023-11-10"), Run, Now);
+        sponsorship.Settle(Day("2024-11-05"), null, Run, Now).Refund!.Amount.ShouldBe(-200m);
+        sponsorship.Entries.Count(e => e.Kind == EscrowEntryKind.RentPayment).ShouldBe(24);
+    }
 }

@@ -1,3 +1,5 @@
+using NestPortal.Data;
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NestPortal.Data.Operations;
@@ -40,10 +42,15 @@ public static class RentAccounts
         return (id, household);
     }
 
-    public static async Task<RentRun> RunRentAsync(this PortalFactory factory, DateOnly paidThrough, string startedBy = "Test")
+    public static async Task<RentRun> RunRentAsync(this PortalFactory factory, DateOnly paidThrough, string startedBy = "Test", int? batchSize = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RentRunner>().RunAsync(paidThrough, startedBy);
+        var services = scope.ServiceProvider;
+        var runner = batchSize is { } size
+            ? new RentRunner(services.GetRequiredService<NestPortalDbContext>(), services.GetRequiredService<RentEndNotices>(), TimeProvider.System,
+                services.GetRequiredService<ILogger<RentRunner>>()) { BatchSize = size }
+            : services.GetRequiredService<RentRunner>();
+        return await runner.RunAsync(paidThrough, startedBy);
     }
 
     public static Task<List<EscrowEntry>> EntriesAsync(this PortalFactory factory, int sponsorshipId) =>

@@ -32,12 +32,40 @@ public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, T
         var run = new RentRun(paidThrough, startedBy, time.UtcNow());
         db.RentRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            run = await SettleAllAsync(run, paidThrough, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // A run that stops midway (database gone, shutdown) must say so, not look as if it still ran.
+            // What it booked stays booked; the next run carries on from there.
+            logger.LogError(exception, "Rent run {RunId} stopped before it was done", run.Id);
+            run = await ForgetUnsavedAsync(run.Id, CancellationToken.None);
+            run.Abort(exception is OperationCanceledException ? "Der Dienst wurde beendet." : exception.GetBaseException().Message, time.UtcNow());
+            await db.SaveChangesAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+
+        run.Finish(time.UtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Rent run {RunId} through {PaidThrough}: {Accounts} accounts, {Payments} payments, {Refunds} refunds, {Completed} completed, {Failures} failures",
+            run.Id, paidThrough, run.AccountsChecked, run.Payments, run.Refunds, run.SponsorshipsCompleted, run.Failures);
+        return run;
+    }
+
+    /// <summary>Every running sponsorship, batch by batch; returns the run with its counts.</summary>
+    private async Task<RentRun> SettleAllAsync(RentRun run, DateOnly paidThrough, CancellationToken cancellationToken)
+    {
         var recipients = await notices.RecipientsAsync(cancellationToken);
 
         var afterId = 0;
         while (true)
         {
-            var batch = await LoadAsync(db.Sponsorships.Where(s => s.Id > afterId).OrderBy(s => s.Id).Take(BatchSize), cancellationToken);
+            // Running ones before Take: a stretch of 200 completed sponsorships must not end the run.
+            var batch = await LoadAsync(db.Sponsorships.Where(s => s.Status == SponsorshipStatus.Running && s.Id > afterId).OrderBy(s => s.Id).Take(BatchSize), cancellationToken);
             if (batch.Sponsorships.Count == 0) break;
             afterId = batch.Sponsorships[^1].Id;
             try
@@ -59,11 +87,6 @@ public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, T
             db.RentRuns.Attach(run);
         }
 
-        run.Finish(time.UtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        logger.LogInformation("Rent run {RunId} through {PaidThrough}: {Accounts} accounts, {Payments} payments, {Refunds} refunds, {Completed} completed, {Failures} failures",
-            run.Id, paidThrough, run.AccountsChecked, run.Payments, run.Refunds, run.SponsorshipsCompleted, run.Failures);
         return run;
     }
 

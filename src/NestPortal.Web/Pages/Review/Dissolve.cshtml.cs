@@ -52,6 +52,8 @@ public sealed class DissolveModel(
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
         if (Sponsorship is not null && SponsorshipVersion is { } shown)
             Db.Entry(Sponsorship).Property(s => s.ConcurrencyStamp).OriginalValue = shown;
+        // A form without the sponsorship's version cannot prove it is current: refused like a stale one.
+        else if (Sponsorship is not null) Version = null;
         if (!await TryChangeAsync(DissolveAndHandOver))
         {
             // The group was loaded again; the sponsorship too, so the page shows what is saved.
