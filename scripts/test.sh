@@ -63,7 +63,9 @@ echo "docker-compose.yml is valid"
 say "Running the tests"
 rm -rf "$results"
 status=0
-dotnet test NestPortal.sln --no-build --configuration Debug \
+# -m:1: one test assembly at a time. In parallel, the web suite's concurrency tests and the browser
+# tests fight over 2 cores and the browser's page loads time out; one after the other is slower but sure.
+dotnet test NestPortal.sln --no-build --configuration Debug -m:1 \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
 
 passed=0; failed=0; total=0

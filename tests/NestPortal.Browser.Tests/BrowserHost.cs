@@ -87,7 +87,10 @@ public sealed class BrowserHost : IAsyncLifetime
         }
 
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        // Generous: on a 2-core CI machine a page can wait behind a build or the other suites. A timeout
+        // only decides how long a real failure takes to report, never whether a test passes.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
         return page;
     }
 
