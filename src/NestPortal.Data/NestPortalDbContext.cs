@@ -8,6 +8,7 @@ using NestPortal.Data.Identity;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Municipalities;
+using NestPortal.Domain.Outreach;
 using NestPortal.Domain.Programme;
 using NestPortal.Domain.Sponsorships;
 
@@ -32,6 +33,11 @@ public sealed class NestPortalDbContext(
     public DbSet<RentChange> RentChanges => Set<RentChange>();
     public DbSet<RentRun> RentRuns => Set<RentRun>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<OutreachEvent> OutreachEvents => Set<OutreachEvent>();
+    public DbSet<OutreachMunicipality> OutreachMunicipalities => Set<OutreachMunicipality>();
+    public DbSet<DataImport> DataImports => Set<DataImport>();
+    public DbSet<DataImportFile> DataImportFiles => Set<DataImportFile>();
+    public DbSet<ImportedRecord> ImportedRecords => Set<ImportedRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

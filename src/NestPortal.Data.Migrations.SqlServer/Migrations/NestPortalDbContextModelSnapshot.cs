@@ -324,6 +324,128 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NestPortal.Data.Operations.DataImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CheckedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("CommittedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CommittedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("StartedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileSha256");
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.ToTable("DataImports");
+                });
+
+            modelBuilder.Entity("NestPortal.Data.Operations.DataImportFile", b =>
+                {
+                    b.Property<int>("DataImportId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("DataImportId");
+
+                    b.ToTable("DataImportFiles", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Data.Operations.ImportedRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DataImportId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ExternalReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataImportId");
+
+                    b.HasIndex("Kind", "ExternalReference")
+                        .IsUnique();
+
+                    b.ToTable("ImportedRecords");
+                });
+
             modelBuilder.Entity("NestPortal.Data.Operations.OutgoingMail", b =>
                 {
                     b.Property<int>("Id")
@@ -852,6 +974,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(5)
                         .HasColumnType("nvarchar(5)");
 
+                    b.Property<DateOnly?>("SafeHarbourDeclaredOn")
+                        .HasColumnType("date");
+
                     b.HasKey("Ags");
 
                     b.HasIndex("Name");
@@ -859,6 +984,80 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("Postcode");
 
                     b.ToTable("Municipalities");
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Outreach.OutreachEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn");
+
+                    b.ToTable("OutreachEvents", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Outreach.OutreachMunicipality", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Informed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("MunicipalityAgs")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(8)");
+
+                    b.Property<int>("OutreachEventId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityAgs");
+
+                    b.HasIndex("OutreachEventId", "MunicipalityAgs")
+                        .IsUnique();
+
+                    b.ToTable("OutreachMunicipalities", (string)null);
                 });
 
             modelBuilder.Entity("NestPortal.Domain.Programme.ProgrammeRuleSet", b =>
@@ -1175,6 +1374,24 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NestPortal.Data.Operations.DataImportFile", b =>
+                {
+                    b.HasOne("NestPortal.Data.Operations.DataImport", null)
+                        .WithOne()
+                        .HasForeignKey("NestPortal.Data.Operations.DataImportFile", "DataImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NestPortal.Data.Operations.ImportedRecord", b =>
+                {
+                    b.HasOne("NestPortal.Data.Operations.DataImport", null)
+                        .WithMany()
+                        .HasForeignKey("DataImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NestPortal.Domain.Households.Allocation", b =>
                 {
                     b.HasOne("NestPortal.Domain.Households.Household", null)
@@ -1237,6 +1454,21 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("RuleSetId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Outreach.OutreachMunicipality", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityAgs")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NestPortal.Domain.Outreach.OutreachEvent", null)
+                        .WithMany("Municipalities")
+                        .HasForeignKey("OutreachEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NestPortal.Domain.Sponsorships.EscrowEntry", b =>
@@ -1392,6 +1624,11 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Outreach.OutreachEvent", b =>
+                {
+                    b.Navigation("Municipalities");
                 });
 
             modelBuilder.Entity("NestPortal.Domain.Sponsorships.Sponsorship", b =>

@@ -309,6 +309,124 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NestPortal.Data.Operations.DataImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CheckedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CommittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommittedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileSha256");
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.ToTable("DataImports");
+                });
+
+            modelBuilder.Entity("NestPortal.Data.Operations.DataImportFile", b =>
+                {
+                    b.Property<int>("DataImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("DataImportId");
+
+                    b.ToTable("DataImportFiles", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Data.Operations.ImportedRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DataImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataImportId");
+
+                    b.HasIndex("Kind", "ExternalReference")
+                        .IsUnique();
+
+                    b.ToTable("ImportedRecords");
+                });
+
             modelBuilder.Entity("NestPortal.Data.Operations.OutgoingMail", b =>
                 {
                     b.Property<int>("Id")
@@ -821,6 +939,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SafeHarbourDeclaredOn")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Ags");
 
                     b.HasIndex("Name");
@@ -828,6 +949,76 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("Postcode");
 
                     b.ToTable("Municipalities");
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Outreach.OutreachEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn");
+
+                    b.ToTable("OutreachEvents", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Outreach.OutreachMunicipality", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Informed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MunicipalityAgs")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutreachEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityAgs");
+
+                    b.HasIndex("OutreachEventId", "MunicipalityAgs")
+                        .IsUnique();
+
+                    b.ToTable("OutreachMunicipalities", (string)null);
                 });
 
             modelBuilder.Entity("NestPortal.Domain.Programme.ProgrammeRuleSet", b =>
@@ -1136,6 +1327,24 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NestPortal.Data.Operations.DataImportFile", b =>
+                {
+                    b.HasOne("NestPortal.Data.Operations.DataImport", null)
+                        .WithOne()
+                        .HasForeignKey("NestPortal.Data.Operations.DataImportFile", "DataImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NestPortal.Data.Operations.ImportedRecord", b =>
+                {
+                    b.HasOne("NestPortal.Data.Operations.DataImport", null)
+                        .WithMany()
+                        .HasForeignKey("DataImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NestPortal.Domain.Households.Allocation", b =>
                 {
                     b.HasOne("NestPortal.Domain.Households.Household", null)
@@ -1198,6 +1407,21 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RuleSetId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Outreach.OutreachMunicipality", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityAgs")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NestPortal.Domain.Outreach.OutreachEvent", null)
+                        .WithMany("Municipalities")
+                        .HasForeignKey("OutreachEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NestPortal.Domain.Sponsorships.EscrowEntry", b =>
@@ -1353,6 +1577,11 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Outreach.OutreachEvent", b =>
+                {
+                    b.Navigation("Municipalities");
                 });
 
             modelBuilder.Entity("NestPortal.Domain.Sponsorships.Sponsorship", b =>

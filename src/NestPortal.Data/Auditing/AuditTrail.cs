@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
+using NestPortal.Domain.Municipalities;
+using NestPortal.Domain.Outreach;
 using NestPortal.Domain.Programme;
 using NestPortal.Domain.Sponsorships;
 
@@ -19,8 +21,15 @@ internal static class AuditTrail
     private static readonly HashSet<Type> Audited =
         [
             typeof(MentoringGroup), typeof(Mentor), typeof(Household), typeof(Refugee), typeof(Allocation), typeof(Sponsorship),
-            typeof(EscrowEntry), typeof(RentChange), typeof(ProgrammeRuleSet),
+            typeof(EscrowEntry), typeof(RentChange), typeof(ProgrammeRuleSet), typeof(OutreachEvent), typeof(OutreachMunicipality),
+            typeof(Municipality),
         ];
+
+    /// <summary>
+    /// Reference data created by the register seeding: its creation is not news (396 entries on every
+    /// first start), only later changes are (a Sicherer-Hafen decision, a renamed municipality).
+    /// </summary>
+    private static readonly HashSet<Type> ReferenceData = [typeof(Municipality)];
 
     /// <summary>Records written once and never changed: the log itself and the escrow ledger (money rules).</summary>
     private static readonly HashSet<Type> Immutable = [typeof(AuditEntry), typeof(EscrowEntry), typeof(RentChange)];
@@ -46,6 +55,7 @@ internal static class AuditTrail
                 throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} records are immutable: they cannot be changed or deleted.");
             var owner = OwnerType(entry);
             if (owner is null || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.State == EntityState.Added && ReferenceData.Contains(owner)) continue;
 
             var prefix = entry.Metadata.IsOwned() ? entry.Metadata.ClrType.Name + "." : string.Empty;
             var changes = entry.State switch

@@ -29,3 +29,44 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         builder.HasIndex(m => new { m.SentAtUtc, m.NextAttemptAtUtc });
     }
 }
+
+internal sealed class DataImportConfiguration : IEntityTypeConfiguration<DataImport>
+{
+    public void Configure(EntityTypeBuilder<DataImport> builder)
+    {
+        builder.Property(i => i.FileName).HasMaxLength(DataImport.FileNameMaxLength).IsRequired();
+        builder.Property(i => i.FileSha256).HasMaxLength(64).IsRequired();
+        builder.Property(i => i.StartedByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(i => i.StartedByName).HasMaxLength(200).IsRequired();
+        builder.Property(i => i.CommittedByName).HasMaxLength(200);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.ConcurrencyStamp).IsConcurrencyToken();
+        builder.Ignore(i => i.AuditName);
+        builder.HasIndex(i => i.StartedAtUtc);
+        builder.HasIndex(i => i.FileSha256);
+        builder.HasOne<DataImportFile>().WithOne().HasForeignKey<DataImportFile>(f => f.DataImportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DataImportFileConfiguration : IEntityTypeConfiguration<DataImportFile>
+{
+    public void Configure(EntityTypeBuilder<DataImportFile> builder)
+    {
+        builder.ToTable("DataImportFiles");
+        builder.HasKey(f => f.DataImportId);
+        builder.Property(f => f.DataImportId).ValueGeneratedNever();
+        builder.Property(f => f.Content).IsRequired();
+    }
+}
+
+internal sealed class ImportedRecordConfiguration : IEntityTypeConfiguration<ImportedRecord>
+{
+    public void Configure(EntityTypeBuilder<ImportedRecord> builder)
+    {
+        builder.Property(r => r.Kind).HasMaxLength(ImportedRecord.KindMaxLength).IsRequired();
+        builder.Property(r => r.ExternalReference).HasMaxLength(ImportedRecord.ReferenceMaxLength).IsRequired();
+        builder.HasIndex(r => new { r.Kind, r.ExternalReference }).IsUnique();
+        builder.HasIndex(r => r.DataImportId);
+        builder.HasOne<DataImport>().WithMany().HasForeignKey(r => r.DataImportId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,3 +1,5 @@
+using NestPortal.Domain.Common;
+
 namespace NestPortal.Domain.Municipalities;
 
 /// <summary>A municipality (Gemeinde) of NRW as listed in the Destatis register.</summary>
@@ -10,6 +12,12 @@ public sealed class Municipality
     public string AdministrativeRegion { get; private set; } = string.Empty;
     public string Postcode { get; private set; } = string.Empty;
     public int Population { get; private set; }
+
+    /// <summary>
+    /// The date of the council decision by which the municipality declared itself a "Sicherer Hafen"
+    /// (Seebrücke movement, since 2018); null when it has not. Kept by staff, not by the register.
+    /// </summary>
+    public DateOnly? SafeHarbourDeclaredOn { get; private set; }
 
     private Municipality()
     {
@@ -34,6 +42,26 @@ public sealed class Municipality
         Population = population;
         return changed;
     }
+
+    /// <summary>The movement began in 2018; an earlier decision date is a typing error.</summary>
+    public static readonly DateOnly SafeHarbourMovementStart = new(2018, 1, 1);
+
+    /// <summary>Records (or, with null, withdraws) the council's Sicherer-Hafen decision.</summary>
+    public void RecordSafeHarbourDecision(DateOnly? councilDecisionOn, DateOnly today)
+    {
+        if (councilDecisionOn is { } decided)
+        {
+            if (decided > today)
+                throw new DomainException("Der Ratsbeschluss ({0:dd.MM.yyyy}) liegt in der Zukunft; tragen Sie ihn nach der Sitzung ein.", decided);
+            if (decided < SafeHarbourMovementStart)
+                throw new DomainException("Der Ratsbeschluss ({0:dd.MM.yyyy}) liegt vor 2018; Sichere Häfen gibt es erst seit 2018.", decided);
+        }
+
+        SafeHarbourDeclaredOn = councilDecisionOn;
+    }
+
+    /// <summary>Whether the municipality had declared itself a Sicherer Hafen by <paramref name="date"/>.</summary>
+    public bool IsSafeHarbourOn(DateOnly date) => SafeHarbourDeclaredOn is { } decided && decided <= date;
 
     /// <summary>The label people search by: name and town-hall postcode.</summary>
     public string Label => $"{Name} ({Postcode})";
