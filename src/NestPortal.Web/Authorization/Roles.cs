@@ -18,6 +18,9 @@ public static class Policies
     public const string CompetenceCentre = "CompetenceCentre";
     public const string Municipality = "Municipality";
     public const string Administrator = "Administrator";
+
+    /// <summary>The yearly report and its exports: competence-centre staff and administrators.</summary>
+    public const string Reporting = "Reporting";
 }
 
 public static class PortalClaims

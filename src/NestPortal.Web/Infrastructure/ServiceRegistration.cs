@@ -62,6 +62,9 @@ public static class ServiceRegistration
                 options.Conventions.AuthorizeFolder("/Escrow", Policies.CompetenceCentre);
                 options.Conventions.AuthorizeFolder("/Municipality", Policies.Municipality);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+                options.Conventions.AuthorizeFolder("/Reports", Policies.Reporting);
+                options.Conventions.AuthorizeFolder("/Outreach", Policies.CompetenceCentre);
+                options.Conventions.AuthorizeFolder("/Municipalities", Policies.CompetenceCentre);
                 // Named one by one: an AllowAnonymous on the /Account folder would also open /Account/Manage,
                 // because allowing anonymous access wins over any requirement.
                 foreach (var page in PublicPages) options.Conventions.AllowAnonymousToPage(page);
@@ -176,6 +179,7 @@ public static class ServiceRegistration
             .AddPolicy(Policies.Mentor, policy => policy.RequireRole(Roles.Mentor))
             .AddPolicy(Policies.CompetenceCentre, policy => policy.RequireRole(Roles.CompetenceCentre).AddRequirements(new TwoFactorRequirement()))
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator).AddRequirements(new TwoFactorRequirement()))
+            .AddPolicy(Policies.Reporting, policy => policy.RequireRole(Roles.CompetenceCentre, Roles.Administrator).AddRequirements(new TwoFactorRequirement()))
             .AddPolicy(Policies.Municipality, policy => policy
                 .RequireRole(Roles.Municipality)
                 .RequireClaim(PortalClaims.MunicipalityAgs)

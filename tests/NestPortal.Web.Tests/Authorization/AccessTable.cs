@@ -92,6 +92,12 @@ public static class AccessTable
         ["/Admin/RuleSets/Create"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
         ["/Admin/RuleSets/Edit"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
+        // The yearly report and its exports (issue 5, report)
+
+        // Outreach log and Sicherer Hafen (issue 5, outreach)
+
+        // Import of existing records (issue 5, import)
+
     };
 
 
