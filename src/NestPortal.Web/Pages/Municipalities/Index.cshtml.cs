@@ -37,11 +37,16 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
             }
             else
             {
-                // The AGS column holds the key's digits: a partial key ("05913") matches like a name does.
                 var pattern = SearchPattern.Contains(Search);
+                // The key is stored through a converter, so LIKE cannot reach it: a partial AGS ("05913") is matched
+                // against the 396 keys here, and the matches join the query as a list.
+                var term = Search.Trim();
+                var agsMatches = term.All(char.IsAsciiDigit)
+                    ? (await db.Municipalities.Select(m => m.Ags).ToListAsync()).Where(a => a.Value.Contains(term, StringComparison.Ordinal)).ToList()
+                    : [];
                 municipalities = municipalities.Where(m => EF.Functions.Like(m.Name, pattern, SearchPattern.Escape)
                                                            || EF.Functions.Like(m.Postcode, pattern, SearchPattern.Escape)
-                                                           || EF.Functions.Like(EF.Property<string>(m, nameof(Domain.Municipalities.Municipality.Ags)), pattern, SearchPattern.Escape));
+                                                           || agsMatches.Contains(m.Ags));
             }
         }
 

@@ -25,7 +25,8 @@ public abstract class OutreachFormModel(
 
     /// <summary>
     /// Checks the input and that every posted AGS is one of the NRW municipalities (a forged or stale
-    /// form must not name others); null with the errors in ModelState otherwise.
+    /// form must not name others); null with the errors in ModelState otherwise. Unknown keys go to the
+    /// summary, which lists them all (a field shows only its first error).
     /// </summary>
     protected async Task<(List<Ags> Invited, List<Ags> Informed)?> CheckedMunicipalitiesAsync()
     {
@@ -33,7 +34,7 @@ public abstract class OutreachFormModel(
         await validator.ValidateIntoAsync(Input, ModelState);
         var known = Choices.Select(c => c.Ags).ToHashSet(StringComparer.Ordinal);
         foreach (var unknown in Input.Invited.Concat(Input.Informed).Select(a => a.Trim()).Where(a => !known.Contains(a)).Distinct())
-            ModelState.AddModelError("Input.Invited", l["„{0}“ ist keine Kommune in Nordrhein-Westfalen.", unknown]);
+            ModelState.AddModelError(string.Empty, l["„{0}“ ist keine Kommune in Nordrhein-Westfalen.", unknown]);
         if (!ModelState.IsValid) return null;
         return (Input.Invited.Select(Ags.Parse).ToList(), Input.Informed.Select(Ags.Parse).ToList());
     }
