@@ -102,6 +102,10 @@ public sealed class MunicipalityPagesTests(PortalFactory factory) : IClassFixtur
         var details = await client.GetPageAsync(response.Location());
         details.MainText().ShouldContain("Sicherer Hafen seit 27.06.2019 ist gespeichert.");
         details.MainText().ShouldContain("Sicherer Hafen seit 27.06.2019 (Ratsbeschluss)");
+        var audit = await factory.QueryAsync(db => db.AuditEntries
+            .Where(a => a.EntityType == "Municipality" && a.EntityId == Hamm).OrderByDescending(a => a.Id).FirstAsync());
+        audit.Role.ShouldBe(Roles.CompetenceCentre);
+        audit.Changes.ShouldNotBeNull().ShouldContain("2019-06-27");
     }
 
     [Fact]
