@@ -69,7 +69,7 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
 /// </summary>
 internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, int SponsoringGroup, int Household, int Person,
     int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold,
-    int PermanentRuleSet, int SponsoringMember, int EscrowAccount, int EscrowEntry, int RentRun)
+    int PermanentRuleSet, int SponsoringMember, int EscrowAccount, int EscrowEntry, int RentRun, int Outreach)
 {
     public static async Task<DemoIds> ReadAsync(PortalFactory factory)
     {
@@ -96,8 +96,10 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         var escrowEntry = await factory.QueryAsync(db => db.EscrowEntries.Where(e => e.SponsorshipId == escrowAccount).OrderBy(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync());
         // The demo seed settles the accounts up to today and records that as a rent run.
         var rentRun = await factory.QueryAsync(db => db.RentRuns.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
+        // The demo outreach log: its first event names invited and informed municipalities.
+        var outreach = await factory.QueryAsync(db => db.OutreachEvents.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
         return new DemoIds(draft, member, submitted, sponsoring, allocated.Id, allocated.Person, arrived.Id, arrived.Person,
-            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, permanentRuleSet, sponsoringMember, escrowAccount, escrowEntry, rentRun);
+            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, permanentRuleSet, sponsoringMember, escrowAccount, escrowEntry, rentRun, outreach);
     }
 
     public string UrlFor(string page, string route) => page switch
@@ -115,6 +117,9 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         "/Escrow/Correct" => $"{Fill(route, EscrowAccount)}?entryId={EscrowEntry}",
         _ when page.StartsWith("/Escrow/", StringComparison.Ordinal) => Fill(route, EscrowAccount),
         "/Admin/RentRuns/Details" => Fill(route, RentRun),
+        "/Outreach/Edit" or "/Outreach/Delete" => Fill(route, Outreach),
+        // Köln: a Sicherer Hafen in the demo data, invited and informed by demo outreach events.
+        _ when page.StartsWith("/Municipalities/", StringComparison.Ordinal) => route.Replace("{ags}", DemoMunicipality, StringComparison.Ordinal),
         "/Households/Leave" or "/Households/Persons/Leave" => Fill(route, ArrivedHousehold, ArrivedPerson),
         // Leaving, appointing and dissolving need an approved group; opening the forms changes nothing.
         "/Groups/Members/Leave" or "/Groups/Members/MainContact" => Fill(route, SponsoringGroup, SponsoringMember),
@@ -123,6 +128,8 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         _ when page.StartsWith("/Review/", StringComparison.Ordinal) => Fill(route, SubmittedGroup),
         _ => Fill(route, DraftGroup, Member),
     };
+
+    private const string DemoMunicipality = "05315000";
 
     private static string Fill(string route, int id, int? secondId = null) => route
         .Replace("{id:int}", id.ToString(), StringComparison.Ordinal)

@@ -39,6 +39,7 @@ public static class DatabaseInitializer
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             await DemoGroups.SeedAsync(db, TimeProvider.System);
             await DemoData.DemoHouseholds.SeedAsync(db, TimeProvider.System);
+            await DemoData.DemoOutreach.SeedAsync(db, TimeProvider.System);
             scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer))
                 .LogInformation("Demo data checked in {Milliseconds} ms", stopwatch.ElapsedMilliseconds);
         }

@@ -28,6 +28,9 @@ public static class AuditTexts
         "ProgrammeRuleSet" => l["Programmregeln"],
         "EscrowEntry" => l["Buchung"],
         "RentChange" => l["Mietänderung"],
+        "OutreachEvent" => l["Maßnahme der Öffentlichkeitsarbeit"],
+        "OutreachMunicipality" => l["Kommune einer Maßnahme"],
+        "Municipality" => l["Kommune"],
         _ => entityType,
     };
 
@@ -35,6 +38,8 @@ public static class AuditTexts
     public static string Field(IStringLocalizer l, string field, string entityType) => (entityType, field) switch
     {
         ("EscrowEntry", "Reference") => l["Verwendungszweck"],
+        ("OutreachEvent", "Kind") => l["Art"],
+        ("OutreachEvent", "Note") => l["Notiz"],
         _ => Field(l, field),
     };
 
@@ -105,6 +110,12 @@ public static class AuditTexts
         "DissolvedOn" => l["Aufgelöst am"],
         "DissolutionReason" => l["Grund der Auflösung"],
         "ContinuedSupportBy" => l["Weitere Begleitung durch"],
+        // Outreach and Sicherer Hafen
+        "HeldOn" => l["Datum"],
+        "Title" => l["Titel"],
+        "Informed" => l["Informiert"],
+        "OutreachEventId" => l["Maßnahme Nr."],
+        "SafeHarbourDeclaredOn" => l["Sicherer Hafen seit"],
         _ => field,
     };
 

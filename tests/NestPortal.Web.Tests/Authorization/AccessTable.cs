@@ -95,6 +95,13 @@ public static class AccessTable
         // The yearly report and its exports (issue 5, report)
 
         // Outreach log and Sicherer Hafen (issue 5, outreach)
+        ["/Outreach/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Outreach/Create"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Outreach/Edit"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Outreach/Delete"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Municipalities/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Municipalities/Details"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Municipalities/SafeHarbour"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
 
         // Import of existing records (issue 5, import)
 

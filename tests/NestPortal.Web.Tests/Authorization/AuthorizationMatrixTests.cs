@@ -52,7 +52,8 @@ public sealed class AuthorizationMatrixTests(PortalFactory factory) : IClassFixt
                     .Replace("{id:int}", groupId.ToString(), StringComparison.Ordinal)
                     .Replace("{memberId:int}", memberId.ToString(), StringComparison.Ordinal)
                     // The folder policy refuses before the page looks for the person: any int will do.
-                    .Replace("{personId:int}", "1", StringComparison.Ordinal);
+                    .Replace("{personId:int}", "1", StringComparison.Ordinal)
+                    .Replace("{ags}", "05913000", StringComparison.Ordinal);
                 foreach (var handler in page.Handlers)
                 {
                     var target = handler.Name is null ? url : $"{url}?handler={handler.Name}";

@@ -33,6 +33,9 @@ public sealed class DemoSeedTests(PortalFactory factory) : IClassFixture<PortalF
         ["sponsorships"] = await db.Sponsorships.CountAsync(),
         ["allocations"] = await db.Allocations.CountAsync(),
         ["audit"] = await db.AuditEntries.CountAsync(),
+        ["outreach"] = await db.OutreachEvents.CountAsync(),
+        ["outreach municipalities"] = await db.OutreachMunicipalities.CountAsync(),
+        ["safe harbours"] = await db.Municipalities.CountAsync(m => m.SafeHarbourDeclaredOn != null),
     });
 
     [Fact]
@@ -113,6 +116,19 @@ public sealed class DemoSeedTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task The_outreach_log_has_events_from_2019_to_2023_and_Koeln_is_a_Sicherer_Hafen()
+    {
+        var years = await factory.QueryAsync(db => db.OutreachEvents.Select(o => o.HeldOn.Year).Distinct().OrderBy(y => y).ToListAsync());
+        var koeln = Ags.Parse("05315000");
+        var koelnDecision = await factory.QueryAsync(db => db.Municipalities.Where(m => m.Ags == koeln).Select(m => m.SafeHarbourDeclaredOn).SingleAsync());
+        var informed = await factory.QueryAsync(db => db.OutreachMunicipalities.CountAsync(m => m.Informed));
+
+        years.ShouldBe([2019, 2020, 2021, 2023]);
+        koelnDecision.ShouldBe(new DateOnly(2018, 9, 6));
+        informed.ShouldBeGreaterThan(20);
+    }
+
+    [Fact]
     public async Task Seeding_again_adds_nothing()
     {
         var before = await CountsAsync();
@@ -121,6 +137,7 @@ public sealed class DemoSeedTests(PortalFactory factory) : IClassFixture<PortalF
         {
             await DemoGroups.SeedAsync(db, TimeProvider.System);
             await DemoHouseholds.SeedAsync(db, TimeProvider.System);
+            await DemoOutreach.SeedAsync(db, TimeProvider.System);
         });
 
         (await CountsAsync()).ShouldBe(before);
