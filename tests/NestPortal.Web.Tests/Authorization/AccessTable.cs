@@ -93,6 +93,8 @@ public static class AccessTable
         ["/Admin/RuleSets/Edit"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
         // The yearly report and its exports (issue 5, report)
+        // exports
+        ["/Reports/Export"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
 
         // Outreach log and Sicherer Hafen (issue 5, outreach)
 
