@@ -62,11 +62,11 @@ public sealed class ExportAccessTests(PortalFactory factory) : IClassFixture<Por
     }
 
     [Theory]
-    [InlineData("Stichtag=kein-Datum", "Bitte geben Sie den Stichtag als Datum und die Jahre als Zahlen an.")]
-    [InlineData("Stichtag=2021-06-25&FromYear=zwanzig", "Bitte geben Sie den Stichtag als Datum und die Jahre als Zahlen an.")]
-    [InlineData("Stichtag=2021-06-25&FromYear=2021&ToYear=2020", "Das erste Jahr darf nicht nach dem letzten Jahr liegen.")]
-    [InlineData("Stichtag=2021-06-25&FromYear=2019&ToYear=2022", "Die Jahre müssen zwischen 2019 und dem Jahr des Stichtags liegen.")]
-    [InlineData("Stichtag=2018-12-31", "Der Stichtag muss zwischen 2019 und einem Jahr nach heute liegen.")]
+    [InlineData("Stichtag=kein-Datum", "„kein-Datum“ ist für Stichtag ungültig")]
+    [InlineData("Stichtag=2021-06-25&FromYear=zwanzig", "„zwanzig“ ist für von Jahr ungültig")]
+    [InlineData("Stichtag=2021-06-25&FromYear=2021&ToYear=2020", "Das letzte Jahr darf nicht vor dem ersten Jahr liegen.")]
+    [InlineData("Stichtag=2021-06-25&FromYear=2019&ToYear=2022", "Das letzte Jahr darf nicht nach dem Jahr des Stichtags (2021) liegen.")]
+    [InlineData("Stichtag=2018-12-31", "Der Stichtag muss im Jahr 2019 oder später liegen")]
     public async Task A_request_the_report_cannot_answer_gets_400_with_the_reason_in_german(string query, string message)
     {
         var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
@@ -76,7 +76,7 @@ public sealed class ExportAccessTests(PortalFactory factory) : IClassFixture<Por
             var response = await client.GetAsync($"/Reports/Export?handler={handler}&{query}");
             response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
             response.Content.Headers.ContentDisposition.ShouldBeNull();
-            (await response.Content.ReadAsStringAsync()).ShouldBe(message);
+            (await response.Content.ReadAsStringAsync()).ShouldContain(message);
         }
     }
 
