@@ -97,6 +97,8 @@ public static class AccessTable
         // Outreach log and Sicherer Hafen (issue 5, outreach)
 
         // Import of existing records (issue 5, import)
+        ["/Admin/Import/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/Import/Details"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
     };
 
