@@ -38,11 +38,7 @@ public static class RentRunCommand
             }
         }
 
-        var builder = WebApplication.CreateBuilder(hostArgs.ToArray());
-        builder.Services.AddNestPortal(builder.Configuration, builder.Environment);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        await using var app = builder.Build();
-        await app.Services.InitializeDatabaseAsync(app.Configuration, app.Environment);
+        await using var app = await MaintenanceHost.StartAsync(hostArgs.ToArray());
 
         var day = paidThrough ?? TimeProvider.System.TodayInGermany();
         var counter = app.Services.GetRequiredService<SqlCommandCounter>();

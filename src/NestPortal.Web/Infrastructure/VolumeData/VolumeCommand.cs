@@ -23,11 +23,7 @@ public static class VolumeCommand
             return 2;
         }
 
-        var builder = WebApplication.CreateBuilder(hostArgs);
-        builder.Services.AddNestPortal(builder.Configuration, builder.Environment);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        await using var app = builder.Build();
-        await app.Services.InitializeDatabaseAsync(app.Configuration, app.Environment);
+        await using var app = await MaintenanceHost.StartAsync(hostArgs);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Volume data: scale {options.Scale}, seed {options.Seed}: {options.Groups:N0} groups, {options.Households:N0} households, {options.Persons:N0} persons ({DatabaseProvider.ProviderName(app.Configuration)})"));

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Localization;
 using NestPortal.Domain.Sponsorships;
+using NestPortal.Web.Infrastructure.Downloads;
 using NestPortal.Web.Pages.Escrow;
 
 namespace NestPortal.Web.Pages.Groups;
@@ -15,8 +15,6 @@ public sealed record StatementLine(DateOnly ValueDate, string Kind, DateOnly? Re
 /// </summary>
 public static class EscrowStatement
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     public static IReadOnlyList<StatementLine> Lines(Sponsorship sponsorship, IStringLocalizer l)
     {
         var balance = 0m;
@@ -32,38 +30,26 @@ public static class EscrowStatement
     /// Semicolon-separated with a header row, numbers and dates in German format (what a German
     /// spreadsheet reads as numbers), UTF-8 with a byte-order mark so umlauts survive opening it.
     /// </summary>
-    public static byte[] Csv(IReadOnlyList<StatementLine> lines, IStringLocalizer l)
+    public static async Task WriteCsvAsync(Stream output, IReadOnlyList<StatementLine> lines, IStringLocalizer l, CancellationToken cancellationToken)
     {
-        var csv = new StringBuilder();
-        Row(csv, l["Datum"], l["Art"], l["Monat"], l["Verwendungszweck"], l["Betrag in €"], l["Saldo in €"]);
+        await using var csv = new GermanCsvWriter(output);
+        string[] headers = [l["Datum"], l["Art"], l["Monat"], l["Verwendungszweck"], l["Betrag in €"], l["Saldo in €"]];
+        await csv.WriteRowAsync(headers.Select(GermanCsvWriter.Text), cancellationToken);
         foreach (var line in lines)
         {
-            Row(csv, line.ValueDate.ToString("dd.MM.yyyy", German),
-                line.Corrected ? $"{line.Kind} ({l["korrigiert"]})" : line.Kind,
-                line.RentMonth?.ToString("MM/yyyy", German) ?? string.Empty,
-                line.Reference,
-                line.Amount.ToString("N2", German),
-                line.BalanceAfter.ToString("N2", German));
+            await csv.WriteRowAsync([
+                GermanCsvWriter.Date(line.ValueDate),
+                GermanCsvWriter.Text(line.Corrected ? $"{line.Kind} ({l["korrigiert"]})" : line.Kind),
+                line.RentMonth?.ToString("MM.yyyy", CultureInfo.InvariantCulture) ?? string.Empty,
+                // The reference is typed by people outside the portal, on the bank transfer.
+                GermanCsvWriter.Text(line.Reference),
+                GermanCsvWriter.Money(line.Amount),
+                GermanCsvWriter.Money(line.BalanceAfter),
+            ], cancellationToken);
         }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
     /// <summary>A file name from the household reference, with nothing a file system or header could trip over.</summary>
     public static string FileName(string householdReference) =>
         "Mietkonto-" + new string(householdReference.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray()) + ".csv";
-
-    private static void Row(StringBuilder csv, params string[] cells) =>
-        csv.Append(string.Join(';', cells.Select(Cell))).Append("\r\n");
-
-    /// <summary>
-    /// Quotes what would break the row, and defuses text a spreadsheet would run as a formula (the
-    /// reference is typed by people outside the portal, on the bank transfer).
-    /// </summary>
-    private static string Cell(string text)
-    {
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !decimal.TryParse(text, NumberStyles.Number, German, out _))
-            text = "'" + text;
-        return text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-    }
 }

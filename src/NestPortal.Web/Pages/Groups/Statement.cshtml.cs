@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using NestPortal.Data;
 using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure.Downloads;
 
 namespace NestPortal.Web.Pages.Groups;
 
@@ -30,7 +31,9 @@ public sealed class StatementModel(
     public async Task<IActionResult> OnGetCsvAsync(int id)
     {
         if (!await LoadAsync(id) || Sponsorship is null) return NotFound();
-        return File(EscrowStatement.Csv(Lines, L), "text/csv; charset=utf-8", EscrowStatement.FileName(Reference));
+        var lines = Lines;
+        return new StreamedFileResult(GermanCsvWriter.ContentType, EscrowStatement.FileName(Reference),
+            (body, cancellationToken) => EscrowStatement.WriteCsvAsync(body, lines, L, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(int id)

@@ -89,13 +89,17 @@ public sealed class StatementTests(PortalFactory factory) : IClassFixture<Portal
             var csv = lines[i + 1];
             csv.Length.ShouldBe(6);
             csv[..4].ShouldBe(rows[i][..4]);
-            (csv[4] + "\u00A0€").ShouldBe(rows[i][4]);
-            (csv[5] + "\u00A0€").ShouldBe(rows[i][5]);
+            // Money without thousands separator, which German Excel reads as a number: the same amount as on the page.
+            csv[4].ShouldNotContain('.');
+            ParseGerman(csv[4]).ShouldBe(ParseGerman(rows[i][4].Replace("\u00A0€", "", StringComparison.Ordinal)));
+            ParseGerman(csv[5]).ShouldBe(ParseGerman(rows[i][5].Replace("\u00A0€", "", StringComparison.Ordinal)));
         }
 
-        lines[3][4].ShouldBe("1.234,56");
+        lines[3][4].ShouldBe("1234,56");
         decimal.Parse(lines[3][5], NumberStyles.Number, CultureInfo.GetCultureInfo("de-DE")).ShouldBe(1584.56m);
     }
+
+    private static decimal ParseGerman(string amount) => decimal.Parse(amount, NumberStyles.Number, CultureInfo.GetCultureInfo("de-DE"));
 
     [Fact]
     public async Task Csv_quotes_separators_and_defuses_a_reference_a_spreadsheet_would_run_as_a_formula()
