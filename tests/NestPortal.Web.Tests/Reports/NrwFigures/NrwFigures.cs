@@ -22,12 +22,12 @@ public sealed record NrwFigures(
     public static readonly NrwFigures End2021 = new(new DateOnly(2021, 12, 31),
         new Dictionary<int, int> { [2019] = 3, [2020] = 3, [2021] = 10 },
         new Dictionary<int, int> { [2019] = 15, [2020] = 12, [2021] = 42 },
-        ArrivedCumulative: 69, InProgramme: 67, EscrowBalance: 144_598.00m);
+        ArrivedCumulative: 69, InProgramme: 53, EscrowBalance: 144_598.00m);
 
     public static readonly NrwFigures End2022 = new(new DateOnly(2022, 12, 31),
         new Dictionary<int, int> { [2019] = 3, [2020] = 3, [2021] = 10, [2022] = 4 },
         new Dictionary<int, int> { [2019] = 15, [2020] = 12, [2021] = 42, [2022] = 16 },
-        ArrivedCumulative: 85, InProgramme: 82, EscrowBalance: 70_130.00m);
+        ArrivedCumulative: 85, InProgramme: 51, EscrowBalance: 70_130.00m);
 
     public static readonly IReadOnlyDictionary<string, NrwFigures> ByStichtag = new Dictionary<string, NrwFigures>
     {
