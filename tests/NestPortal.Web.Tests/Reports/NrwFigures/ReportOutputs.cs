@@ -81,6 +81,13 @@ public static class ReportOutputs
             .ToDictionary(cells => cells[0], cells => (IReadOnlyDictionary<string, string>)headers
                 .Select((header, i) => (header, i < cells.Length ? cells[i] : string.Empty)).ToDictionary(c => c.header, c => c.Item2));
 
+    /// <summary>The answers page: the government's questions answered for the Stichtag.</summary>
+    public static void ShouldShowAnswers(IHtmlDocument page, NrwFigures expected)
+    {
+        var text = page.QuerySelector("main")!.TextContent;
+        text.ShouldContain(expected.ArrivedCumulative.ToString(CultureInfo.InvariantCulture));
+    }
+
     /// <summary>A count as any output shows it: "1.234" on screen and in the CSV, "1234" from a number cell.</summary>
     public static int Count(string text) => int.Parse(text.Replace(".", string.Empty).Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 }
