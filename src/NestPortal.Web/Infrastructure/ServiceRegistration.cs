@@ -38,6 +38,7 @@ public static class ServiceRegistration
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlCommandCounter>());
         services.AddNestPortalDatabase(configuration, environment.ContentRootPath);
         services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<NestPortal.Web.Reports.AnnualReportQuery>();
         services.AddScoped<IdentitySeeder>();
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
