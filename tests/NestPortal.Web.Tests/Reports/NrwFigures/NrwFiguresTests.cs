@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NestPortal.Web.Reports;
 using NestPortal.Web.Tests.ImportSample;
 using NestPortal.Web.Tests.Infrastructure;
 
@@ -28,6 +30,21 @@ public class NrwFiguresTests(NrwSampleFixture sample) : IClassFixture<NrwSampleF
         imported["Outreach"].ShouldBe(6);
         var safeHarbours = await sample.Factory.QueryAsync(db => db.Municipalities.CountAsync(m => m.SafeHarbourDeclaredOn != null));
         safeHarbours.ShouldBe(8);
+    }
+
+    [Theory]
+    [MemberData(nameof(NrwFigures.Stichtage), MemberType = typeof(NrwFigures))]
+    public async Task Report_query_yields_the_published_figures(string stichtag)
+    {
+        var expected = NrwFigures.ByStichtag[stichtag];
+        await using var scope = sample.Factory.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<AnnualReportQuery>()
+            .RunAsync(new ReportRequest(expected.Stichtag, ReportRequest.FirstProgrammeYear, expected.Stichtag.Year));
+
+        report.Years.ToDictionary(y => y.Year, y => y.GroupsTookOnCosts).ShouldBe(expected.GroupsTookOnCosts);
+        report.Years.ToDictionary(y => y.Year, y => y.RefugeesArrived).ShouldBe(expected.RefugeesArrived);
+        report.Year(expected.Stichtag.Year).ArrivedCumulative.ShouldBe(expected.ArrivedCumulative);
+        report.AtStichtag.ShouldBe(new StichtagFigures(expected.ArrivedCumulative, expected.InProgramme, expected.EscrowBalance));
     }
 
     [Theory]
