@@ -93,6 +93,9 @@ public static class AccessTable
         ["/Admin/RuleSets/Edit"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
         // The yearly report and its exports (issue 5, report)
+        ["/Reports/Index"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
+        ["/Reports/Answers"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
+        ["/Reports/Print"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
 
         // Outreach log and Sicherer Hafen (issue 5, outreach)
 

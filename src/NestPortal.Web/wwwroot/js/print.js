@@ -1,2 +1,2 @@
-// The print button of the decision letter (no inline script: the CSP forbids it).
-document.getElementById('print-button')?.addEventListener('click', () => window.print());
+// The print view's "Drucken" button (no inline script: the CSP forbids it).
+document.querySelectorAll('[data-print]').forEach(button => button.addEventListener('click', () => window.print()));
