@@ -1,9 +1,11 @@
 using NestPortal.Web.Infrastructure;
 using NestPortal.Web.Infrastructure.RentRuns;
 using NestPortal.Web.Infrastructure.VolumeData;
+using NestPortal.Web.Reports;
 using Serilog;
 
-// Maintenance commands instead of the web host: fill the database with volume data, or run the rent run once, and exit.
+// Maintenance commands instead of the web host: fill the database with volume data, run the rent run once, or
+// benchmark the yearly report, and exit.
 if (VolumeCommand.IsRequested(args))
 {
     Environment.ExitCode = await VolumeCommand.RunAsync(args);
@@ -13,6 +15,12 @@ if (VolumeCommand.IsRequested(args))
 if (RentRunCommand.IsRequested(args))
 {
     Environment.ExitCode = await RentRunCommand.RunAsync(args);
+    return;
+}
+
+if (ReportBenchCommand.IsRequested(args))
+{
+    Environment.ExitCode = await ReportBenchCommand.RunAsync(args);
     return;
 }
 

@@ -63,7 +63,7 @@ public static class ReportXlsxWriter
     }
 
     /// <summary>
-    /// Sheet names from the titles: without the characters Excel refuses ([]:*?/\), at most 31 characters,
+    /// Sheet names from the titles: without the characters Excel refuses ([]:*?/\), at most 31 characters (a longer title cut with an ellipsis),
     /// unique regardless of case (Excel compares them so); a title with nothing left falls back to the key.
     /// </summary>
     public static IReadOnlyList<string> SheetNames(IReadOnlyList<ReportTable> tables)
@@ -93,7 +93,8 @@ public static class ReportXlsxWriter
         var kept = new string(text.Where(c => Array.IndexOf(ForbiddenInSheetNames, c) < 0 && !char.IsControl(c)).ToArray());
         // Excel also refuses an apostrophe at either end.
         kept = kept.Trim().Trim('\'').Trim();
-        return kept.Length <= MaxSheetNameLength ? kept : kept[..MaxSheetNameLength].TrimEnd();
+        // A shortened title ends in an ellipsis, so nobody takes the cut word for the title.
+        return kept.Length <= MaxSheetNameLength ? kept : kept[..(MaxSheetNameLength - 1)].TrimEnd() + "…";
     }
 
     private static DynamicExcelColumn Column(string key, ReportColumn column) => new(key)

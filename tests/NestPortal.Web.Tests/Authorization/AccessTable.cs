@@ -96,6 +96,8 @@ public static class AccessTable
         ["/Reports/Index"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
         ["/Reports/Answers"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
         ["/Reports/Print"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
+        // exports
+        ["/Reports/Export"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
 
         // Outreach log and Sicherer Hafen (issue 5, outreach)
 

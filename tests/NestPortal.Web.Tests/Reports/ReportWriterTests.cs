@@ -140,7 +140,7 @@ public sealed class ReportWriterTests
         names.ShouldAllBe(n => n.Length > 0 && n.Length <= 31);
         names.Distinct(StringComparer.OrdinalIgnoreCase).Count().ShouldBe(tables.Length);
         names.ShouldAllBe(n => n.IndexOfAny(new[] { '[', ']', ':', '*', '?', '/', '\\' }) < 0);
-        names[0].ShouldBe("Frühe Abgänge von Mentorinnen u");
+        names[0].ShouldBe("Frühe Abgänge von Mentorinnen…");
         names[1].ShouldBe("Frühe Abgänge von Mentorinn (2)");
         names[2].ShouldEndWith("(3)");
         names[3].ShouldBe("Bezirk Köln abc");
