@@ -81,11 +81,25 @@ public static class ReportOutputs
             .ToDictionary(cells => cells[0], cells => (IReadOnlyDictionary<string, string>)headers
                 .Select((header, i) => (header, i < cells.Length ? cells[i] : string.Empty)).ToDictionary(c => c.header, c => c.Item2));
 
-    /// <summary>The answers page: the government's questions answered for the Stichtag.</summary>
+    /// <summary>
+    /// The answers page: the sentences a ministry would copy into its answer (groups per year, arrivals and
+    /// those in the programme on the Stichtag) and the groups table behind them.
+    /// </summary>
     public static void ShouldShowAnswers(IHtmlDocument page, NrwFigures expected)
     {
-        var text = page.QuerySelector("main")!.TextContent;
-        text.ShouldContain(expected.ArrivedCumulative.ToString(CultureInfo.InvariantCulture));
+        var text = string.Join(" ", page.QuerySelectorAll("main p").Select(p => p.TextContent.Trim()));
+        var stichtag = expected.Stichtag.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        text.ShouldContain($"Bis zum {stichtag} sind {expected.ArrivedCumulative} Geflüchtete über NesT in Nordrhein-Westfalen eingereist; "
+                           + $"am Stichtag befinden sich {expected.InProgramme} von ihnen im Programm.");
+        foreach (var (year, groups) in expected.GroupsTookOnCosts)
+        {
+            text.ShouldContain(year == expected.Stichtag.Year
+                ? $"Im Jahr {year} haben bis zum {stichtag} {groups} Mentoring-Gruppen die Kosten für eine Familie übernommen."
+                : $"Im Jahr {year} haben {groups} Mentoring-Gruppen die Kosten für eine Familie übernommen.");
+        }
+
+        var table = ScreenTable(page.QuerySelector("#table-AnswerGroups") ?? throw new ShouldAssertException("No groups table on the answers page."));
+        table.ToDictionary(r => int.Parse(r.Key, CultureInfo.InvariantCulture), r => Count(r.Value[GroupsColumn])).ShouldBe(expected.GroupsTookOnCosts);
     }
 
     /// <summary>A count as any output shows it: "1.234" on screen and in the CSV, "1234" from a number cell.</summary>
