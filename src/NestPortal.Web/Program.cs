@@ -16,6 +16,12 @@ if (RentRunCommand.IsRequested(args))
     return;
 }
 
+if (NestPortal.Web.Import.ImportBenchCommand.IsRequested(args))
+{
+    Environment.ExitCode = await NestPortal.Web.Import.ImportBenchCommand.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSerilog((services, logger) => logger
