@@ -19,19 +19,17 @@ public sealed class ImportTexts(IStringLocalizer<SharedResource> localizer)
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
-    public ImportText this[string template, params object[] arguments] => Format(template, arguments);
+    public ImportText this[string template, params object[] arguments] => Of(new DomainError(template, arguments));
 
-    public ImportText Of(DomainError error) => Format(error.Template, error.Arguments);
-
-    private ImportText Format(string template, object[] arguments)
+    public ImportText Of(DomainError error)
     {
         var before = CultureInfo.CurrentUICulture;
         try
         {
             CultureInfo.CurrentUICulture = English;
-            var english = localizer[template];
-            var englishTemplate = english.ResourceNotFound ? template : english.Value;
-            return new ImportText(string.Format(German, template, arguments), string.Format(English, englishTemplate, arguments));
+            var english = localizer[error.Template];
+            var englishTemplate = english.ResourceNotFound ? error.Template : english.Value;
+            return new ImportText(error.Format(German), string.Format(English, englishTemplate, error.Arguments));
         }
         finally
         {

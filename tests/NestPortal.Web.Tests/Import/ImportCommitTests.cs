@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NestPortal.Data.Operations;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Sponsorships;
+using NestPortal.Web.Import;
 using NestPortal.Web.Tests.Infrastructure;
 
 namespace NestPortal.Web.Tests.Import;
@@ -11,7 +12,7 @@ public sealed class ImportCommitTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task A_clean_dry_run_commits_every_row_with_audit_entries_naming_the_import()
     {
-        var book = ImportWorkbook.Valid(3, "COM");
+        var book = ImportSampleWorkbook.Valid(3, "COM");
         var before = await factory.CountsAsync();
         var (checkedImport, checkedReport) = await factory.DryRunAsync(book.ToXlsx());
         checkedReport.ErrorCount.ShouldBe(0, checkedReport.Describe());
@@ -49,7 +50,7 @@ public sealed class ImportCommitTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task The_same_file_twice_is_recognised_and_writes_nothing_new()
     {
-        var content = ImportWorkbook.Valid(2, "TWICE").ToXlsx();
+        var content = ImportSampleWorkbook.Valid(2, "TWICE").ToXlsx();
         var (first, _) = await factory.DryRunAsync(content);
         await factory.CommitAsync(first.Id);
         var before = await factory.CountsAsync();
@@ -68,9 +69,9 @@ public sealed class ImportCommitTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task A_later_file_adds_rows_to_records_imported_earlier()
     {
-        var (first, _) = await factory.DryRunAsync(ImportWorkbook.Valid(1, "LATER").ToXlsx());
+        var (first, _) = await factory.DryRunAsync(ImportSampleWorkbook.Valid(1, "LATER").ToXlsx());
         await factory.CommitAsync(first.Id);
-        var later = new ImportWorkbook();
+        var later = new ImportSampleWorkbook();
         later["Buchungen"].Add(new()
         {
             ["Referenz"] = "LATER-P1-E3", ["Patenschaft"] = "LATER-P1", ["Art"] = "Korrektur", ["Wertstellung"] = "04.05.2023",
@@ -89,9 +90,9 @@ public sealed class ImportCommitTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task A_csv_set_with_and_without_byte_order_mark_commits_like_the_workbook()
     {
-        var (import, report) = await factory.DryRunCsvAsync(ImportWorkbook.Valid(1, "CSV"));
+        var (import, report) = await factory.DryRunCsvAsync(ImportSampleWorkbook.Valid(1, "CSV"));
         report.ErrorCount.ShouldBe(0, report.Describe());
-        (report.NewRows + report.KnownRows).ShouldBe(ImportWorkbook.Valid(1, "CSV").RowCount);
+        (report.NewRows + report.KnownRows).ShouldBe(ImportSampleWorkbook.Valid(1, "CSV").RowCount);
         report.KnownRows.ShouldBeLessThanOrEqualTo(1);
 
         var (committed, _) = await factory.CommitAsync(import.Id);

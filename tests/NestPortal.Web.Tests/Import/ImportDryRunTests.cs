@@ -1,4 +1,5 @@
 using NestPortal.Data.Operations;
+using NestPortal.Web.Import;
 using NestPortal.Web.Tests.Infrastructure;
 
 namespace NestPortal.Web.Tests.Import;
@@ -8,7 +9,7 @@ public sealed class ImportDryRunTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task A_valid_workbook_is_checked_clean_and_writes_nothing()
     {
-        var book = ImportWorkbook.Valid(2, "DRY");
+        var book = ImportSampleWorkbook.Valid(2, "DRY");
         var before = await factory.CountsAsync();
 
         var (import, report) = await factory.DryRunAsync(book.ToXlsx());

@@ -30,7 +30,7 @@ public static class ImportHarness
         return await factory.ImportAsync(id);
     }
 
-    public static Task<(DataImport Import, ImportReport Report)> DryRunCsvAsync(this PortalFactory factory, ImportWorkbook book) =>
+    public static Task<(DataImport Import, ImportReport Report)> DryRunCsvAsync(this PortalFactory factory, ImportSampleWorkbook book) =>
         factory.DryRunAsync(ImportSource.PackCsvFiles(book.ToCsvFiles()), string.Join(", ", book.Sheets.Keys.Select(k => k + ".csv")));
 
     public static async Task<(DataImport Import, ImportReport Report)> CommitAsync(this PortalFactory factory, int id, string by = "Test Admin")

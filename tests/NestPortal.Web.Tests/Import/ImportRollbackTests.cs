@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using NestPortal.Data.Operations;
 using NestPortal.Domain.Sponsorships;
+using NestPortal.Web.Import;
 using NestPortal.Web.Tests.Infrastructure;
 
 namespace NestPortal.Web.Tests.Import;
@@ -37,7 +38,7 @@ public sealed class ImportRollbackTests(FaultyPortalFactory factory) : IClassFix
     [Fact]
     public async Task A_failure_during_the_commit_rolls_back_everything_already_written()
     {
-        var (import, report) = await factory.DryRunAsync(ImportWorkbook.Valid(2, "FAIL").ToXlsx());
+        var (import, report) = await factory.DryRunAsync(ImportSampleWorkbook.Valid(2, "FAIL").ToXlsx());
         report.ErrorCount.ShouldBe(0, report.Describe());
         var before = await factory.CountsAsync();
 

@@ -7,7 +7,7 @@ namespace NestPortal.Web.Tests.Import;
 /// <summary>Malformed files: each is refused with a German error naming sheet, row and column, and nothing is written.</summary>
 public sealed class ImportValidationTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private async Task<ImportReport> RefusedAsync(ImportWorkbook book)
+    private async Task<ImportReport> RefusedAsync(ImportSampleWorkbook book)
     {
         var before = await factory.CountsAsync();
         var (import, report) = await factory.DryRunAsync(book.ToXlsx());
@@ -20,7 +20,7 @@ public sealed class ImportValidationTests(PortalFactory factory) : IClassFixture
     [Fact]
     public async Task A_wrong_sheet_name_is_listed_as_unknown()
     {
-        var book = ImportWorkbook.Valid(1, "SHEET");
+        var book = ImportSampleWorkbook.Valid(1, "SHEET");
         book.Sheets["Grupen"] = book.Sheets["Gruppen"];
         book.Sheets.Remove("Gruppen");
 
@@ -32,7 +32,7 @@ public sealed class ImportValidationTests(PortalFactory factory) : IClassFixture
     [Fact]
     public async Task A_missing_required_column_is_named()
     {
-        var book = ImportWorkbook.Valid(1, "COL");
+        var book = ImportSampleWorkbook.Valid(1, "COL");
         foreach (var row in book["Personen"]) row.Remove("Geburtsdatum");
 
         var report = await RefusedAsync(book);
@@ -43,7 +43,7 @@ public sealed class ImportValidationTests(PortalFactory factory) : IClassFixture
     [Fact]
     public async Task A_bad_date_is_reported_with_sheet_row_and_column()
     {
-        var book = ImportWorkbook.Valid(2, "DATE");
+        var book = ImportSampleWorkbook.Valid(2, "DATE");
         book["Personen"][1]["Eingereist am"] = "31.02.2023";
 
         var report = await RefusedAsync(book);
@@ -57,7 +57,7 @@ public sealed class ImportValidationTests(PortalFactory factory) : IClassFixture
     [Fact]
     public async Task A_duplicate_reference_names_the_first_row()
     {
-        var book = ImportWorkbook.Valid(2, "DUP");
+        var book = ImportSampleWorkbook.Valid(2, "DUP");
         book["Familien"][1]["Referenz"] = "DUP-F1";
 
         var report = await RefusedAsync(book);
@@ -68,7 +68,7 @@ public sealed class ImportValidationTests(PortalFactory factory) : IClassFixture
     [Fact]
     public async Task A_municipality_outside_north_rhine_westphalia_is_refused()
     {
-        var book = ImportWorkbook.Valid(1, "AGS");
+        var book = ImportSampleWorkbook.Valid(1, "AGS");
         book["Gruppen"][0]["Kommune"] = "09162000";
 
         var report = await RefusedAsync(book);
@@ -79,7 +79,7 @@ public sealed class ImportValidationTests(PortalFactory factory) : IClassFixture
     [Fact]
     public async Task A_group_breaking_the_rule_set_of_its_submission_date_is_refused_with_the_domain_text()
     {
-        var book = ImportWorkbook.Valid(1, "RULE");
+        var book = ImportSampleWorkbook.Valid(1, "RULE");
         book["Mitglieder"].RemoveAt(3);
 
         var report = await RefusedAsync(book);
@@ -90,7 +90,7 @@ public sealed class ImportValidationTests(PortalFactory factory) : IClassFixture
     [Fact]
     public async Task An_unknown_reference_is_named()
     {
-        var book = ImportWorkbook.Valid(1, "REF");
+        var book = ImportSampleWorkbook.Valid(1, "REF");
         book["Patenschaften"][0]["Familie"] = "REF-F9";
 
         var report = await RefusedAsync(book);
@@ -101,7 +101,7 @@ public sealed class ImportValidationTests(PortalFactory factory) : IClassFixture
     [Fact]
     public async Task A_sheet_over_the_row_limit_is_refused_before_any_row_is_checked()
     {
-        var book = new ImportWorkbook();
+        var book = new ImportSampleWorkbook();
         for (var i = 0; i < 50_000; i++) book["Familien"].Add(new() { ["Referenz"] = $"BIG-{i}", ["Erwartete Ankunft"] = null });
 
         var report = await RefusedAsync(book);

@@ -5,6 +5,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Import;
+using NestPortal.Web.Import;
 using NestPortal.Web.Tests.Infrastructure;
 
 namespace NestPortal.Web.Tests.Pages.Admin.Import;
@@ -45,7 +46,7 @@ public sealed class ImportPagesTests(PortalFactory factory) : IClassFixture<Port
     public async Task Administrator_uploads_checks_and_commits_a_workbook()
     {
         var client = await factory.SignedInAsAsync(Roles.Administrator);
-        var book = ImportWorkbook.Valid(2, "PAGE");
+        var book = ImportSampleWorkbook.Valid(2, "PAGE");
 
         var upload = await UploadAsync(client, ("bestand.xlsx", book.ToXlsx()));
 
@@ -77,7 +78,7 @@ public sealed class ImportPagesTests(PortalFactory factory) : IClassFixture<Port
     public async Task Administrator_uploads_a_set_of_csv_files_and_discards_it()
     {
         var client = await factory.SignedInAsAsync(Roles.Administrator);
-        var files = ImportWorkbook.Valid(1, "PCSV").ToCsvFiles().ToArray();
+        var files = ImportSampleWorkbook.Valid(1, "PCSV").ToCsvFiles().ToArray();
 
         var upload = await UploadAsync(client, files);
 
@@ -124,7 +125,7 @@ public sealed class ImportPagesTests(PortalFactory factory) : IClassFixture<Port
     public async Task Other_roles_are_refused_and_their_upload_stores_nothing(string role)
     {
         var admin = await factory.SignedInAsAsync(Roles.Administrator);
-        var upload = await UploadAsync(admin, ("bestand.xlsx", ImportWorkbook.Valid(1, "ROLE" + role.Length).ToXlsx()));
+        var upload = await UploadAsync(admin, ("bestand.xlsx", ImportSampleWorkbook.Valid(1, "ROLE" + role.Length).ToXlsx()));
         var details = upload.Location();
         await WaitAsync(admin, details);
         var client = await factory.SignedInAsAsync(role);

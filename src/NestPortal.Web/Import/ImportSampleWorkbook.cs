@@ -1,13 +1,14 @@
 using System.Text;
 using MiniExcelLibs;
 
-namespace NestPortal.Web.Tests.Import;
+namespace NestPortal.Web.Import;
 
 /// <summary>
-/// Builds import files in tests: a valid dataset of any size (groups of four with households, persons,
-/// sponsorships, allocations, ledger entries, outreach), which a test then spoils one cell at a time.
+/// Builds import files in the format of docs/import.md: a valid dataset of any size (groups of four with
+/// households, persons, sponsorships, allocations, ledger entries, outreach), for the benchmark command
+/// and for tests, which spoil it one cell at a time.
 /// </summary>
-public sealed class ImportWorkbook
+public sealed class ImportSampleWorkbook
 {
     public const string Iban = "DE89370400440532013000";
 
@@ -16,9 +17,9 @@ public sealed class ImportWorkbook
     public List<Dictionary<string, object?>> this[string sheet] => Sheets.TryGetValue(sheet, out var rows) ? rows : Sheets[sheet] = [];
 
     /// <summary>A consistent dataset: <paramref name="groups"/> groups (four members each) matched with as many households.</summary>
-    public static ImportWorkbook Valid(int groups = 2, string prefix = "T")
+    public static ImportSampleWorkbook Valid(int groups = 2, string prefix = "T")
     {
-        var book = new ImportWorkbook();
+        var book = new ImportSampleWorkbook();
         for (var i = 1; i <= groups; i++)
         {
             var g = $"{prefix}-G{i}";
