@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.ImportSample;
@@ -29,7 +30,8 @@ public sealed class ImportReportJourneyTests(BrowserHost host)
         await Checked(page);
         await page.GetByLabel("XLSX-Datei oder CSV-Dateien", new() { Exact = false }).SetInputFilesAsync(ImportSampleFiles.WorkbookPath);
         await page.GetByRole(AriaRole.Button, new() { Name = "Hochladen und prüfen" }).ClickAsync();
-        await page.Locator("#import-status", new() { HasTextString = "Geprüft" }).WaitForAsync(new() { Timeout = 180_000 });
+        // "Wird geprüft" while it runs; the finished status starts with "Geprüft".
+        await WaitForStatusAsync(page, new Regex("^Geprüft"));
         await Checked(page);
         (await page.Locator("#import-status").TextContentAsync())!.Trim().ShouldBe("Geprüft, ohne Fehler");
         (await page.Locator("#no-errors").IsVisibleAsync()).ShouldBeTrue();
@@ -43,8 +45,7 @@ public sealed class ImportReportJourneyTests(BrowserHost host)
         (await MainText(page)).ShouldContain("Bitte bestätigen Sie, dass die Daten jetzt übernommen werden sollen.");
         await page.GetByLabel("Ich habe die Probe geprüft", new() { Exact = false }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Import übernehmen" }).ClickAsync();
-        await page.Locator("#import-status", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*Übernommen\\s*$") })
-            .WaitForAsync(new() { Timeout = 180_000 });
+        await WaitForStatusAsync(page, new Regex("^Übernommen$"));
         await Checked(page);
 
         // The report for the Stichtag of the government's answer.
@@ -60,6 +61,24 @@ public sealed class ImportReportJourneyTests(BrowserHost host)
         var xlsx = await DownloadAsync(page, "XLSX");
         xlsx.Length.ShouldBeGreaterThan(0);
         xlsx.Take(2).ShouldBe(new byte[] { (byte)'P', (byte)'K' }, "an XLSX is a ZIP archive");
+    }
+
+    /// <summary>
+    /// Waits for the import's status: the page's script reloads it when the run ends; a reload here as
+    /// well (what the "Aktualisieren" link does) keeps the journey independent of the polling interval.
+    /// </summary>
+    private static async Task WaitForStatusAsync(IPage page, Regex status)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            var text = ((await page.Locator("#import-status").TextContentAsync()) ?? string.Empty).Trim();
+            if (status.IsMatch(text)) return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Import status still „{text}“ on {page.Url}: {await MainText(page)}");
+            await Task.Delay(2000);
+            await page.ReloadAsync();
+        }
     }
 
     private static async Task<string> NewRows(IPage page, string sheet) =>
