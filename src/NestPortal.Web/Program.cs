@@ -24,6 +24,12 @@ if (ReportBenchCommand.IsRequested(args))
     return;
 }
 
+if (NestPortal.Web.Import.ImportBenchCommand.IsRequested(args))
+{
+    Environment.ExitCode = await NestPortal.Web.Import.ImportBenchCommand.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSerilog((services, logger) => logger

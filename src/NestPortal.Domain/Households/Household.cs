@@ -114,9 +114,13 @@ public sealed class Household
     /// One person leaves the programme early: the group's support for them ends that day; the rent
     /// from the escrow account continues unchanged, and nothing about residence status changes.
     /// </summary>
-    public void RecordDeparture(int personId, DateOnly leftOn, DepartureReason reason, string? note, DateOnly today)
+    public void RecordDeparture(int personId, DateOnly leftOn, DepartureReason reason, string? note, DateOnly today) =>
+        RecordDeparture(FindPerson(personId), leftOn, reason, note, today);
+
+    /// <summary>The same for a person not saved yet (an import builds the household and its departures before any id exists).</summary>
+    public void RecordDeparture(Refugee person, DateOnly leftOn, DepartureReason reason, string? note, DateOnly today)
     {
-        var person = FindPerson(personId);
+        if (!_persons.Contains(person)) throw new DomainException("Diese Person gehört nicht zu dieser Familie.");
         ThrowIfAny(CheckDeparture(person, leftOn, reason, note, today).ToList());
         person.Leave(leftOn, reason, note);
         Changed();

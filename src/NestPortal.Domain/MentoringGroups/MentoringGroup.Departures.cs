@@ -20,9 +20,13 @@ public sealed partial class MentoringGroup
     public int ActiveMainContactCount => _members.Count(m => m.IsActiveMainContact);
 
     /// <summary>Records that a member left; a draft group removes the member instead.</summary>
-    public void RecordMemberLeaving(int memberId, DateOnly leftOn, string reason, DateOnly today, Actor actor, DateTime nowUtc)
+    public void RecordMemberLeaving(int memberId, DateOnly leftOn, string reason, DateOnly today, Actor actor, DateTime nowUtc) =>
+        RecordMemberLeaving(FindMember(memberId), leftOn, reason, today, actor, nowUtc);
+
+    /// <summary>The same for a member not saved yet (an import builds the group and its departures before any id exists).</summary>
+    public void RecordMemberLeaving(Mentor member, DateOnly leftOn, string reason, DateOnly today, Actor actor, DateTime nowUtc)
     {
-        var member = FindMember(memberId);
+        if (!_members.Contains(member)) throw new DomainException("Dieses Mitglied gehört nicht zu dieser Gruppe.");
         var errors = new List<DomainError>();
         if (Status != GroupStatus.Approved)
             errors.Add(new DomainError("Ein Ausscheiden wird nur für freigegebene Gruppen erfasst; vorher entfernen Sie das Mitglied einfach."));

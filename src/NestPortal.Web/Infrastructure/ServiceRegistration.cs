@@ -104,6 +104,11 @@ public static class ServiceRegistration
         services.AddScoped<RentRuns.RentEndNotices>();
         services.AddScoped<RentRuns.RentRunner>();
         services.AddHostedService<RentRuns.MonthlyRentService>();
+        services.AddSingleton<Import.ImportQueue>();
+        services.AddSingleton<Import.ImportProgress>();
+        services.AddSingleton<Import.ImportTexts>();
+        services.AddScoped<Import.ImportRunner>();
+        services.AddHostedService<Import.ImportWorker>();
 
         services.AddDataProtection().SetApplicationName("NestPortal").PersistKeysToDbContext<NestPortalDbContext>();
         services.AddAntiforgery(options =>

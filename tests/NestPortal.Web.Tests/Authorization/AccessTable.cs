@@ -109,6 +109,8 @@ public static class AccessTable
         ["/Municipalities/SafeHarbour"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
 
         // Import of existing records (issue 5, import)
+        ["/Admin/Import/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/Import/Details"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
     };
 

@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using NestPortal.Domain.Common;
+using NestPortal.Domain.Households;
+using NestPortal.Domain.MentoringGroups;
+using NestPortal.Domain.Sponsorships;
+
+namespace NestPortal.Web.Import;
+
+public sealed partial class ImportBuilder
+{
+    private readonly Dictionary<string, Sponsorship> _sponsorships = new(StringComparer.Ordinal);
+    private readonly HashSet<MentoringGroup> _groupsMatchedHere = [];
+    private readonly List<(ImportRow Row, string Reference, HouseholdEntry Household, AllocationDecision Decision)> _allocations = [];
+
+    private async Task SponsorshipRowAsync(ImportRow row, string reference)
+    {
+        var groupReference = row.RequiredText("Gruppe");
+        var householdReference = row.RequiredText("Familie");
+        var matchedOn = row.RequiredDate("Vermittelt am");
+        var ruleSetName = row.Text("Regeln");
+        var reason = row.Text("Begründung Regeln");
+        var street = row.RequiredText("Straße");
+        var postcode = row.RequiredText("PLZ");
+        var city = row.RequiredText("Ort");
+        var flatMunicipality = row.Municipality("Kommune");
+        var livingSpace = row.RequiredAmount("Wohnfläche");
+        var rooms = row.RequiredAmount("Zimmer");
+        var rent = row.RequiredAmount("Nettokaltmiete");
+        var leaseStart = row.RequiredDate("Mietbeginn");
+        var owned = row.YesNo("Wohnung der Gruppe");
+        var holder = row.RequiredText("Kontoinhaber");
+        var iban = row.RequiredText("IBAN");
+        var bank = row.RequiredText("Bank");
+        if (matchedOn > run.Today)
+            row.Error("Vermittelt am", l["Das Datum ({0:dd.MM.yyyy}) liegt in der Zukunft.", matchedOn]);
+        if (row.Failed || flatMunicipality is not { } ags) return;
+        var group = await GroupAsync(row, "Gruppe", groupReference);
+        var household = await HouseholdAsync(row, "Familie", householdReference);
+        if (group is null || household is null) return;
+
+        var ruleSet = ruleSetName is null
+            ? _ruleSets.FirstOrDefault(r => r.Id == group.Group.RuleSetId)
+            : _ruleSets.FirstOrDefault(r => ImportHeaders.Normalise(r.Name) == ImportHeaders.Normalise(ruleSetName));
+        if (ruleSet is null)
+        {
+            row.Error("Regeln", l["Programmregeln „{0}“ gibt es nicht.", ruleSetName ?? string.Empty]);
+            return;
+        }
+
+        var errors = new List<DomainError>();
+        Apartment? flat = null;
+        EscrowAccount? account = null;
+        try { flat = Apartment.Create(street, postcode, city, ags, livingSpace, rooms, rent, leaseStart, owned, run.Today); }
+        catch (DomainException exception) { errors.AddRange(exception.Errors); }
+        try { account = EscrowAccount.Create(holder, iban, bank); }
+        catch (DomainException exception) { errors.AddRange(exception.Errors); }
+        if (errors.Count > 0)
+        {
+            row.Error(null, new DomainException(errors));
+            return;
+        }
+
+        try
+        {
+            var busy = _groupsMatchedHere.Contains(group.Group)
+                       || (!group.IsNew && await db.Sponsorships.AnyAsync(s => s.GroupId == group.Group.Id && s.Status == SponsorshipStatus.Running));
+            var sponsorship = Sponsorship.Match(group.Group, household.Household, ruleSet, reason, flat!, account!, busy, matchedOn, run.Actor, run.NowUtc);
+            db.Sponsorships.Add(sponsorship);
+            _groupsMatchedHere.Add(group.Group);
+            _sponsorships[reference] = sponsorship;
+            Record("Sponsorship", reference, () => sponsorship.Id);
+        }
+        catch (DomainException exception)
+        {
+            row.Error(null, exception);
+        }
+    }
+
+    private async Task AllocationRowAsync(ImportRow row, string reference)
+    {
+        var householdReference = row.RequiredText("Familie");
+        var municipality = row.Municipality("Kommune");
+        var decision = row.RequiredDate("Entscheidung am");
+        var fileReference = row.RequiredText("Aktenzeichen");
+        var effective = row.RequiredDate("Wirksam ab");
+        var legalBasis = row.Text("Rechtsgrundlage") ?? AllocationDecision.DefaultLegalBasis;
+        if (row.Failed || municipality is not { } ags) return;
+        var household = await HouseholdAsync(row, "Familie", householdReference);
+        if (household is null) return;
+        _allocations.Add((row, reference, household, new AllocationDecision(ags, decision, fileReference, legalBasis, effective)));
+    }
+
+    /// <summary>Several decisions for one household are applied in date order; each later one supersedes the one before.</summary>
+    private void FinishAllocations()
+    {
+        foreach (var (row, reference, entry, decision) in _allocations.OrderBy(a => a.Decision.DecisionDate).ThenBy(a => a.Row.Number))
+        {
+            try
+            {
+                var household = entry.Household;
+                var allocation = household.Allocate(decision, supersedeCurrent: household.CurrentAllocation is not null, run.Today, run.Actor, run.NowUtc);
+                Record("Allocation", reference, () => allocation.Id);
+            }
+            catch (DomainException exception)
+            {
+                row.Error(null, exception);
+            }
+        }
+
+        _allocations.Clear();
+    }
+
+    /// <summary>The sponsorship a row names: one of this file, or one imported before (loaded once, with its ledger).</summary>
+    private async Task<Sponsorship?> SponsorshipAsync(ImportRow row, string column, string reference)
+    {
+        if (_sponsorships.TryGetValue(reference, out var sponsorship)) return sponsorship;
+        if (IsBrokenRowOf(ImportSheets.Sponsorships, reference)) return null;
+        var id = await KnownOrEarlierAsync(ImportSheets.Sponsorships, reference);
+        sponsorship = id is { } sponsorshipId ? await db.Sponsorships.SingleOrDefaultAsync(s => s.Id == sponsorshipId) : null;
+        if (sponsorship is null)
+        {
+            row.Error(column, l["Die Patenschaft „{0}“ gibt es weder in dieser Datei noch aus einem früheren Import.", reference]);
+            return null;
+        }
+
+        _sponsorships[reference] = sponsorship;
+        return sponsorship;
+    }
+}

@@ -1,0 +1,30 @@
+using NestPortal.Domain.Common;
+
+namespace NestPortal.Web.Import;
+
+/// <summary>
+/// What one pass over an import needs besides the file: the day the portal's "today" rules judge by,
+/// who acts, and where progress goes. The dry run and the commit are the same pass; only the commit saves.
+/// </summary>
+public sealed record ImportRun(int ImportId, DateOnly Today, DateTime NowUtc, Actor Actor, bool Commit, ImportProgressSink Progress)
+{
+    public const int MaxRowsPerSheet = 20_000;
+    public const long MaxUploadBytes = 20L * 1024 * 1024;
+}
+
+/// <summary>Counts rows as they are checked or written and reports every few hundred, so a page can show a progress bar.</summary>
+public sealed class ImportProgressSink(Func<int, int, Task> report, int every = 500)
+{
+    public int Total { get; set; }
+    public int Processed { get; private set; }
+
+    public static ImportProgressSink None => new((_, _) => Task.CompletedTask);
+
+    public async Task RowDoneAsync()
+    {
+        Processed++;
+        if (Processed % every == 0) await report(Processed, Total);
+    }
+
+    public Task FlushAsync() => report(Processed, Total);
+}

@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using NestPortal.Data;
+using NestPortal.Data.Auditing;
+using NestPortal.Web.Authorization;
+using NestPortal.Data.Operations;
+using NestPortal.Domain.Common;
+using NestPortal.Web.Infrastructure;
+
+namespace NestPortal.Web.Import;
+
+/// <summary>
+/// Runs the dry run or the commit of one import, whichever its status asks for. Each pass opens its own
+/// contexts: the dry run's is never saved; the commit's writes everything in one transaction with an
+/// audit actor naming the import. Progress goes to the import's row (dry run) and to memory (both).
+/// </summary>
+public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, TimeProvider time, ImportTexts l, Countries countries,
+    ImportProgress progress, ILogger<ImportRunner> logger)
+{
+    public async Task RunAsync(int importId, CancellationToken cancellationToken)
+    {
+        DataImport? import;
+        await using (var db = new NestPortalDbContext(options, null, time))
+            import = await db.DataImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
+        try
+        {
+            switch (import?.Status)
+            {
+                case DataImportStatus.Checking:
+                    await CheckAsync(import, cancellationToken);
+                    break;
+                case DataImportStatus.Committing:
+                    await CommitAsync(import, cancellationToken);
+                    break;
+            }
+        }
+        finally
+        {
+            progress.Forget(importId);
+        }
+    }
+
+    private async Task CheckAsync(DataImport import, CancellationToken cancellationToken)
+    {
+        var report = new ImportReport();
+        var sink = new ImportProgressSink(async (processed, total) =>
+        {
+            progress.Report(import.Id, processed, total);
+            await using var db = new NestPortalDbContext(options, null, time);
+            await db.DataImports.Where(i => i.Id == import.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.ProcessedRows, processed).SetProperty(i => i.TotalRows, total), cancellationToken);
+        });
+        var actor = new Actor(import.StartedByUserId, import.StartedByName);
+        await using (var work = new NestPortalDbContext(options, null, time))
+        {
+            await BuildAsync(work, import.Id, report, new ImportRun(import.Id, time.TodayInGermany(), time.UtcNow(), actor, Commit: false, sink), cancellationToken);
+        }
+
+        await using var save = new NestPortalDbContext(options, null, time);
+        var row = await save.DataImports.SingleAsync(i => i.Id == import.Id, cancellationToken);
+        row.FinishCheck(sink.Total, report.ErrorCount, report.ToJson(), time.UtcNow());
+        await save.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task CommitAsync(DataImport import, CancellationToken cancellationToken)
+    {
+        var report = ImportReport.FromJson(import.Report);
+        var name = $"{import.CommittedByName} ({import.AuditName})";
+        var auditActor = new ImportAuditActor(new AuditActorInfo(import.StartedByUserId, name, Roles.Administrator, $"import-{import.Id}"));
+        var sink = new ImportProgressSink((processed, total) =>
+        {
+            progress.Report(import.Id, processed, total);
+            return Task.CompletedTask;
+        });
+        var run = new ImportRun(import.Id, time.TodayInGermany(), time.UtcNow(), new Actor(import.StartedByUserId, name), Commit: true, sink);
+        try
+        {
+            await using var db = new NestPortalDbContext(options, auditActor, time);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var recheck = new ImportReport();
+            var builder = await BuildAsync(db, import.Id, recheck, run, cancellationToken);
+            if (builder is null || recheck.ErrorCount > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                recheck.Failure = l["Die erneute Prüfung vor der Übernahme hat Fehler gefunden (die Daten im Portal haben sich seit der Probe geändert); es wurde nichts übernommen."];
+                await FailAsync(import.Id, recheck, cancellationToken);
+                return;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (kind, reference, entityId) in builder.Created)
+                db.ImportedRecords.Add(new ImportedRecord(kind, reference, entityId(), import.Id));
+            var row = await db.DataImports.SingleAsync(i => i.Id == import.Id, cancellationToken);
+            row.FinishCommit(time.UtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            await db.DataImportFiles.Where(f => f.DataImportId == import.Id).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Import {ImportId} failed during commit; the transaction was rolled back", import.Id);
+            report.Failure = l["Die Übernahme ist fehlgeschlagen und wurde vollständig zurückgenommen; es wurde nichts geschrieben. Technischer Grund: {0}", exception.GetBaseException().Message];
+            await FailAsync(import.Id, report, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads the stored file and builds it; null (with the error in the report) when the file cannot be opened.</summary>
+    private async Task<ImportBuilder?> BuildAsync(NestPortalDbContext db, int importId, ImportReport report, ImportRun run, CancellationToken cancellationToken)
+    {
+        var content = await db.DataImportFiles.AsNoTracking().Where(f => f.DataImportId == importId).Select(f => f.Content).SingleOrDefaultAsync(cancellationToken);
+        if (content is null)
+        {
+            report.AddError(string.Empty, 0, null, l["Die Datei ist nicht mehr gespeichert."]);
+            return null;
+        }
+
+        try
+        {
+            using var source = ImportSource.Open(content);
+            var builder = new ImportBuilder(db, source, report, l, countries, run);
+            await builder.BuildAsync(cancellationToken);
+            return builder;
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or FormatException or InvalidOperationException or CsvHelper.CsvHelperException)
+        {
+            logger.LogWarning(exception, "Import {ImportId}: the file could not be read", importId);
+            report.AddError(string.Empty, 0, null, l["Die Datei kann nicht gelesen werden: Sie ist keine XLSX-Arbeitsmappe und kein Satz CSV-Dateien im beschriebenen Format."]);
+            return null;
+        }
+    }
+
+    /// <summary>Marks the import failed from a fresh context (the commit's was rolled back) and drops the file.</summary>
+    public async Task FailAsync(int importId, ImportReport report, CancellationToken cancellationToken)
+    {
+        await using var db = new NestPortalDbContext(options, null, time);
+        var row = await db.DataImports.SingleAsync(i => i.Id == importId, cancellationToken);
+        row.Fail(report.ToJson());
+        await db.SaveChangesAsync(cancellationToken);
+        await db.DataImportFiles.Where(f => f.DataImportId == importId).ExecuteDeleteAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Tests.ImportSample;
+
+namespace NestPortal.Browser.Tests;
+
+/// <summary>
+/// Issue 5 end to end: an administrator takes over the competence centre's spreadsheet (the import
+/// sample, bestand.xlsx), reads the dry run, commits it with the confirmation, opens the yearly report
+/// for the Stichtag of the NRW government's answer (25.06.2021: 37 refugees arrived) and downloads it
+/// as CSV and XLSX. Every page is checked by axe.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ImportReportJourneyTests(BrowserHost host)
+{
+    [Fact]
+    public async Task Administrator_imports_the_sample_workbook_and_downloads_the_report_for_june_2021()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var email = $"admin-import-{suffix}@bra.nrw.invalid";
+        await host.CreateUserAsync(email, "Ines Import", Roles.Administrator);
+        var page = await host.NewPageAsync();
+        await host.SignInAsync(page, email, BrowserHost.TestPassword);
+        await host.EnrolAuthenticatorAsync(page, email);
+
+        // Upload: the workbook; the dry run runs in the background and the page reloads when it is done.
+        await page.GotoAsync("/Admin/Import");
+        await Checked(page);
+        await page.GetByLabel("XLSX-Datei oder CSV-Dateien", new() { Exact = false }).SetInputFilesAsync(ImportSampleFiles.WorkbookPath);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hochladen und prüfen" }).ClickAsync();
+        // "Wird geprüft" while it runs; the finished status starts with "Geprüft".
+        await WaitForStatusAsync(page, new Regex("^Geprüft"));
+        await Checked(page);
+        (await page.Locator("#import-status").TextContentAsync())!.Trim().ShouldBe("Geprüft, ohne Fehler");
+        (await page.Locator("#no-errors").IsVisibleAsync()).ShouldBeTrue();
+        (await NewRows(page, "Personen")).ShouldBe("89");
+        (await NewRows(page, "Patenschaften")).ShouldBe("20");
+        (await NewRows(page, "Buchungen")).ShouldBe("381");
+
+        // Commit, confirmed: without the tick it is refused, with it the records are written.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import übernehmen" }).ClickAsync();
+        await Checked(page);
+        (await MainText(page)).ShouldContain("Bitte bestätigen Sie, dass die Daten jetzt übernommen werden sollen.");
+        await page.GetByLabel("Ich habe die Probe geprüft", new() { Exact = false }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import übernehmen" }).ClickAsync();
+        await WaitForStatusAsync(page, new Regex("^Übernommen$"));
+        await Checked(page);
+
+        // The report for the Stichtag of the government's answer.
+        await ReportJourney.OpenReportAsync(page, "2021-06-25");
+        await Checked(page);
+        (await ReportJourney.ArrivedCumulativeOnScreenAsync(page)).ShouldBe("37");
+
+        var csv = await DownloadAsync(page, "CSV");
+        csv.Length.ShouldBeGreaterThan(0);
+        var text = Encoding.UTF8.GetString(csv);
+        text.ShouldStartWith("\uFEFF");
+        text.ShouldContain(";37");
+        var xlsx = await DownloadAsync(page, "XLSX");
+        xlsx.Length.ShouldBeGreaterThan(0);
+        xlsx.Take(2).ShouldBe(new byte[] { (byte)'P', (byte)'K' }, "an XLSX is a ZIP archive");
+    }
+
+    /// <summary>
+    /// Waits for the import's status: the page's script reloads it when the run ends; a reload here as
+    /// well (what the "Aktualisieren" link does) keeps the journey independent of the polling interval.
+    /// </summary>
+    private static async Task WaitForStatusAsync(IPage page, Regex status)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            var text = ((await page.Locator("#import-status").TextContentAsync()) ?? string.Empty).Trim();
+            if (status.IsMatch(text)) return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Import status still „{text}“ on {page.Url}: {await MainText(page)}");
+            await Task.Delay(2000);
+            await page.ReloadAsync();
+        }
+    }
+
+    private static async Task<string> NewRows(IPage page, string sheet) =>
+        (await page.Locator($"#sheet-counts tr[data-sheet='{sheet}'] [data-count='new']").TextContentAsync())!.Trim();
+
+    private static async Task<byte[]> DownloadAsync(IPage page, string linkName)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = linkName, Exact = false }).First.ClickAsync());
+        var path = await download.PathAsync();
+        return await File.ReadAllBytesAsync(path);
+    }
+
+    private static async Task<string> MainText(IPage page) => (await page.Locator("main").TextContentAsync())!;
+
+    private static Task Checked(IPage page) => BrowserHost.AssertAccessibleAsync(page);
+}

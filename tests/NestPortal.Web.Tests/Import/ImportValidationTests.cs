@@ -1,0 +1,113 @@
+using NestPortal.Data.Operations;
+using NestPortal.Web.Import;
+using NestPortal.Web.Tests.Infrastructure;
+
+namespace NestPortal.Web.Tests.Import;
+
+/// <summary>Malformed files: each is refused with a German error naming sheet, row and column, and nothing is written.</summary>
+public sealed class ImportValidationTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private async Task<ImportReport> RefusedAsync(ImportSampleWorkbook book)
+    {
+        var before = await factory.CountsAsync();
+        var (import, report) = await factory.DryRunAsync(book.ToXlsx());
+        import.Status.ShouldBe(DataImportStatus.Invalid);
+        report.ErrorCount.ShouldBeGreaterThan(0);
+        (await factory.CountsAsync()).ShouldBe(before);
+        return report;
+    }
+
+    [Fact]
+    public async Task A_wrong_sheet_name_is_listed_as_unknown()
+    {
+        var book = ImportSampleWorkbook.Valid(1, "SHEET");
+        book.Sheets["Grupen"] = book.Sheets["Gruppen"];
+        book.Sheets.Remove("Gruppen");
+
+        var report = await RefusedAsync(book);
+
+        report.Errors.ShouldContain(e => e.Sheet == "Grupen" && e.Text.De.Contains("Unbekanntes Blatt „Grupen“") && e.Text.De.Contains("Gruppen"));
+    }
+
+    [Fact]
+    public async Task A_missing_required_column_is_named()
+    {
+        var book = ImportSampleWorkbook.Valid(1, "COL");
+        foreach (var row in book["Personen"]) row.Remove("Geburtsdatum");
+
+        var report = await RefusedAsync(book);
+
+        report.Errors.ShouldContain(e => e.Sheet == "Personen" && e.Column == "Geburtsdatum" && e.Text.De == "Die Spalte „Geburtsdatum“ fehlt.");
+    }
+
+    [Fact]
+    public async Task A_bad_date_is_reported_with_sheet_row_and_column()
+    {
+        var book = ImportSampleWorkbook.Valid(2, "DATE");
+        book["Personen"][1]["Eingereist am"] = "31.02.2023";
+
+        var report = await RefusedAsync(book);
+
+        var error = report.Errors.ShouldHaveSingleItem();
+        (error.Sheet, error.Row, error.Column).ShouldBe(("Personen", 3, "Eingereist am"));
+        error.Text.De.ShouldContain("„31.02.2023“ ist kein Datum");
+        error.Text.En.ShouldNotBe(error.Text.De);
+    }
+
+    [Fact]
+    public async Task A_duplicate_reference_names_the_first_row()
+    {
+        var book = ImportSampleWorkbook.Valid(2, "DUP");
+        book["Familien"][1]["Referenz"] = "DUP-F1";
+
+        var report = await RefusedAsync(book);
+
+        report.Errors.ShouldContain(e => e.Sheet == "Familien" && e.Row == 3 && e.Text.De.Contains("„DUP-F1“ steht in diesem Blatt mehrfach (zuerst in Zeile 2)"));
+    }
+
+    [Fact]
+    public async Task A_municipality_outside_north_rhine_westphalia_is_refused()
+    {
+        var book = ImportSampleWorkbook.Valid(1, "AGS");
+        book["Gruppen"][0]["Kommune"] = "09162000";
+
+        var report = await RefusedAsync(book);
+
+        report.Errors.ShouldContain(e => e.Sheet == "Gruppen" && e.Row == 2 && e.Column == "Kommune" && e.Text.De.Contains("„09162000“ ist kein Gemeindeschlüssel einer Kommune in Nordrhein-Westfalen"));
+    }
+
+    [Fact]
+    public async Task A_group_breaking_the_rule_set_of_its_submission_date_is_refused_with_the_domain_text()
+    {
+        var book = ImportSampleWorkbook.Valid(1, "RULE");
+        book["Mitglieder"].RemoveAt(3);
+
+        var report = await RefusedAsync(book);
+
+        report.Errors.ShouldContain(e => e.Sheet == "Gruppen" && e.Row == 2 && e.Text.De.Contains("Die Gruppe hat 3 Mitglieder; nach den Regeln „NesT Regelprogramm“ sind mindestens 4 nötig."));
+    }
+
+    [Fact]
+    public async Task An_unknown_reference_is_named()
+    {
+        var book = ImportSampleWorkbook.Valid(1, "REF");
+        book["Patenschaften"][0]["Familie"] = "REF-F9";
+
+        var report = await RefusedAsync(book);
+
+        report.Errors.ShouldContain(e => e.Sheet == "Patenschaften" && e.Column == "Familie" && e.Text.De.Contains("„REF-F9“ gibt es weder in dieser Datei"));
+    }
+
+    [Fact]
+    public async Task A_sheet_over_the_row_limit_is_refused_before_any_row_is_checked()
+    {
+        var book = new ImportSampleWorkbook();
+        for (var i = 0; i < 50_000; i++) book["Familien"].Add(new() { ["Referenz"] = $"BIG-{i}", ["Erwartete Ankunft"] = null });
+
+        var report = await RefusedAsync(book);
+
+        var error = report.Errors.ShouldHaveSingleItem();
+        error.Text.De.ShouldBe("Das Blatt „Familien“ hat mehr als 20.000 Zeilen. Bitte teilen Sie die Daten auf mehrere Importe auf; es wurde nichts übernommen.");
+        report.Sheets.ShouldBeEmpty();
+    }
+}
