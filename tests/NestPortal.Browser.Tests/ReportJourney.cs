@@ -6,12 +6,15 @@ namespace NestPortal.Browser.Tests;
 public static class ReportJourney
 {
     /// <summary>
-    /// Opens the report for <paramref name="isoStichtag"/> (yyyy-MM-dd) at the address its GET form
-    /// produces. (Typing the date into the form's field was not verified in time; see the report.)
+    /// Opens the report for <paramref name="isoStichtag"/> (yyyy-MM-dd) through the menu and the form.
     /// </summary>
     public static async Task OpenReportAsync(IPage page, string isoStichtag)
     {
-        await page.GotoAsync($"/Reports/Index?Stichtag={isoStichtag}");
+        // As a clerk does: the menu opens today's report, then only the Stichtag is changed in the form.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Erfolgsbilanz", Exact = true }).First.ClickAsync();
+        await page.GetByLabel("Stichtag", new() { Exact = true }).FillAsync(isoStichtag);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"Stichtag={isoStichtag}"));
         var table = page.Locator("#table-YearlySeries");
         if (await table.CountAsync() == 0)
             throw new InvalidOperationException($"No yearly series on {page.Url}: {await page.Locator("main").TextContentAsync()}");

@@ -21,11 +21,16 @@ public sealed class ReportInput
     [Display(Name = "bis Jahr")]
     public int? ToYear { get; set; }
 
-    /// <summary>The request with defaults: Stichtag today, years 2019 to the Stichtag's year.</summary>
+    /// <summary>
+    /// The request with defaults: Stichtag today, years 2019 to the Stichtag's year. A last year after the
+    /// Stichtag's year is cut back to it rather than refused: those years hold nothing as of the Stichtag, and
+    /// the form shows the last year it was given, so a clerk who only moves the Stichtag back would otherwise
+    /// get an error instead of the report.
+    /// </summary>
     public ReportRequest ToRequest(DateOnly today)
     {
         var stichtag = Stichtag ?? today;
-        return new ReportRequest(stichtag, FromYear ?? ReportRequest.FirstProgrammeYear, ToYear ?? stichtag.Year);
+        return new ReportRequest(stichtag, FromYear ?? ReportRequest.FirstProgrammeYear, Math.Min(ToYear ?? stichtag.Year, stichtag.Year));
     }
 
     /// <summary>The query-string values of a request, for links to the other outputs of the same report.</summary>
@@ -50,8 +55,6 @@ public sealed class ReportInput
                 .Must((x, from) => from is not { } year || (year >= ReportRequest.FirstProgrammeYear && year <= (x.Stichtag ?? today).Year))
                 .WithMessage(x => l["Das erste Jahr muss zwischen {0} und dem Jahr des Stichtags ({1}) liegen.", ReportRequest.FirstProgrammeYear, (x.Stichtag ?? today).Year]);
             RuleFor(x => x.ToYear)
-                .Must((x, to) => to is not { } year || year <= (x.Stichtag ?? today).Year)
-                .WithMessage(x => l["Das letzte Jahr darf nicht nach dem Jahr des Stichtags ({0}) liegen.", (x.Stichtag ?? today).Year])
                 .Must((x, to) => to is not { } year || year >= (x.FromYear ?? ReportRequest.FirstProgrammeYear))
                 .WithMessage(_ => l["Das letzte Jahr darf nicht vor dem ersten Jahr liegen."]);
         }

@@ -93,6 +93,18 @@ public sealed class ReportPagesTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Moving_only_the_Stichtag_back_cuts_the_last_year_to_it_instead_of_refusing()
+    {
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        // The form still holds this year's "bis Jahr" when the clerk changes just the Stichtag.
+        var page = await client.GetPageAsync($"/Reports/Index?Stichtag=2021-06-25&FromYear=2019&ToYear={Today.Year}");
+
+        page.QuerySelector("#table-YearlySeries").ShouldNotBeNull();
+        page.ValueOf("ToYear").ShouldBe("2021");
+    }
+
+    [Fact]
     public async Task A_Stichtag_that_is_no_date_or_lies_in_the_future_is_refused()
     {
         var client = await factory.SignedInAsAsync(Roles.Administrator);
