@@ -54,8 +54,9 @@ public abstract class ReportPageModel(AnnualReportQuery query, IValidator<Report
         if (!ModelState.IsValid || !await validator.ValidateIntoAsync(input, ModelState, prefix: string.Empty)) return;
 
         var request = input.ToRequest(time.TodayInGermany());
-        // The form shows what the report used, defaults included.
+        // The form shows what the report used, defaults and a cut-back last year included (not what was typed).
         (Stichtag, FromYear, ToYear) = (request.Stichtag, request.FromYear, request.ToYear);
+        ModelState.Clear();
         ReportRoute = ReportInput.RouteValues(request);
         Report = await query.RunAsync(request, cancellationToken);
         Tables = Report.ToTables(l);
