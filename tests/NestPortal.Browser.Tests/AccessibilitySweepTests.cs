@@ -69,7 +69,7 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
 /// </summary>
 internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, int SponsoringGroup, int Household, int Person,
     int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold,
-    int PermanentRuleSet, int SponsoringMember, int EscrowAccount, int EscrowEntry, int RentRun, int Outreach)
+    int PermanentRuleSet, int SponsoringMember, int EscrowAccount, int EscrowEntry, int RentRun, int Outreach, int Import)
 {
     public static async Task<DemoIds> ReadAsync(PortalFactory factory)
     {
@@ -98,8 +98,12 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         var rentRun = await factory.QueryAsync(db => db.RentRuns.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
         // The demo outreach log: its first event names invited and informed municipalities.
         var outreach = await factory.QueryAsync(db => db.OutreachEvents.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
+        // The demo has no import: one checked with an error shows the page's report (no background work needed).
+        var import = new NestPortal.Data.Operations.DataImport("bestand.xlsx", new string('0', 64), 1024, "sweep", "Sweep", DateTime.UtcNow);
+        import.FinishCheck(1, 1, """{"sheets":[{"name":"Gruppen","rows":1,"new":1,"known":0}],"errors":[{"sheet":"Gruppen","row":2,"column":"Kommune","text":{"de":"Fehler","en":"Error"}}],"errorCount":1}""", DateTime.UtcNow);
+        await factory.ExecuteAsync(db => db.DataImports.Add(import));
         return new DemoIds(draft, member, submitted, sponsoring, allocated.Id, allocated.Person, arrived.Id, arrived.Person,
-            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, permanentRuleSet, sponsoringMember, escrowAccount, escrowEntry, rentRun, outreach);
+            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, permanentRuleSet, sponsoringMember, escrowAccount, escrowEntry, rentRun, outreach, import.Id);
     }
 
     public string UrlFor(string page, string route) => page switch
@@ -120,6 +124,7 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         "/Outreach/Edit" or "/Outreach/Delete" => Fill(route, Outreach),
         // Köln: a Sicherer Hafen in the demo data, invited and informed by demo outreach events.
         _ when page.StartsWith("/Municipalities/", StringComparison.Ordinal) => route.Replace("{ags}", DemoMunicipality, StringComparison.Ordinal),
+        "/Admin/Import/Details" => Fill(route, Import),
         "/Households/Leave" or "/Households/Persons/Leave" => Fill(route, ArrivedHousehold, ArrivedPerson),
         // Leaving, appointing and dissolving need an approved group; opening the forms changes nothing.
         "/Groups/Members/Leave" or "/Groups/Members/MainContact" => Fill(route, SponsoringGroup, SponsoringMember),

@@ -8,6 +8,8 @@ namespace NestPortal.Web.Import;
 
 public sealed partial class ImportBuilder
 {
+    private const int SaveEvery = 200;
+
     private readonly Dictionary<string, Sponsorship> _sponsorships = new(StringComparer.Ordinal);
     private readonly HashSet<MentoringGroup> _groupsMatchedHere = [];
     private readonly List<(ImportRow Row, string Reference, HouseholdEntry Household, AllocationDecision Decision)> _allocations = [];
@@ -69,6 +71,9 @@ public sealed partial class ImportBuilder
             _groupsMatchedHere.Add(group.Group);
             _sponsorships[reference] = sponsorship;
             Record("Sponsorship", reference, () => sponsorship.Id);
+            // The audit trail pairs each owned part (flat, account) with its owner by scanning the pending
+            // changes: saved in batches (same transaction), that scan stays short.
+            if (run.Commit && _sponsorships.Count % SaveEvery == 0 && report.ErrorCount == 0) await db.SaveChangesAsync();
         }
         catch (DomainException exception)
         {

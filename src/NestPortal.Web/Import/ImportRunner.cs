@@ -52,6 +52,8 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
         var actor = new Actor(import.StartedByUserId, import.StartedByName);
         await using (var work = new NestPortalDbContext(options, null, time))
         {
+            // Never saved: nothing needs the tracker to look for changes.
+            work.ChangeTracker.AutoDetectChangesEnabled = false;
             await BuildAsync(work, import.Id, report, new ImportRun(import.Id, time.TodayInGermany(), time.UtcNow(), actor, Commit: false, sink), cancellationToken);
         }
 
