@@ -11,7 +11,8 @@ public static class ImportHeaders
     public static string Normalise(string? name)
     {
         var builder = new StringBuilder();
-        foreach (var c in (name ?? string.Empty).Trim().ToLowerInvariant())
+        // Composed first: a Mac may send "Ö" as "O" plus a combining diaeresis, which would otherwise be dropped.
+        foreach (var c in (name ?? string.Empty).Normalize(NormalizationForm.FormC).Trim().ToLowerInvariant())
         {
             switch (c)
             {

@@ -50,11 +50,19 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.ProcessedRows, processed).SetProperty(i => i.TotalRows, total), cancellationToken);
         });
         var actor = new Actor(import.StartedByUserId, import.StartedByName);
-        await using (var work = new NestPortalDbContext(options, null, time))
+        try
         {
+            await using var work = new NestPortalDbContext(options, null, time);
             // Never saved: nothing needs the tracker to look for changes.
             work.ChangeTracker.AutoDetectChangesEnabled = false;
             await BuildAsync(work, import.Id, report, new ImportRun(import.Id, time.TodayInGermany(), time.UtcNow(), actor, Commit: false, sink), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A workbook broken in a way the reader does not anticipate (bad sheet XML) must still end the dry
+            // run as invalid: otherwise it stays "Checking", cannot be discarded and is retried at every start.
+            logger.LogError(exception, "Import {ImportId}: the dry run failed", import.Id);
+            report.AddError(string.Empty, 0, null, l["Die Datei kann nicht gelesen werden: Sie ist keine XLSX-Arbeitsmappe und kein Satz CSV-Dateien im beschriebenen Format."]);
         }
 
         await using var save = new NestPortalDbContext(options, null, time);

@@ -85,7 +85,12 @@ public sealed class AnnualReportQuery(NestPortalDbContext db, Countries countrie
             .GroupBy(x => new { x.Year, x.Age })
             .Select(g => new { g.Key.Year, g.Key.Age, Count = g.Count() }).ToListAsync(ct);
         var householdSizes = await arrivedInRange
-            .Select(p => new { p.ArrivedOn!.Value.Year, Size = db.Refugees.Count(o => EF.Property<int>(o, "HouseholdId") == p.HouseholdId) })
+            // The household as it stood on the Stichtag: members recorded but not (yet) arrived do not count.
+            .Select(p => new
+            {
+                p.ArrivedOn!.Value.Year,
+                Size = db.Refugees.Count(o => EF.Property<int>(o, "HouseholdId") == p.HouseholdId && o.ArrivedOn != null && o.ArrivedOn <= s),
+            })
             .GroupBy(x => new { x.Year, x.Size })
             .Select(g => new { g.Key.Year, g.Key.Size, Count = g.Count() }).ToListAsync(ct);
 

@@ -52,7 +52,6 @@ public static class ParliamentaryAnswers
 
     private static ParliamentaryAnswer Departures(AnnualReport report, IStringLocalizer l)
     {
-        var s = report.Request.Stichtag;
         var refugees = report.Years.Sum(y => y.RefugeeDepartures);
         var mentors = report.Years.Sum(y => y.MentorDepartures);
         var reasons = Enum.GetValues<DepartureReason>()
@@ -61,7 +60,7 @@ public static class ParliamentaryAnswers
             .Select(r => $"{HouseholdTexts.DepartureReason(l, r.Reason)}: {r.Count}").ToList();
         var sentences = new List<string>
         {
-            l["Von {0} bis zum {1:dd.MM.yyyy} sind {2} Geflüchtete vorzeitig aus dem Programm ausgeschieden.", report.Request.FromYear, s, refugees],
+            l["Von {0} bis zum {1:dd.MM.yyyy} sind {2} Geflüchtete vorzeitig aus dem Programm ausgeschieden.", report.Request.FromYear, report.Request.RangeEnd, refugees],
         };
         if (reasons.Count > 0) sentences.Add(l["Gründe: {0}.", string.Join("; ", reasons)]);
         sentences.Add(l["Im selben Zeitraum haben {0} Mentorinnen und Mentoren ihre Gruppe vorzeitig verlassen.", mentors]);

@@ -110,4 +110,31 @@ public sealed class ImportValidationTests(PortalFactory factory) : IClassFixture
         error.Text.De.ShouldBe("Das Blatt „Familien“ hat mehr als 20.000 Zeilen. Bitte teilen Sie die Daten auf mehrere Importe auf; es wurde nichts übernommen.");
         report.Sheets.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_workbook_with_broken_sheet_xml_ends_the_dry_run_as_invalid_instead_of_hanging()
+    {
+        // A real workbook whose first sheet's XML is cut off in the middle: the reader fails in ways the
+        // format checks do not anticipate, and the import must still end, discardable, with a German error.
+        var workbook = ImportSampleWorkbook.Valid(1, "BROKEN").ToXlsx();
+        using var buffer = new MemoryStream();
+        buffer.Write(workbook);
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var sheet = zip.Entries.First(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal));
+            string xml;
+            using (var reader = new StreamReader(sheet.Open())) xml = reader.ReadToEnd();
+            var name = sheet.FullName;
+            sheet.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+            writer.Write(xml[..(xml.Length / 2)]);
+        }
+
+        var before = await factory.CountsAsync();
+        var (import, report) = await factory.DryRunAsync(buffer.ToArray());
+
+        import.Status.ShouldBe(DataImportStatus.Invalid);
+        report.Errors.ShouldContain(e => e.Text.De.StartsWith("Die Datei kann nicht gelesen werden", StringComparison.Ordinal));
+        (await factory.CountsAsync()).ShouldBe(before);
+    }
 }

@@ -31,6 +31,21 @@ public sealed class AnnualReportQueryTests(PortalFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Household_size_counts_the_members_arrived_by_the_Stichtag()
+    {
+        var (household, _) = await factory.SponsoredAsync(await factory.GroupAsync(), new DateOnly(2008, 3, 1), persons: 3);
+        // The third member follows a year later (family reunion): on a Stichtag in 2008 the household has two.
+        await factory.SqlAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE Refugees SET ArrivedOn = {new DateOnly(2009, 4, 1)} WHERE Id = (SELECT MAX(Id) FROM Refugees WHERE HouseholdId = {household})"));
+
+        var in2008 = await factory.ReportAsync(new DateOnly(2008, 12, 31), 2008, 2008);
+        var in2009 = await factory.ReportAsync(new DateOnly(2009, 12, 31), 2008, 2009);
+
+        in2008.HouseholdSizes.ShouldBe([new YearCount<int>(2, 2008, 2)]);
+        in2009.HouseholdSizes.Where(c => c.Key == 3).Sum(c => c.Count).ShouldBe(3);
+    }
+
+    [Fact]
     public async Task A_group_with_two_sponsorships_in_one_year_counts_once_and_again_in_the_next_year()
     {
         var group = await factory.GroupAsync();

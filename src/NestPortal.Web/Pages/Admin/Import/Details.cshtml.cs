@@ -106,7 +106,19 @@ public sealed class DetailsModel(NestPortalDbContext db, ImportQueue queue, Impo
         var report = ImportReport.FromJson(import.Report);
         report.DiscardedBy = User.ToActor().Name;
         import.Fail(report.ToJson());
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another administrator's commit claimed the import between loading and saving.
+            ModelState.AddModelError(string.Empty, l["Dieser Import kann nicht (mehr) verworfen werden."]);
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            return Page();
+        }
+
         await db.DataImportFiles.Where(f => f.DataImportId == id).ExecuteDeleteAsync();
         TempData["Status"] = l["Der Import ist verworfen; die Datei ist gelöscht."].Value;
         return RedirectToPage(new { id });
