@@ -62,7 +62,7 @@ done
 PAGE_DEEP="$PAGE"
 
 declare -a NAMES=("minimal page" "household list, page 1" "household list, page $DEEP" "municipality dashboard")
-declare -a URLS=("/Datenquellen" "/Households" "$PAGE_DEEP" "/Municipality")
+declare -a URLS=("/Datenquellen" "/Households" "$PAGE_DEEP" "/MyMunicipality")
 declare -a JARS=("$STAFF_JAR" "$STAFF_JAR" "$STAFF_JAR" "$MUNI_JAR")
 
 REPORT="$OUT/report-$SCALE.md"

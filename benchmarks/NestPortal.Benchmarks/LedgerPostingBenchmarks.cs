@@ -1,3 +1,4 @@
+using NestPortal.Web.Startup;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Startup;
 using NestPortal.Web.Infrastructure.RentRuns;
 using NestPortal.Web.Infrastructure.VolumeData;
 using NestPortal.Web.Reports;

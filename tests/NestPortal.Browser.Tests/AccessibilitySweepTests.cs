@@ -99,8 +99,8 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         // The demo outreach log: its first event names invited and informed municipalities.
         var outreach = await factory.QueryAsync(db => db.OutreachEvents.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
         // The demo has no import: one checked with an error shows the page's report (no background work needed).
-        var import = new NestPortal.Data.Operations.DataImport("bestand.xlsx", new string('0', 64), 1024, "sweep", "Sweep", DateTime.UtcNow);
-        import.FinishCheck(1, 1, """{"sheets":[{"name":"Gruppen","rows":1,"new":1,"known":0}],"errors":[{"sheet":"Gruppen","row":2,"column":"Kommune","text":{"de":"Fehler","en":"Error"}}],"errorCount":1}""", DateTime.UtcNow);
+        var import = new NestPortal.Data.Operations.DataImport("bestand.xlsx", new string('0', 64), 1024, "sweep", "Sweep", TestClock.UtcNow);
+        import.FinishCheck(1, 1, """{"sheets":[{"name":"Gruppen","rows":1,"new":1,"known":0}],"errors":[{"sheet":"Gruppen","row":2,"column":"Kommune","text":{"de":"Fehler","en":"Error"}}],"errorCount":1}""", TestClock.UtcNow);
         await factory.ExecuteAsync(db => db.DataImports.Add(import));
         return new DemoIds(draft, member, submitted, sponsoring, allocated.Id, allocated.Person, arrived.Id, arrived.Person,
             unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, permanentRuleSet, sponsoringMember, escrowAccount, escrowEntry, rentRun, outreach, import.Id);
@@ -114,7 +114,7 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         "/Allocations/Create" => $"{route}?householdId={MatchedHousehold}",
         "/Groups/Household" or "/Groups/Statement" => Fill(route, SponsoringGroup),
         "/Escrow/PayRent" or "/Escrow/Refund" or "/Escrow/RentChange" => Fill(route, EscrowAccount),
-        "/Municipality/Household" => Fill(route, DortmundHousehold),
+        "/MyMunicipality/Household" => Fill(route, DortmundHousehold),
         "/Sponsorships/Details" => Fill(route, Sponsorship),
         "/Allocations/Print" => Fill(route, Allocation),
         "/Admin/RuleSets/Edit" => Fill(route, PermanentRuleSet),

@@ -104,7 +104,7 @@ public sealed class AllocationJourneyTests(BrowserHost host)
         var municipality = await host.NewPageAsync();
         await host.SignInAsync(municipality, municipalityEmail, Password);
         await host.EnrolAuthenticatorAsync(municipality, municipalityEmail);
-        await municipality.GotoAsync("/Municipality");
+        await municipality.GotoAsync("/MyMunicipality");
         await Checked(municipality);
         var arrivals = (await municipality.Locator("#arrivals").TextContentAsync())!;
         arrivals.ShouldContain(reference);

@@ -67,7 +67,7 @@ public sealed class GroupJourneyTests(BrowserHost host)
         await Checked(clerk);
         await clerk.GetByRole(AriaRole.Link, new() { Name = groupName }).ClickAsync();
         await Checked(clerk);
-        await clerk.Locator("#Check_CheckedOn").FillAsync(DateTime.Today.ToString("yyyy-MM-dd"));
+        await clerk.Locator("#Check_CheckedOn").FillAsync(TestClock.Today.Iso());
         await clerk.Locator("#Check_Result").SelectOptionAsync("Passed");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Ergebnis speichern" }).ClickAsync();
         await Checked(clerk);
@@ -87,7 +87,7 @@ public sealed class GroupJourneyTests(BrowserHost host)
         (await mentor.Locator("main").TextContentAsync())!.ShouldContain("Die Gruppe ist eingereicht");
 
         await clerk.ReloadAsync();
-        await clerk.Locator("#Check_CheckedOn").FillAsync(DateTime.Today.ToString("yyyy-MM-dd"));
+        await clerk.Locator("#Check_CheckedOn").FillAsync(TestClock.Today.Iso());
         await clerk.Locator("#Check_Result").SelectOptionAsync("Passed");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Ergebnis speichern" }).ClickAsync();
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Gruppe freigeben" }).ClickAsync();
@@ -124,7 +124,7 @@ public sealed class GroupJourneyTests(BrowserHost host)
         await page.Locator("#Input_FamilyName").FillAsync(family);
         await page.Locator("#Input_DateOfBirth").FillAsync("1980-04-12");
         await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_TrainingDate").FillAsync(DateTime.Today.AddDays(-14).ToString("yyyy-MM-dd"));
+        await page.Locator("#Input_TrainingDate").FillAsync(TestClock.Today.AddDays(-14).Iso());
         if (mainContact) await page.Locator("#Input_IsMainContact").CheckAsync();
         await page.Locator("main form button[type=submit]").ClickAsync();
         await Checked(page);
@@ -138,7 +138,7 @@ public sealed class GroupJourneyTests(BrowserHost host)
         await page.Locator("#Input_OrganisationName").FillAsync(organisation);
         await page.Locator("#Input_RepresentativeName").FillAsync(representative);
         await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_TrainingDate").FillAsync(DateTime.Today.AddDays(-7).ToString("yyyy-MM-dd"));
+        await page.Locator("#Input_TrainingDate").FillAsync(TestClock.Today.AddDays(-7).Iso());
         await Checked(page);
         await page.Locator("main form button[type=submit]").ClickAsync();
         (await page.Locator("main table").TextContentAsync())!.ShouldContain(organisation);

@@ -1,3 +1,4 @@
+using NestPortal.Web.Startup;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;

@@ -1,3 +1,5 @@
+using NestPortal.Web.Startup;
+
 namespace NestPortal.Web.Infrastructure;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Startup;
 
 namespace NestPortal.Web.Pages;
 

@@ -11,7 +11,7 @@ public sealed class IndexModel : PageModel
     {
         if (User.IsInRole(Roles.CompetenceCentre)) return RedirectToPage("/Review/Index");
         if (User.IsInRole(Roles.Administrator)) return RedirectToPage("/Admin/Users/Index");
-        if (User.IsInRole(Roles.Municipality)) return RedirectToPage("/Municipality/Index");
+        if (User.IsInRole(Roles.Municipality)) return RedirectToPage("/MyMunicipality/Index");
         if (User.IsInRole(Roles.Mentor)) return RedirectToPage("/Groups/Index");
         return Page();
     }

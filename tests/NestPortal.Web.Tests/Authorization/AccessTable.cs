@@ -38,7 +38,7 @@ public static class AccessTable
         ["/Groups/Members/Remove"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
         ["/Review/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Review/Details"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
-        ["/Municipality/Index"] = [Login, Forbidden, Forbidden, Allowed, Forbidden],
+        ["/MyMunicipality/Index"] = [Login, Forbidden, Forbidden, Allowed, Forbidden],
         ["/Admin/Users/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
         ["/Admin/Users/Invite"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
         ["/Admin/RuleSets"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
@@ -64,7 +64,7 @@ public static class AccessTable
         ["/Groups/Household"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
 
         // The municipality's portal and the audit log (issue 3)
-        ["/Municipality/Household"] = [Login, Forbidden, Forbidden, Allowed, Forbidden],
+        ["/MyMunicipality/Household"] = [Login, Forbidden, Forbidden, Allowed, Forbidden],
         ["/Admin/Audit"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
         // Escrow accounts for staff (issue 4, escrow-accounts)

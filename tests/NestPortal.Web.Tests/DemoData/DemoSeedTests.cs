@@ -135,9 +135,9 @@ public sealed class DemoSeedTests(PortalFactory factory) : IClassFixture<PortalF
 
         await factory.ExecuteAsync(async db =>
         {
-            await DemoGroups.SeedAsync(db, TimeProvider.System);
-            await DemoHouseholds.SeedAsync(db, TimeProvider.System);
-            await DemoOutreach.SeedAsync(db, TimeProvider.System);
+            await DemoGroups.SeedAsync(db, TestClock.Instance);
+            await DemoHouseholds.SeedAsync(db, TestClock.Instance);
+            await DemoOutreach.SeedAsync(db, TestClock.Instance);
         });
 
         (await CountsAsync()).ShouldBe(before);

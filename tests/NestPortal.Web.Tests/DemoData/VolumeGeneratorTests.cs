@@ -17,7 +17,7 @@ public sealed class VolumeGeneratorTests
     private static async Task<VolumeResult> GenerateAsync(PortalFactory factory, VolumeOptions options, List<string>? progress = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var generator = new VolumeGenerator(scope.ServiceProvider.GetRequiredService<NestPortalDbContext>(), TimeProvider.System);
+        var generator = new VolumeGenerator(scope.ServiceProvider.GetRequiredService<NestPortalDbContext>(), TestClock.Instance);
         return await generator.RunAsync(options, line => progress?.Add(line));
     }
 

@@ -12,7 +12,7 @@ public static class ImportHarness
 {
     public static async Task<int> StoreAsync(this PortalFactory factory, byte[] content, string fileName = "bestand.xlsx")
     {
-        var import = new DataImport(fileName, Convert.ToHexStringLower(SHA256.HashData(content)), content.Length, "test-admin", "Test Admin", DateTime.UtcNow);
+        var import = new DataImport(fileName, Convert.ToHexStringLower(SHA256.HashData(content)), content.Length, "test-admin", "Test Admin", TestClock.UtcNow);
         await factory.ExecuteAsync(async db =>
         {
             db.DataImports.Add(import);

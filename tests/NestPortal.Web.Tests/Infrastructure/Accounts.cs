@@ -29,7 +29,7 @@ public static class Accounts
             EmailConfirmed = true,
             DisplayName = $"Test {role}",
             MunicipalityAgs = municipalityAgs is null ? null : Ags.Parse(municipalityAgs),
-            CreatedAtUtc = DateTime.UtcNow,
+            CreatedAtUtc = TestClock.UtcNow,
         };
         var created = await users.CreateAsync(user, password);
         created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Description)));

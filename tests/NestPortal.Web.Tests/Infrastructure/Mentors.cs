@@ -28,7 +28,7 @@ public static class Mentors
             Email = email,
             EmailConfirmed = true,
             DisplayName = displayName,
-            CreatedAtUtc = DateTime.UtcNow,
+            CreatedAtUtc = TestClock.UtcNow,
         };
         Check(await users.CreateAsync(user, Password), email);
         Check(await users.AddToRoleAsync(user, Roles.Mentor), email);

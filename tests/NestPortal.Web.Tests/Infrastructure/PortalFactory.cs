@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 
 namespace NestPortal.Web.Tests.Infrastructure;
@@ -34,6 +36,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // No rent run in the background: tests book and settle with explicit dates, and their data must stay as they made it.
         builder.UseSetting("RentRun:Enabled", "false");
+        // The suite's fixed day, not the real one: no test may depend on the date it runs.
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
     }
 
     public HttpClient CreateBrowserLikeClient() =>

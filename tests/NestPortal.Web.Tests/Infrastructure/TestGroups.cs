@@ -14,12 +14,10 @@ namespace NestPortal.Web.Tests.Infrastructure;
 /// </summary>
 public static class TestGroups
 {
-    private static readonly TimeZoneInfo Germany = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
     public const string SupportPlan = "Wohnungssuche, Begleitung zu Behörden, Deutschkurs, Schulanmeldung, Freizeit.";
 
     /// <summary>The calendar day in Germany, as the portal counts it.</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Germany).DateTime);
+    public static DateOnly Today => TestClock.Today;
 
     /// <summary>Dates as a browser's date input sends them.</summary>
     public static string Iso(this DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -41,7 +39,7 @@ public static class TestGroups
         var db = scope.ServiceProvider.GetRequiredService<NestPortalDbContext>();
         var rules = await db.RuleSets.AsNoTracking().ToListAsync();
         var today = Today;
-        var now = DateTime.UtcNow;
+        var now = TestClock.UtcNow;
         var owner = new Actor(ownerId, ownerName);
         var trainedOn = (submittedOn ?? today).AddMonths(-2);
 
@@ -72,7 +70,7 @@ public static class TestGroups
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NestPortalDbContext>();
         var group = await db.MentoringGroups.Include(g => g.Members).Include(g => g.History).AsSplitQuery().SingleAsync(g => g.Id == id);
-        change(group, new Actor("someone-else", "Jemand anderes"), DateTime.UtcNow);
+        change(group, new Actor("someone-else", "Jemand anderes"), TestClock.UtcNow);
         await db.SaveChangesAsync();
     }
 

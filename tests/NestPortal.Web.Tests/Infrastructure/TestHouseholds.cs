@@ -30,7 +30,7 @@ public static class TestHouseholds
     public static async Task<int> CreateHouseholdAsync(this PortalFactory factory, string? reference = null, int persons = 2,
         string familyName = "Haddad", DateOnly? arrivedOn = null, DateOnly? expectedArrival = null, string? specialNeedsNote = null)
     {
-        var household = Household.Record(reference ?? "NesT-" + Guid.NewGuid().ToString("N")[..8], expectedArrival, specialNeedsNote, Today, DateTime.UtcNow);
+        var household = Household.Record(reference ?? "NesT-" + Guid.NewGuid().ToString("N")[..8], expectedArrival, specialNeedsNote, Today, TestClock.UtcNow);
         var admitted = (arrivedOn ?? Today).AddMonths(-6);
         for (var i = 0; i < persons; i++)
         {
@@ -69,7 +69,7 @@ public static class TestHouseholds
                 leaseStart ?? Months.FirstOf(Today), ownedByGroup: false, Today);
             var escrow = EscrowAccount.Create("Mentorengruppe Treuhand", ValidIban, "Sparkasse Bochum");
             var running = await db.Sponsorships.AnyAsync(s => s.GroupId == groupId && s.Status == SponsorshipStatus.Running);
-            var sponsorship = Sponsorship.Match(group, household, ruleSet, null, flat, escrow, running, Today, Clerk, DateTime.UtcNow);
+            var sponsorship = Sponsorship.Match(group, household, ruleSet, null, flat, escrow, running, Today, Clerk, TestClock.UtcNow);
             db.Sponsorships.Add(sponsorship);
             await db.SaveChangesAsync();
             id = sponsorship.Id;
@@ -83,7 +83,7 @@ public static class TestHouseholds
         {
             var household = await db.Households.Include(h => h.Persons).Include(h => h.Allocations).SingleAsync(h => h.Id == householdId);
             household.Allocate(new AllocationDecision(Ags.Parse(ags), Today, fileReference ?? "Az. 36.1-" + householdId,
-                AllocationDecision.DefaultLegalBasis, Today), supersedeCurrent: true, Today, Clerk, DateTime.UtcNow);
+                AllocationDecision.DefaultLegalBasis, Today), supersedeCurrent: true, Today, Clerk, TestClock.UtcNow);
             await db.SaveChangesAsync();
         });
 

@@ -32,7 +32,7 @@ public sealed class ConcurrentPostingTests : IClassFixture<PortalFactory>
         var id = await _factory.MatchAsync(groupId, householdId, rent: 500m);
         var today = TestGroups.Today;
         // The permanent rules need 12 × 500 €; start with 500 € more, so refunds up to the surplus are allowed at first.
-        await ChangeAsync(id, s => s.RecordDeposit(6_500m, today, "Grundstock", today, Clerk, DateTime.UtcNow));
+        await ChangeAsync(id, s => s.RecordDeposit(6_500m, today, "Grundstock", today, Clerk, TestClock.UtcNow));
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, Tasks).Select(task => Task.Run(() => PostAsync(id, task, today))));
         var all = outcomes.SelectMany(o => o).ToList();
@@ -71,8 +71,8 @@ public sealed class ConcurrentPostingTests : IClassFixture<PortalFactory>
                 {
                     await ChangeAsync(id, s =>
                     {
-                        if (deposit) s.RecordDeposit(amount, today, "Einzahlung", today, Clerk, DateTime.UtcNow, key);
-                        else s.Refund(amount, "Rückzahlung", today, Clerk, DateTime.UtcNow, key);
+                        if (deposit) s.RecordDeposit(amount, today, "Einzahlung", today, Clerk, TestClock.UtcNow, key);
+                        else s.Refund(amount, "Rückzahlung", today, Clerk, TestClock.UtcNow, key);
                     });
                     outcomes.Add(new Outcome(key, deposit ? amount : -amount, true, conflicts));
                     break;

@@ -36,7 +36,7 @@ public static class RentAccounts
             }
 
             if (deposit > 0)
-                sponsorship.RecordDeposit(deposit, leaseStart.AddDays(-10), "Einzahlung der Gruppe", TestGroups.Today, TestHouseholds.Clerk, DateTime.UtcNow);
+                sponsorship.RecordDeposit(deposit, leaseStart.AddDays(-10), "Einzahlung der Gruppe", TestGroups.Today, TestHouseholds.Clerk, TestClock.UtcNow);
             await db.SaveChangesAsync();
         });
         return (id, household);
@@ -47,7 +47,7 @@ public static class RentAccounts
         await using var scope = factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var runner = batchSize is { } size
-            ? new RentRunner(services.GetRequiredService<NestPortalDbContext>(), services.GetRequiredService<RentEndNotices>(), TimeProvider.System,
+            ? new RentRunner(services.GetRequiredService<NestPortalDbContext>(), services.GetRequiredService<RentEndNotices>(), TestClock.Instance,
                 services.GetRequiredService<ILogger<RentRunner>>()) { BatchSize = size }
             : services.GetRequiredService<RentRunner>();
         return await runner.RunAsync(paidThrough, startedBy);

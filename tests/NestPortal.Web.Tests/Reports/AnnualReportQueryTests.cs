@@ -105,10 +105,10 @@ public sealed class AnnualReportQueryTests(PortalFactory factory) : IClassFixtur
         await factory.ExecuteAsync(async db =>
         {
             var sponsorship = await db.Sponsorships.SingleAsync(s => s.Id == sponsorshipId);
-            sponsorship.RecordDeposit(1000m, new DateOnly(2017, 2, 1), "Einzahlung 1", today, TestHouseholds.Clerk, DateTime.UtcNow);
-            var second = sponsorship.RecordDeposit(200m, new DateOnly(2017, 3, 1), "Einzahlung 2", today, TestHouseholds.Clerk, DateTime.UtcNow);
+            sponsorship.RecordDeposit(1000m, new DateOnly(2017, 2, 1), "Einzahlung 1", today, TestHouseholds.Clerk, TestClock.UtcNow);
+            var second = sponsorship.RecordDeposit(200m, new DateOnly(2017, 3, 1), "Einzahlung 2", today, TestHouseholds.Clerk, TestClock.UtcNow);
             await db.SaveChangesAsync();
-            sponsorship.Correct(second, "Doppelt erfasst", today, TestHouseholds.Clerk, DateTime.UtcNow);
+            sponsorship.Correct(second, "Doppelt erfasst", today, TestHouseholds.Clerk, TestClock.UtcNow);
             await db.SaveChangesAsync();
         });
 
@@ -137,9 +137,9 @@ public sealed class AnnualReportQueryTests(PortalFactory factory) : IClassFixtur
         {
             var today = TestGroups.Today;
             var conference = OutreachEvent.Record(today, "Fachtag", OutreachKind.Conference, null, ags.Select(Ags.Parse), [Ags.Parse(ags[0]), Ags.Parse(ags[1])],
-                today, TestHouseholds.Clerk, DateTime.UtcNow);
+                today, TestHouseholds.Clerk, TestClock.UtcNow);
             var letter = OutreachEvent.Record(today, "Rundbrief", OutreachKind.Print, null, [Ags.Parse(ags[0])], [Ags.Parse(ags[0])],
-                today, TestHouseholds.Clerk, DateTime.UtcNow);
+                today, TestHouseholds.Clerk, TestClock.UtcNow);
             db.OutreachEvents.AddRange(conference, letter);
             await db.SaveChangesAsync();
             eventIds.AddRange([conference.Id, letter.Id]);

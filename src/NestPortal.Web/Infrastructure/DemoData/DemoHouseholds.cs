@@ -87,7 +87,7 @@ public static class DemoHouseholds
         RecordEarlyDepartures(db, today, staff);
         await db.SaveChangesAsync();
 
-        db.RentRuns.Add(SettleUpToToday(sponsorships, today));
+        db.RentRuns.Add(SettleUpToToday(sponsorships, today, time));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
@@ -110,13 +110,13 @@ public static class DemoHouseholds
     /// Pays the rent due so far, as the monthly rent run would have, and records that as a run, so the
     /// accounts show paid months and administrators a run from the start.
     /// </summary>
-    private static RentRun SettleUpToToday(IEnumerable<(Sponsorship Sponsorship, Household Household)> sponsorships, DateOnly today)
+    private static RentRun SettleUpToToday(IEnumerable<(Sponsorship Sponsorship, Household Household)> sponsorships, DateOnly today, TimeProvider time)
     {
-        var now = DateTime.UtcNow;
+        var now = time.UtcNow();
         var run = new RentRun(today, "Demodaten", now);
         foreach (var (sponsorship, household) in sponsorships)
             RentRunner.Count(run, sponsorship.Id, sponsorship.Settle(today, household.SupportEndsOn(sponsorship.SupportMonths), RentRunner.Actor, now));
-        run.Finish(DateTime.UtcNow);
+        run.Finish(time.UtcNow());
         return run;
     }
 

@@ -222,7 +222,7 @@ public sealed class TwoFactorTests(StrictTwoFactorFactory factory) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(Roles.Municipality, "/Municipality")]
+    [InlineData(Roles.Municipality, "/MyMunicipality")]
     [InlineData(Roles.Administrator, "/Admin/Users")]
     [InlineData(Roles.CompetenceCentre, "/Review")]
     public async Task Staff_demo_users_are_sent_to_enrol_before_their_pages(string role, string staffPage)

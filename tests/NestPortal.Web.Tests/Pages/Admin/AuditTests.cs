@@ -3,7 +3,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Infrastructure;
-using NestPortal.Web.Tests.Pages.Municipality;
+using NestPortal.Web.Tests.Pages.MyMunicipality;
 
 namespace NestPortal.Web.Tests.Pages.Admin;
 
@@ -53,7 +53,7 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
     {
         var household = await factory.AllocatedHouseholdAsync(MunicipalityHouseholds.Dortmund, "Protokollsicht", persons: 2);
         var municipality = await factory.SignedInAsAsync(Roles.Municipality);
-        await municipality.GetPageAsync($"/Municipality/Households/{household}");
+        await municipality.GetPageAsync($"/MyMunicipality/Households/{household}");
         var userId = await factory.DemoMunicipalityUserIdAsync();
         var client = await AdminAsync();
 

@@ -80,8 +80,8 @@ public sealed class InviteTests(PortalFactory factory) : IClassFixture<PortalFac
 
         var signedIn = await factory.SignedInAsync(email, Accounts.Password);
         var (path, _) = await signedIn.FollowRedirectsAsync(await signedIn.GetAsync("/"));
-        path.ShouldBe("/Account/Manage/TwoFactor?returnUrl=%2FMunicipality");
-        (await signedIn.GetAsync("/Municipality")).Location().ShouldBe("/Account/Manage/TwoFactor?returnUrl=%2FMunicipality");
+        path.ShouldBe("/Account/Manage/TwoFactor?returnUrl=%2FMyMunicipality");
+        (await signedIn.GetAsync("/MyMunicipality")).Location().ShouldBe("/Account/Manage/TwoFactor?returnUrl=%2FMyMunicipality");
         (await factory.QueryAsync(db => db.Users.SingleAsync(u => u.Email == email))).EmailConfirmed.ShouldBeTrue();
     }
 

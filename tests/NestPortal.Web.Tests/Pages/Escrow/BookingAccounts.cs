@@ -30,7 +30,7 @@ public static class BookingAccounts
     }
 
     public static Task PayRentAsync(this PortalFactory factory, int sponsorshipId, DateOnly month) =>
-        factory.BookAsync(sponsorshipId, s => s.PayRent(month, Today, TestHouseholds.Clerk, DateTime.UtcNow));
+        factory.BookAsync(sponsorshipId, s => s.PayRent(month, Today, TestHouseholds.Clerk, TestClock.UtcNow));
 
     public static Task BookAsync(this PortalFactory factory, int sponsorshipId, Action<Sponsorship> book) =>
         factory.ExecuteAsync(async db =>

@@ -61,7 +61,7 @@ public sealed class RentChangeTests(PortalFactory factory) : IClassFixture<Porta
         {
             var group = await db.MentoringGroups.Include(g => g.Members).SingleAsync(g => g.Id == account.Group);
             group.RecordMemberLeaving(group.Members.Single(m => m.Email == members[1]).Id, TestGroups.Today, "Umzug", TestGroups.Today,
-                TestHouseholds.Clerk, DateTime.UtcNow);
+                TestHouseholds.Clerk, TestClock.UtcNow);
             await db.SaveChangesAsync();
         });
         var client = await StaffAsync();

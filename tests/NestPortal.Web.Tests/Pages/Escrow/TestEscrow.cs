@@ -30,7 +30,7 @@ public static class TestEscrow
         await factory.ExecuteAsync(async db =>
         {
             var sponsorship = await db.Sponsorships.SingleAsync(s => s.Id == id);
-            result = book(sponsorship, TestHouseholds.Clerk, DateTime.UtcNow);
+            result = book(sponsorship, TestHouseholds.Clerk, TestClock.UtcNow);
             await db.SaveChangesAsync();
         });
         return result;

@@ -106,7 +106,7 @@ public sealed class StatementTests(PortalFactory factory) : IClassFixture<Portal
     {
         var account = await factory.CreateAccountAsync("Kontoauszug CSV Formel");
         await factory.BookAsync(account.Sponsorship, s => s.RecordDeposit(10m, TestGroups.Today, "=HYPERLINK(\"x\");Spende", TestGroups.Today,
-            TestHouseholds.Clerk, DateTime.UtcNow));
+            TestHouseholds.Clerk, TestClock.UtcNow));
         var client = await factory.SignedInAsAsync(Roles.Mentor);
 
         var csv = await client.GetStringAsync($"{Url(account.Group)}?handler=Csv");

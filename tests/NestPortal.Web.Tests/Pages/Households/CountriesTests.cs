@@ -1,3 +1,4 @@
+using NestPortal.Web.Lookups;
 using System.Globalization;
 using NestPortal.Web.Infrastructure;
 

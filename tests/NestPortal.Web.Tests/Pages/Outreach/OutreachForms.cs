@@ -52,7 +52,7 @@ internal static class OutreachForms
     {
         var outreach = OutreachEvent.Record(new DateOnly(2022, 5, 10), title, OutreachKind.Meeting, null,
             invited.Select(Domain.Municipalities.Ags.Parse), informed.Select(Domain.Municipalities.Ags.Parse), Today,
-            new Domain.Common.Actor("test", "Test"), DateTime.UtcNow);
+            new Domain.Common.Actor("test", "Test"), TestClock.UtcNow);
         await factory.ExecuteAsync(db => db.OutreachEvents.Add(outreach));
         return outreach.Id;
     }

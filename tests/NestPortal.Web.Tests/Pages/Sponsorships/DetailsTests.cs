@@ -108,7 +108,7 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
         {
             var sponsorship = await db.Sponsorships.SingleAsync(s => s.Id == id);
             sponsorship.SwitchRuleSet(await db.RuleSets.SingleAsync(r => r.Id == pilot), "Aufnahmezusage vor Juli 2022");
-            sponsorship.RecordDeposit(5_000.00m, Today, "Einzahlung Gruppe", Today, TestHouseholds.Clerk, DateTime.UtcNow);
+            sponsorship.RecordDeposit(5_000.00m, Today, "Einzahlung Gruppe", Today, TestHouseholds.Clerk, TestClock.UtcNow);
             await db.SaveChangesAsync();
         });
         var entriesBefore = await factory.QueryAsync(db => db.EscrowEntries.AsNoTracking().Where(e => e.SponsorshipId == id)

@@ -3,7 +3,7 @@ using NestPortal.Data.Identity;
 using NestPortal.Domain.Municipalities;
 using NestPortal.Web.Authorization;
 
-namespace NestPortal.Web.Infrastructure;
+namespace NestPortal.Web.Startup;
 
 public sealed class IdentitySeeder(
     UserManager<PortalUser> users, RoleManager<IdentityRole> roles, TimeProvider time, ILogger<IdentitySeeder> logger)

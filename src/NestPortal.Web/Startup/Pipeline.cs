@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Serilog;
 
-namespace NestPortal.Web.Infrastructure;
+namespace NestPortal.Web.Startup;
 
 public static class Pipeline
 {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Localization;
 using NestPortal.Domain.MentoringGroups;
 
-namespace NestPortal.Web.Pages;
+namespace NestPortal.Web.Texts;
 
 /// <summary>The words people see for a group's states and steps.</summary>
 public static class GroupTexts

@@ -2,13 +2,13 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Infrastructure;
-using static NestPortal.Web.Tests.Pages.Municipality.MunicipalityHouseholds;
+using static NestPortal.Web.Tests.Pages.MyMunicipality.MunicipalityHouseholds;
 
-namespace NestPortal.Web.Tests.Pages.Municipality;
+namespace NestPortal.Web.Tests.Pages.MyMunicipality;
 
 public sealed class DashboardTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private const string Dashboard = "/Municipality";
+    private const string Dashboard = "/MyMunicipality";
     private static DateOnly Today => TestGroups.Today;
 
     private Task<HttpClient> MunicipalityAsync() => factory.SignedInAsAsync(Roles.Municipality);
@@ -61,7 +61,7 @@ public sealed class DashboardTests(PortalFactory factory) : IClassFixture<Portal
         body.ShouldNotReveal(references[elsewhere]);
         body.ShouldNotReveal("Anderswohner");
         body.ShouldNotReveal(SpecialNeeds);
-        page.QuerySelector($"main a[href='/Municipality/Households/{arriving}']").ShouldNotBeNull();
+        page.QuerySelector($"main a[href='/MyMunicipality/Households/{arriving}']").ShouldNotBeNull();
     }
 
     [Fact]
@@ -86,19 +86,19 @@ public sealed class DashboardTests(PortalFactory factory) : IClassFixture<Portal
         broad.ShouldNotReveal("Suchfremd");
         broad.ShouldNotReveal("NesT-BO-Such-2");
         (await client.GetPageAsync($"{Dashboard}?search=Suchfremd")).MainText().ShouldContain("Keine Familien gefunden.");
-        (await client.GetPageAsync($"{Dashboard}?search=Such")).QuerySelector($"#allocated-table a[href='/Municipality/Households/{own}']").ShouldNotBeNull();
+        (await client.GetPageAsync($"{Dashboard}?search=Such")).QuerySelector($"#allocated-table a[href='/MyMunicipality/Households/{own}']").ShouldNotBeNull();
     }
 
     [Fact]
     public async Task The_list_of_allocated_households_is_paged_and_keeps_the_search()
     {
-        for (var i = 0; i < NestPortal.Web.Pages.PagingExtensions.DefaultPageSize + 2; i++)
+        for (var i = 0; i < NestPortal.Web.PageModels.PagingExtensions.DefaultPageSize + 2; i++)
             await factory.AllocatedHouseholdAsync(Dortmund, "Seitenweise", persons: 1, reference: $"NesT-Seite-{i:00}");
         var client = await MunicipalityAsync();
 
         var first = await client.GetPageAsync($"{Dashboard}?search=Seitenweise");
-        first.QuerySelectorAll("#allocated-table tbody tr").Length.ShouldBe(NestPortal.Web.Pages.PagingExtensions.DefaultPageSize);
-        first.MainText().ShouldContain($"Seite 1 von 2 ({NestPortal.Web.Pages.PagingExtensions.DefaultPageSize + 2} Einträge)");
+        first.QuerySelectorAll("#allocated-table tbody tr").Length.ShouldBe(NestPortal.Web.PageModels.PagingExtensions.DefaultPageSize);
+        first.MainText().ShouldContain($"Seite 1 von 2 ({NestPortal.Web.PageModels.PagingExtensions.DefaultPageSize + 2} Einträge)");
         var next = first.QuerySelectorAll("nav .pagination a").Single(a => a.TextContent.Trim() == "Weiter").GetAttribute("href")!;
         next.ShouldContain("search=Seitenweise");
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Localization;
 using NestPortal.Domain.Households;
 
-namespace NestPortal.Web.Pages;
+namespace NestPortal.Web.Texts;
 
 /// <summary>The words people see for a household's states, its persons and their departures.</summary>
 public static class HouseholdTexts

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace NestPortal.Web.Pages;
+namespace NestPortal.Web.PageModels;
 
 /// <summary>One page of a list, with what the pager needs to link to the others.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace NestPortal.Web.Infrastructure;
+namespace NestPortal.Web.Lookups;
 
 /// <summary>A country of the ISO 3166-1 list, with its German and English short names.</summary>
 public sealed record Country(string Code, string German, string English)

@@ -2,7 +2,7 @@ using NestPortal.Domain.Common;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Programme;
 
-namespace NestPortal.Web.Pages;
+namespace NestPortal.Web.PageModels;
 
 /// <summary>What the group page shows to mentors and to the competence centre alike.</summary>
 /// <param name="RuleSet">The rule set the group was submitted under (null before submission).</param>

@@ -9,7 +9,7 @@ using NestPortal.Domain.Households;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
 
-namespace NestPortal.Web.Pages.Municipality;
+namespace NestPortal.Web.Pages.MyMunicipality;
 
 /// <summary>
 /// One household allocated to the user's municipality, with what the municipality needs and nothing

@@ -3,9 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using NestPortal.Data;
 using NestPortal.Domain.Municipalities;
-using NestPortal.Domain.Programme;
 
-namespace NestPortal.Web.Infrastructure;
+namespace NestPortal.Web.Lookups;
 
 /// <summary>
 /// Finds a municipality from what a person typed or picked in the search field: the option text
@@ -42,10 +41,4 @@ public static partial class MunicipalityLookup
 
     [GeneratedRegex(@"\b05\d{6}$")]
     private static partial Regex TrailingAgs();
-}
-
-public static class RuleSetQueries
-{
-    public static async Task<ProgrammeRuleSet?> InForceOnAsync(this NestPortalDbContext db, DateOnly date) =>
-        ProgrammeRuleSet.InForceOn(await db.RuleSets.AsNoTracking().ToListAsync(), date);
 }

@@ -2,7 +2,7 @@ using NestPortal.Domain.Common;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.Sponsorships;
 
-namespace NestPortal.Web.Pages;
+namespace NestPortal.Web.PageModels;
 
 /// <summary>
 /// The two obligations of a sponsorship with their end dates, as staff (before and after the match)

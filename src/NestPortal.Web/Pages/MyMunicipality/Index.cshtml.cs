@@ -6,7 +6,7 @@ using NestPortal.Domain.Households;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
 
-namespace NestPortal.Web.Pages.Municipality;
+namespace NestPortal.Web.Pages.MyMunicipality;
 
 /// <summary>
 /// The municipality's dashboard: the households allocated to it, who arrives soon, whose rent period

@@ -3,7 +3,7 @@ using NestPortal.Data;
 using NestPortal.Data.Seeding;
 using NestPortal.Web.Authorization;
 
-namespace NestPortal.Web.Infrastructure;
+namespace NestPortal.Web.Startup;
 
 /// <summary>
 /// Brings the database up to date at start: migrations (always for the embedded SQLite default; for SQL
@@ -37,9 +37,10 @@ public static class DatabaseInitializer
                 throw new InvalidOperationException("Demo:Enabled is only for Development: it creates accounts with published passwords.");
             await identity.SeedDemoUsersAsync();
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-            await DemoGroups.SeedAsync(db, TimeProvider.System);
-            await DemoData.DemoHouseholds.SeedAsync(db, TimeProvider.System);
-            await DemoData.DemoOutreach.SeedAsync(db, TimeProvider.System);
+            var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            await DemoGroups.SeedAsync(db, time);
+            await Infrastructure.DemoData.DemoHouseholds.SeedAsync(db, time);
+            await Infrastructure.DemoData.DemoOutreach.SeedAsync(db, time);
             scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer))
                 .LogInformation("Demo data checked in {Milliseconds} ms", stopwatch.ElapsedMilliseconds);
         }

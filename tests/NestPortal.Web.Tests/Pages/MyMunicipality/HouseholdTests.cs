@@ -5,14 +5,14 @@ using NestPortal.Data.Auditing;
 using NestPortal.Domain.Households;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Infrastructure;
-using static NestPortal.Web.Tests.Pages.Municipality.MunicipalityHouseholds;
+using static NestPortal.Web.Tests.Pages.MyMunicipality.MunicipalityHouseholds;
 
-namespace NestPortal.Web.Tests.Pages.Municipality;
+namespace NestPortal.Web.Tests.Pages.MyMunicipality;
 
 public sealed class HouseholdTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static string Url(int id) => $"/Municipality/Households/{id}";
-    private static string Acknowledge(int id) => $"/Municipality/Households/{id}?handler=Acknowledge";
+    private static string Url(int id) => $"/MyMunicipality/Households/{id}";
+    private static string Acknowledge(int id) => $"/MyMunicipality/Households/{id}?handler=Acknowledge";
     private static DateOnly Today => TestGroups.Today;
 
     private Task<HttpClient> MunicipalityAsync() => factory.SignedInAsAsync(Roles.Municipality);
@@ -231,7 +231,7 @@ public sealed class HouseholdTests(PortalFactory factory) : IClassFixture<Portal
         await NothingOfItAsync(client, id, await factory.LoadHouseholdAsync(id), "Umverteilt");
         // Searched by its family name (which the search box repeats), the list does not show its reference.
         var household = await factory.LoadHouseholdAsync(id);
-        var search = await client.GetPageAsync("/Municipality?search=Umverteilt");
+        var search = await client.GetPageAsync("/MyMunicipality?search=Umverteilt");
         search.MainText().ShouldContain("Keine Familien gefunden.");
         search.DocumentElement.OuterHtml.ShouldNotContain(household.Reference);
     }

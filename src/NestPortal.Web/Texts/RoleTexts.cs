@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Localization;
 using NestPortal.Web.Authorization;
 
-namespace NestPortal.Web.Pages;
+namespace NestPortal.Web.Texts;
 
 public static class RoleTexts
 {

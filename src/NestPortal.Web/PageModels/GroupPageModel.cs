@@ -10,7 +10,7 @@ using NestPortal.Domain.Programme;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
 
-namespace NestPortal.Web.Pages;
+namespace NestPortal.Web.PageModels;
 
 /// <summary>
 /// What every page about one group does first: load it and let the resource-based handler decide

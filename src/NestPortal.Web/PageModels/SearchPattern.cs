@@ -1,4 +1,4 @@
-namespace NestPortal.Web.Pages;
+namespace NestPortal.Web.PageModels;
 
 /// <summary>
 /// Search terms as LIKE patterns: case-insensitive on SQLite (for ASCII letters) and on SQL Server's

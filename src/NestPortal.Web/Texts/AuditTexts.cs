@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using NestPortal.Data.Auditing;
 using NestPortal.Web.Infrastructure;
 
-namespace NestPortal.Web.Pages;
+namespace NestPortal.Web.Texts;
 
 /// <summary>The words administrators read in the audit log for its actions and record types.</summary>
 public static class AuditTexts

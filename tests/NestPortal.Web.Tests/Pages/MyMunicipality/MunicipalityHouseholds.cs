@@ -4,7 +4,7 @@ using NestPortal.Domain.Municipalities;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Infrastructure;
 
-namespace NestPortal.Web.Tests.Pages.Municipality;
+namespace NestPortal.Web.Tests.Pages.MyMunicipality;
 
 /// <summary>Households as the municipality tests need them: matched, allocated, arriving or not, rent ending or not.</summary>
 public static class MunicipalityHouseholds
@@ -46,7 +46,7 @@ public static class MunicipalityHouseholds
         factory.ExecuteAsync(async db =>
         {
             var household = await db.Households.Include(h => h.Persons).Include(h => h.Allocations).SingleAsync(h => h.Id == householdId);
-            household.AcknowledgeAllocation(household.CurrentAllocation!.Id, Ags.Parse(ags), new Actor("kommune-test", who), DateTime.UtcNow);
+            household.AcknowledgeAllocation(household.CurrentAllocation!.Id, Ags.Parse(ags), new Actor("kommune-test", who), TestClock.UtcNow);
             await db.SaveChangesAsync();
         });
 

@@ -6,7 +6,7 @@ using NestPortal.Data;
 using NestPortal.Domain.Common;
 using NestPortal.Web.Infrastructure;
 
-namespace NestPortal.Web.Pages;
+namespace NestPortal.Web.PageModels;
 
 /// <summary>
 /// How every page changes an aggregate it loaded: run the domain command, save, and turn broken rules

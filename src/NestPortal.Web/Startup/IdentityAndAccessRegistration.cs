@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using NestPortal.Data;
+using NestPortal.Data.Identity;
+using NestPortal.Web.Authorization;
+
+namespace NestPortal.Web.Startup;
+
+/// <summary>Identity (accounts, passwords, lockout, TOTP), the auth cookie and the role policies.</summary>
+public static class IdentityAndAccessRegistration
+{
+    public static IServiceCollection AddIdentityAndAccess(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddIdentity<PortalUser, IdentityRole>(options =>
+            {
+                // ASVS 5.0 / NIST 800-63B: length, not composition rules.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+            })
+            .AddEntityFrameworkStores<NestPortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        // PBKDF2-HMAC-SHA512 with the iteration count ASVS 5.0 asks for (the default is 100,000).
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+
+        // Identity re-issues the cookie every 30 minutes from the database; the second factor shown at
+        // sign-in is not stored there, so it is carried over, or staff would be sent to enrol again.
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            var secondFactor = context.CurrentPrincipal?.FindFirst(c => c.Type == PortalClaims.AuthenticationMethod && c.Value == PortalClaims.MultiFactor);
+            if (secondFactor is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                && !identity.HasClaim(PortalClaims.AuthenticationMethod, PortalClaims.MultiFactor))
+            {
+                identity.AddClaim(new System.Security.Claims.Claim(PortalClaims.AuthenticationMethod, PortalClaims.MultiFactor));
+            }
+
+            return Task.CompletedTask;
+        });
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = CookieNames.For(environment, "nest.auth");
+            options.Cookie.SecurePolicy = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            // A signed-in user without the role gets a real 403 (rendered by the error page), not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.Configure<TwoFactorOptions>(configuration.GetSection("Authentication:TwoFactor"));
+        services.AddSingleton<IAuthorizationHandler, TwoFactorHandler>();
+        services.AddSingleton<IAuthorizationHandler, MentoringGroupAuthorizationHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentResultHandler>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Mentor, policy => policy.RequireRole(Roles.Mentor))
+            .AddPolicy(Policies.CompetenceCentre, policy => policy.RequireRole(Roles.CompetenceCentre).AddRequirements(new TwoFactorRequirement()))
+            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator).AddRequirements(new TwoFactorRequirement()))
+            .AddPolicy(Policies.Reporting, policy => policy.RequireRole(Roles.CompetenceCentre, Roles.Administrator).AddRequirements(new TwoFactorRequirement()))
+            .AddPolicy(Policies.Municipality, policy => policy
+                .RequireRole(Roles.Municipality)
+                .RequireClaim(PortalClaims.MunicipalityAgs)
+                .AddRequirements(new TwoFactorRequirement()));
+        return services;
+    }
+}
+
+/// <summary>
+/// Production cookies carry the __Host- prefix (Secure, no Domain, Path=/). Browsers refuse such a
+/// cookie over plain HTTP, so Development and the tests on http://127.0.0.1 use the bare name.
+/// </summary>
+public static class CookieNames
+{
+    public static string For(IHostEnvironment environment, string name) =>
+        environment.IsProduction() ? "__Host-" + name : name;
+}

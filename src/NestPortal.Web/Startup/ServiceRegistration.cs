@@ -1,0 +1,28 @@
+using System.Globalization;
+using NestPortal.Web.Lookups;
+
+namespace NestPortal.Web.Startup;
+
+/// <summary>
+/// The composition root: every service the portal runs with, by concern. Each concern has its own file
+/// beside this one (data, identity and access, pages, background work).
+/// </summary>
+public static class ServiceRegistration
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("de-DE"), new("en")];
+
+    public static IServiceCollection AddNestPortal(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Countries.FromEmbeddedList());
+        services.Configure<PortalOptions>(configuration.GetSection("Portal"));
+        if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["Portal:PublicBaseUrl"]))
+            throw new InvalidOperationException("Portal:PublicBaseUrl must be set in Production (e.g. https://nest.example.nrw.de): mailed links are built from it.");
+
+        services.AddPortalData(configuration, environment);
+        services.AddIdentityAndAccess(configuration, environment);
+        services.AddPortalPages(environment);
+        services.AddBackgroundWork(configuration);
+        return services;
+    }
+}
