@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using NestPortal.Data;
 using NestPortal.Domain.Common;
 using NestPortal.Web.Infrastructure;
-using NestPortal.Web.Infrastructure.VolumeData;
+using NestPortal.Development.VolumeData;
 
 namespace NestPortal.Benchmarks;
 

@@ -28,8 +28,8 @@ public sealed class TwoFactorHandler(IOptions<TwoFactorOptions> options, IHostEn
         var user = context.User;
         var signedInWithSecondFactor = user.HasClaim(PortalClaims.AuthenticationMethod, PortalClaims.MultiFactor);
         var relaxed = options.Value.RelaxForDemoUsers
-                      && DemoUsers.AllowedIn(environment)
-                      && DemoUsers.IsDemoAccount(user.FindFirstValue(ClaimTypes.Email));
+                      && DemoAccounts.AllowedIn(environment)
+                      && DemoAccounts.IsDemoAccount(user.FindFirstValue(ClaimTypes.Email));
         if (signedInWithSecondFactor || relaxed) context.Succeed(requirement);
         return Task.CompletedTask;
     }

@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Data;
 using NestPortal.Data.Seeding;
-using NestPortal.Web.Authorization;
 
 namespace NestPortal.Web.Startup;
 
 /// <summary>
 /// Brings the database up to date at start: migrations (always for the embedded SQLite default; for SQL
 /// Server only when Database:MigrateOnStartup is set, since production migrates by script), then
-/// reference data, roles, the first administrator and, where configured, the demo data.
+/// reference data, roles, the first administrator and whatever the host adds as an <see cref="IStartupSeed"/>
+/// (the development host: the demo data).
 /// </summary>
 public static class DatabaseInitializer
 {
@@ -29,20 +29,8 @@ public static class DatabaseInitializer
         }
 
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
-        var identity = scope.ServiceProvider.GetRequiredService<IdentitySeeder>();
-        await identity.SeedRolesAndFirstAdministratorAsync(configuration, environment);
-        if (configuration.GetValue<bool>("Demo:Enabled"))
-        {
-            if (!DemoUsers.AllowedIn(environment))
-                throw new InvalidOperationException("Demo:Enabled is only for Development: it creates accounts with published passwords.");
-            await identity.SeedDemoUsersAsync();
-            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-            var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            await DemoGroups.SeedAsync(db, time);
-            await Infrastructure.DemoData.DemoHouseholds.SeedAsync(db, time);
-            await Infrastructure.DemoData.DemoOutreach.SeedAsync(db, time);
-            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer))
-                .LogInformation("Demo data checked in {Milliseconds} ms", stopwatch.ElapsedMilliseconds);
-        }
+        await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedRolesAndFirstAdministratorAsync(configuration, environment);
+        foreach (var seed in scope.ServiceProvider.GetServices<IStartupSeed>())
+            await seed.SeedAsync(CancellationToken.None);
     }
 }

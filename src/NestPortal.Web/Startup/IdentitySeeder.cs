@@ -18,20 +18,12 @@ public sealed class IdentitySeeder(
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password)) return;
         if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0) return;
 
-        await CreateAsync(email, "Administrator", Roles.Administrator, null, password);
+        await CreateConfirmedUserAsync(email, "Administrator", Roles.Administrator, null, password);
         logger.LogInformation("First administrator created from configuration");
     }
 
-    public async Task SeedDemoUsersAsync()
-    {
-        foreach (var demo in DemoUsers.All)
-        {
-            if (await users.FindByEmailAsync(demo.Email) is not null) continue;
-            await CreateAsync(demo.Email, demo.DisplayName, demo.Role, demo.MunicipalityAgs, DemoUsers.Password);
-        }
-    }
-
-    private async Task CreateAsync(string email, string displayName, string role, string? municipalityAgs, string password)
+    /// <summary>A signed-up, confirmed account in one role: the first administrator, or a host's seeded accounts.</summary>
+    public async Task CreateConfirmedUserAsync(string email, string displayName, string role, string? municipalityAgs, string password)
     {
         var user = new PortalUser
         {

@@ -30,14 +30,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Authentication:TwoFactor:RelaxForDemoUsers", RelaxTwoFactorForDemoUsers ? "true" : "false");
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // No rent run in the background: tests book and settle with explicit dates, and their data must stay as they made it.
         builder.UseSetting("RentRun:Enabled", "false");
         // The suite's fixed day, not the real one: no test may depend on the date it runs.
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
+        // The demo accounts and data, as the development host adds them.
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance).AddDemoData());
     }
 
     public HttpClient CreateBrowserLikeClient() =>

@@ -11,14 +11,18 @@ namespace NestPortal.Web.Pages.Account;
 
 public sealed class LoginModel(
     SignInManager<PortalUser> signIn, IValidator<LoginModel.InputModel> validator,
-    IStringLocalizer<SharedResource> l, IConfiguration configuration, IHostEnvironment environment,
+    IStringLocalizer<SharedResource> l, IEnumerable<DemoAccountListing> demoAccountListings, IHostEnvironment environment,
     ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
-    /// <summary>The demo accounts are listed only where they exist: outside Production, when configured.</summary>
-    public bool ShowDemoUsers => DemoUsers.AllowedIn(environment) && configuration.GetValue<bool>("Demo:Enabled");
+    /// <summary>
+    /// The demo accounts, listed only where they exist: when the host seeded them (the development host
+    /// registers the listing with the demo data) and the environment is Development or Testing.
+    /// </summary>
+    public DemoAccountListing? ListedDemoAccounts =>
+        DemoAccounts.AllowedIn(environment) ? demoAccountListings.SingleOrDefault() : null;
 
     public void OnGet()
     {

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using NestPortal.Data;
+using NestPortal.Data.Operations;
+using NestPortal.Web.Import;
+
+namespace NestPortal.Development.Import;
+
+/// <summary>
+/// <c>dotnet NestPortal.Development.dll import-bench [--groups 1000] [--file bestand.xlsx]</c>: imports a workbook
+/// (the given one, or a generated sample of groups of four with their households, about ten rows per
+/// group) into the configured database: dry run, then commit, each timed, with the peak memory. For
+/// scripts/bench-import.sh; not a test.
+/// </summary>
+public static class ImportBenchCommand
+{
+    public const string Name = "import-bench";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var hostArgs = new List<string>();
+        var groups = 1000;
+        string? file = null;
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i] == "--groups" && i + 1 < args.Length) groups = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--file" && i + 1 < args.Length) file = args[++i];
+            else hostArgs.Add(args[i]);
+        }
+
+        await using var app = await MaintenanceHost.StartAsync(hostArgs.ToArray());
+
+        byte[] content;
+        if (file is null)
+        {
+            var book = ImportSampleWorkbook.Valid(groups, "BENCH" + DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture));
+            content = book.ToXlsx();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generated workbook: {book.RowCount:N0} rows, {content.Length / 1024.0:N0} KB"));
+        }
+        else
+        {
+            content = await File.ReadAllBytesAsync(file);
+        }
+
+        int id;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NestPortalDbContext>();
+            var import = new DataImport(Path.GetFileName(file ?? "bench.xlsx"), Convert.ToHexStringLower(SHA256.HashData(content)), content.Length, "bench", "Benchmark", DateTime.UtcNow);
+            db.DataImports.Add(import);
+            await db.SaveChangesAsync();
+            db.DataImportFiles.Add(new DataImportFile(import.Id, content));
+            await db.SaveChangesAsync();
+            id = import.Id;
+        }
+
+        content = [];
+        var dryRun = await TimeAsync(app.Services, id);
+        var (status, rows, errors, report) = await StateAsync(app.Services, id);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Dry run: {dryRun.TotalSeconds:N1} s, {status}, {rows:N0} rows, {errors:N0} errors"));
+        if (status != DataImportStatus.Checked)
+        {
+            foreach (var error in ImportReport.FromJson(report).Errors.Take(10)) Console.WriteLine($"  {error.Sheet} {error.Row} {error.Column}: {error.Text.De}");
+            return 1;
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NestPortalDbContext>();
+            (await db.DataImports.SingleAsync(i => i.Id == id)).StartCommit("Benchmark");
+            await db.SaveChangesAsync();
+        }
+
+        var commit = await TimeAsync(app.Services, id);
+        (status, _, _, _) = await StateAsync(app.Services, id);
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Commit: {commit.TotalSeconds:N1} s, {status}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Peak working set {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB; managed heap now {GC.GetTotalMemory(false) / 1024.0 / 1024.0:N0} MB ({DatabaseProvider.ProviderName(app.Configuration)})"));
+        return status == DataImportStatus.Committed ? 0 : 1;
+    }
+
+    private static async Task<TimeSpan> TimeAsync(IServiceProvider services, int id)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var stopwatch = Stopwatch.StartNew();
+        await scope.ServiceProvider.GetRequiredService<ImportRunner>().RunAsync(id, CancellationToken.None);
+        return stopwatch.Elapsed;
+    }
+
+    private static async Task<(DataImportStatus, int, int, string?)> StateAsync(IServiceProvider services, int id)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var import = await scope.ServiceProvider.GetRequiredService<NestPortalDbContext>().DataImports.AsNoTracking().SingleAsync(i => i.Id == id);
+        return (import.Status, import.TotalRows, import.ErrorCount, import.Report);
+    }
+}
