@@ -26,7 +26,8 @@ RUN case "$(uname -m)" in \
 
 # Restore first, from the project files only, so the package layer is reused while only code
 # changes. The container build uses nuget.org; versions are pinned in Directory.Packages.props.
-# When a project is added under src/, add its .csproj here.
+# When a project the web app references is added under src/, add its .csproj here. (The development
+# host, src/NestPortal.Development, is not one: .dockerignore keeps it out of the build context.)
 COPY global.json Directory.Build.props Directory.Packages.props dotnet-tools.json .editorconfig ./
 COPY src/NestPortal.Domain/NestPortal.Domain.csproj src/NestPortal.Domain/
 COPY src/NestPortal.Data/NestPortal.Data.csproj src/NestPortal.Data/

@@ -12,11 +12,11 @@ DB="$OUT/import-$GROUPS_COUNT.db"
 mkdir -p "$OUT"
 
 echo "== publish (Release)"
-dotnet publish src/NestPortal.Web -c Release -o "$OUT/app" --nologo -v q >/dev/null
+dotnet publish src/NestPortal.Development -c Release -o "$OUT/app" --nologo -v q >/dev/null
 export ASPNETCORE_ENVIRONMENT=Development
 rm -f "$DB" "$DB-wal" "$DB-shm"
 export ConnectionStrings__Sqlite="Data Source=$PWD/$DB"
 
 echo "== import of $GROUPS_COUNT groups: dry run and commit"
 /usr/bin/time -f "process: %e s, peak RSS %M KiB" \
-  dotnet "$OUT/app/NestPortal.Web.dll" import-bench --groups "$GROUPS_COUNT" --contentRoot="$PWD/$OUT/app"
+  dotnet "$OUT/app/NestPortal.Development.dll" import-bench --groups "$GROUPS_COUNT" --contentRoot="$PWD/$OUT/app"

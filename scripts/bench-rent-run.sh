@@ -15,13 +15,13 @@ DB="$OUT/rent-run-$SCALE.db"
 mkdir -p "$OUT"
 
 echo "== publish (Release)"
-dotnet publish src/NestPortal.Web -c Release -o "$OUT/app" --nologo -v q >/dev/null
+dotnet publish src/NestPortal.Development -c Release -o "$OUT/app" --nologo -v q >/dev/null
 export ASPNETCORE_ENVIRONMENT=Development
 
 if [[ ! -f "$PRISTINE" ]]; then
   echo "== generate volume data (scale $SCALE)"
   ConnectionStrings__Sqlite="Data Source=$PWD/$PRISTINE" /usr/bin/time -f "generator: %e s, peak RSS %M KiB" \
-    dotnet "$OUT/app/NestPortal.Web.dll" generate-volume --scale "$SCALE" --seed 42 --contentRoot="$PWD/$OUT/app"
+    dotnet "$OUT/app/NestPortal.Development.dll" generate-volume --scale "$SCALE" --seed 42 --contentRoot="$PWD/$OUT/app"
 fi
 
 rm -f "$DB" "$DB-wal" "$DB-shm"
@@ -32,7 +32,7 @@ NEXT_MONTH="$(TZ=Europe/Berlin date -d "$(date +%Y-%m-01) +1 month" +%F)"
 
 echo "== rent run: catch-up through $TODAY"
 /usr/bin/time -f "process: %e s, peak RSS %M KiB" \
-  dotnet "$OUT/app/NestPortal.Web.dll" rent-run --paid-through "$TODAY" --contentRoot="$PWD/$OUT/app"
+  dotnet "$OUT/app/NestPortal.Development.dll" rent-run --paid-through "$TODAY" --contentRoot="$PWD/$OUT/app"
 echo "== rent run: the next month, through $NEXT_MONTH"
 /usr/bin/time -f "process: %e s, peak RSS %M KiB" \
-  dotnet "$OUT/app/NestPortal.Web.dll" rent-run --paid-through "$NEXT_MONTH" --contentRoot="$PWD/$OUT/app"
+  dotnet "$OUT/app/NestPortal.Development.dll" rent-run --paid-through "$NEXT_MONTH" --contentRoot="$PWD/$OUT/app"

@@ -16,9 +16,9 @@ DB="$OUT/report-$SCALE.db"
 mkdir -p "$OUT"
 
 echo "== publish (Release)"
-dotnet publish src/NestPortal.Web -c Release -o "$OUT/app" --nologo -v q >/dev/null
+dotnet publish src/NestPortal.Development -c Release -o "$OUT/app" --nologo -v q >/dev/null
 export ASPNETCORE_ENVIRONMENT=Development
-APP=(timeout 600 dotnet "$OUT/app/NestPortal.Web.dll")
+APP=(timeout 600 dotnet "$OUT/app/NestPortal.Development.dll")
 TODAY="$(TZ=Europe/Berlin date +%F)"
 
 if [[ ! -f "$PRISTINE" ]]; then

@@ -19,7 +19,7 @@ mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
 echo "== publish (Release)"
-dotnet publish src/NestPortal.Web -c Release -o "$OUT/app" --nologo -v q >/dev/null
+dotnet publish src/NestPortal.Development -c Release -o "$OUT/app" --nologo -v q >/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Development   # demo users sign in without a second factor
 export ConnectionStrings__Sqlite="Data Source=$PWD/$DB"
@@ -27,11 +27,11 @@ export ConnectionStrings__Sqlite="Data Source=$PWD/$DB"
 if [[ ! -f "$DB" ]]; then
   echo "== generate volume data (scale $SCALE)"
   /usr/bin/time -f "generator: %e s, peak RSS %M KiB" \
-    dotnet "$OUT/app/NestPortal.Web.dll" generate-volume --scale "$SCALE" --seed 42 --contentRoot="$PWD/$OUT/app"
+    dotnet "$OUT/app/NestPortal.Development.dll" generate-volume --scale "$SCALE" --seed 42 --contentRoot="$PWD/$OUT/app"
 fi
 
 echo "== start portal on $BASE"
-dotnet "$OUT/app/NestPortal.Web.dll" --contentRoot "$PWD/$OUT/app" --urls "$BASE" >"$OUT/server.log" 2>&1 &
+dotnet "$OUT/app/NestPortal.Development.dll" --contentRoot "$PWD/$OUT/app" --urls "$BASE" >"$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs "$BASE/health" >/dev/null && break; sleep 1; done
