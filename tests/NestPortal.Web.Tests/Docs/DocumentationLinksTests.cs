@@ -79,6 +79,34 @@ public sealed partial class DocumentationLinksTests
         cited.Where(number => !docs.Contains($"KA {number}", StringComparison.Ordinal)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Source_paths_named_in_the_documentation_exist()
+    {
+        var problems = new List<string>();
+        foreach (var file in DocumentationFiles())
+        {
+            foreach (Match code in InlineCode().Matches(File.ReadAllText(file)))
+            {
+                var token = code.Value.Trim('`').Trim();
+                if (!SourcePath().IsMatch(token)) continue;
+                var path = Path.Combine(Root, ProjectFolder(token));
+                if (!File.Exists(path) && !Directory.Exists(path)) problems.Add($"{Relative(file)}: `{token}` does not exist");
+            }
+        }
+
+        problems.ShouldBeEmpty(string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>The docs name a project's files from the project ("Web/Startup/…"); the others from the repository root.</summary>
+    private static string ProjectFolder(string token)
+    {
+        var slash = token.IndexOf('/', StringComparison.Ordinal);
+        var project = token[..slash];
+        return Directory.Exists(Path.Combine(Root, "src", $"NestPortal.{project}")) && !token.StartsWith("src/", StringComparison.Ordinal)
+            ? Path.Combine("src", $"NestPortal.{project}", token[(slash + 1)..])
+            : token;
+    }
+
     [Theory]
     [InlineData("In the programme", "in-the-programme")]
     [InlineData("Money: the rent account", "money-the-rent-account")]
@@ -252,6 +280,10 @@ public sealed partial class DocumentationLinksTests
     /// <summary>A path into the old shared design folder, or a numbered tracker item (the word "issue" followed by a number).</summary>
     [GeneratedRegex(@"\.\./shared\b|\bshared[/\\]design\b|\bissues?\s*#?\s*\d+\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutsideReference();
+
+    /// <summary>A file or folder path in backticks, such as `Web/Startup/ServiceRegistration.cs` or `docs/import.md`: no spaces, wildcards or placeholders.</summary>
+    [GeneratedRegex(@"^(?:src|tests|docs|scripts|benchmarks|Web|Domain|Data|Development|Data\.Migrations\.Sqlite|Data\.Migrations\.SqlServer)/[\w./\-]*(?:\.(?:cs|cshtml|md|sh|csv|json|xlsx|csproj|resx|yml)|/)$")]
+    private static partial Regex SourcePath();
 
     [GeneratedRegex(@"\bKA\s+(?<number>\d{1,5})\b")]
     private static partial Regex KleineAnfrage();
