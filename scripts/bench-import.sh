@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of the import (issue 5). Not a timed test.
+# Benchmark of the import (docs/import.md, docs/performance.md). Not a timed test.
 # Usage: bash scripts/bench-import.sh [groups=1000]
 # Publishes a Release build and imports a generated workbook of about ten rows per group (groups of four
 # members, a household of two with its sponsorship, allocation and two ledger entries each) into a fresh

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of the monthly rent run on N-times national volume (issue 4). Not a timed test.
+# Benchmark of the monthly rent run on N-times national volume (docs/performance.md). Not a timed test.
 # Usage: bash scripts/bench-rent-run.sh [scale=20]
 # Publishes a Release build, generates the volume data once per scale (every sponsorship with its
 # deposits, none paid yet) into a pristine SQLite file, and runs the rent run twice on a fresh copy:

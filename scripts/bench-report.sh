@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of the yearly report and its exports on N-times national volume (issue 5). Not a timed test.
+# Benchmark of the yearly report and its exports on N-times national volume (docs/performance.md). Not a timed test.
 # Usage: bash scripts/bench-report.sh [scale=10]
 # Publishes a Release build, generates the volume data once per scale (groups, households, persons,
 # sponsorships with their deposits) into a pristine SQLite file, books the rent run's catch-up on a copy

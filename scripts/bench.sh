@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load benchmark of the portal's busiest pages on N-times national volume (issue 3).
+# Load benchmark of the portal's busiest pages on N-times national volume (docs/performance.md).
 # Usage: bash scripts/bench.sh [scale=10] [seconds=15]
 # Publishes a Release build, generates the volume data into its own SQLite file (once per scale),
 # starts the portal on 127.0.0.1, signs in the demo users, then for each page: counts its SQL

@@ -7,7 +7,7 @@ using NestPortal.Web.Tests.ImportSample;
 namespace NestPortal.Browser.Tests;
 
 /// <summary>
-/// Issue 5 end to end: an administrator takes over the competence centre's spreadsheet (the import
+/// The import and the yearly report end to end: an administrator takes over the competence centre's spreadsheet (the import
 /// sample, bestand.xlsx), reads the dry run, commits it with the confirmation, opens the yearly report
 /// for the Stichtag of the NRW government's answer (25.06.2021: 37 refugees arrived) and downloads it
 /// as CSV and XLSX. Every page is checked by axe.

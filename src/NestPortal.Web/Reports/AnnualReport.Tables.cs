@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.Outreach;
-using NestPortal.Web.Pages;
 
 namespace NestPortal.Web.Reports;
 

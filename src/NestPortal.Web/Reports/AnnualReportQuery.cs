@@ -17,7 +17,7 @@ namespace NestPortal.Web.Reports;
 /// arithmetic (§ 188 BGB, <see cref="Months.EndOfPeriod"/>) the providers count differently.
 /// </summary>
 /// <remarks>
-/// Definitions (domain.md, "The yearly report"), each counting only what happened on or before the Stichtag S:
+/// Definitions (docs/report-definitions.md), each counting only what happened on or before the Stichtag S:
 /// <list type="bullet">
 /// <item>Geography: a household's area is its current allocation municipality
 /// (<see cref="Household.AllocatedMunicipalityAgs"/>) with its district and Regierungsbezirk; households

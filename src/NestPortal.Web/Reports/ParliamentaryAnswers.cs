@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Localization;
 using NestPortal.Domain.Households;
-using NestPortal.Web.Pages;
 
 namespace NestPortal.Web.Reports;
 

@@ -10,7 +10,7 @@ namespace NestPortal.Domain.Tests.Builders;
 
 /// <summary>
 /// Records BAMF's match in tests: an approved group, a household and a flat. Defaults give a pilot
-/// sponsorship whose lease starts on 2019-11-01, the example of the issue:
+/// sponsorship whose lease starts on 2019-11-01, the month of the first arrivals (docs/domain.md):
 /// <code>new MatchBuilder().Match(household)</code>
 /// </summary>
 public sealed class MatchBuilder

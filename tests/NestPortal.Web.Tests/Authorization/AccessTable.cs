@@ -43,7 +43,7 @@ public static class AccessTable
         ["/Admin/Users/Invite"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
         ["/Admin/RuleSets"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
-        // Households and persons (issue 3)
+        // Households and persons
         ["/Households/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Households/Create"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Households/Details"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
@@ -54,7 +54,7 @@ public static class AccessTable
         ["/Households/Persons/Remove"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Households/Persons/Leave"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
 
-        // Matching, sponsorships and allocations (issue 3)
+        // Matching, sponsorships and allocations
         ["/Sponsorships/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Sponsorships/Create"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Sponsorships/Details"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
@@ -63,43 +63,43 @@ public static class AccessTable
         ["/Allocations/Print"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Groups/Household"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
 
-        // The municipality's portal and the audit log (issue 3)
+        // The municipality's portal and the audit log (ADR 0006)
         ["/MyMunicipality/Household"] = [Login, Forbidden, Forbidden, Allowed, Forbidden],
         ["/Admin/Audit"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
-        // Escrow accounts for staff (issue 4, escrow-accounts)
+        // Escrow accounts for staff (ADR 0007)
         ["/Escrow/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Escrow/Account"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Escrow/Deposit"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Escrow/Correct"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
 
-        // Escrow bookings and the group's statement (issue 4, escrow-bookings)
+        // Escrow bookings and the group's statement (ADR 0007)
         ["/Escrow/PayRent"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Escrow/Refund"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Escrow/RentChange"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Groups/Statement"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
 
-        // Member departures and dissolution (issue 4, departures)
+        // Member departures and dissolution (docs/domain.md#early-departures)
         ["/Groups/Members/Leave"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
         ["/Groups/Members/MainContact"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
         ["/Review/Dissolve"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
 
-        // Rent runs (issue 4, rent-run)
+        // Rent runs (docs/domain.md#life-of-a-sponsorship)
         ["/Admin/RentRuns/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
         ["/Admin/RentRuns/Details"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
-        // Rule sets (issue 4, rule-sets)
+        // Rule sets (docs/domain.md#rule-sets-by-period)
         ["/Admin/RuleSets/Create"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
         ["/Admin/RuleSets/Edit"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
-        // The yearly report and its exports (issue 5, report)
+        // The yearly report and its exports (ADR 0008)
         // exports
         ["/Reports/Export"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
         ["/Reports/Index"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
         ["/Reports/Answers"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
         ["/Reports/Print"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
 
-        // Outreach log and Sicherer Hafen (issue 5, outreach)
+        // Outreach log and Sicherer Hafen (docs/report-definitions.md#outreach)
         ["/Outreach/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Outreach/Create"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Outreach/Edit"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
@@ -108,7 +108,7 @@ public static class AccessTable
         ["/Municipalities/Details"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Municipalities/SafeHarbour"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
 
-        // Import of existing records (issue 5, import)
+        // Import of existing records (ADR 0009)
         ["/Admin/Import/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
         ["/Admin/Import/Details"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 

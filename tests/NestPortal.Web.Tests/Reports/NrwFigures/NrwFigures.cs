@@ -1,8 +1,8 @@
 namespace NestPortal.Web.Tests.Reports.NrwFigures;
 
 /// <summary>
-/// What the NRW government published (domain.md, "The yearly report"), and what the import sample in
-/// docs/import-sample therefore has to yield, per Stichtag. Groups that took on costs: distinct groups
+/// What the NRW government published (docs/report-definitions.md, "Published figures to check against"),
+/// and what the import sample in docs/import-sample therefore has to yield, per Stichtag. Groups that took on costs: distinct groups
 /// whose household's first arrival is in the year. The other figures follow from the sample's rows
 /// (docs/import-sample/README.md).
 /// </summary>
