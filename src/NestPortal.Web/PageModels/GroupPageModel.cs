@@ -25,6 +25,9 @@ public abstract class GroupPageModel(
     protected IStringLocalizer<SharedResource> L => l;
 
     public MentoringGroup Group { get; private set; } = null!;
+
+    /// <summary>The member a member page works on (set by <see cref="LoadMemberAsync"/>).</summary>
+    public Mentor Member { get; private set; } = null!;
     public ProgrammeRuleSet? RulesInForce { get; private set; }
 
     /// <summary>The group's stamp when the form was shown; a save fails if someone changed it since.</summary>
@@ -47,9 +50,15 @@ public abstract class GroupPageModel(
         if (group is null || !(await authorization.AuthorizeAsync(User, group, Operation)).Succeeded)
             return false;
         Group = group;
-        if (Version is { } shown)
-            db.Entry(group).Property(g => g.ConcurrencyStamp).OriginalValue = shown;
         RulesInForce = await db.InForceOnAsync(time.TodayInGermany());
+        return true;
+    }
+
+    /// <summary>Loads the group and one of its members: a member id from another group is a 404 like any other.</summary>
+    protected async Task<bool> LoadMemberAsync(int id, int memberId)
+    {
+        if (!await LoadGroupAsync(id) || Group.Members.SingleOrDefault(m => m.Id == memberId) is not { } member) return false;
+        Member = member;
         return true;
     }
 
@@ -68,28 +77,22 @@ public abstract class GroupPageModel(
         return new GroupOverview(Group, municipality, ruleSet, memberActions, continuedBy);
     }
 
-    /// <summary>Runs a domain command and saves; broken rules and concurrent edits come back as form errors.</summary>
+    /// <summary>Saves a domain command the <see cref="PageSave"/> way, against the group's stamp the form was shown with.</summary>
     /// <remarks>
-    /// On failure the group is loaded again, so the page shows what is saved, not the refused change.
+    /// On failure the group is loaded again, so the page shows what is saved, not the refused change. The
+    /// form keeps the version it was shown with: after a conflict, saving again fails until the page is
+    /// reloaded, so a second click cannot overwrite the other person's change.
     /// </remarks>
     protected async Task<bool> TryChangeAsync(Action command, string errorKey = "")
     {
-        if (await db.TrySaveAsync(command, Version, ModelState, l,
-                l["Die Gruppe wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."], errorKey))
+        if (await db.TrySaveAsync(Group, g => g.ConcurrencyStamp, Version, command, ModelState, l,
+                new(l["Die Gruppe wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."], Key: errorKey)))
             return true;
-        await ReloadGroupAsync();
+        var shownMember = Member;
+        await LoadGroupAsync(Group.Id);
+        // The member may have been removed meanwhile: the page still names who the form was about.
+        if (shownMember is not null) Member = Group.Members.SingleOrDefault(m => m.Id == shownMember.Id) ?? shownMember;
         return false;
-    }
-
-    /// <remarks>
-    /// The form keeps the version it was shown with: after a conflict, saving again fails until the
-    /// page is reloaded, so a second click cannot overwrite the other person's change.
-    /// </remarks>
-    private async Task ReloadGroupAsync()
-    {
-        var id = Group.Id;
-        db.ChangeTracker.Clear();
-        await LoadGroupAsync(id);
     }
 
     protected DateOnly Today => time.TodayInGermany();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using NestPortal.Data;
 using NestPortal.Data.Identity;
 using NestPortal.Web.Authorization;
+using NestPortal.Web.Pages.Account;
 
 namespace NestPortal.Web.Startup;
 
@@ -13,8 +14,8 @@ public static class IdentityAndAccessRegistration
     {
         services.AddIdentity<PortalUser, IdentityRole>(options =>
             {
-                // ASVS 5.0 / NIST 800-63B: length, not composition rules.
-                options.Password.RequiredLength = 12;
+                // ASVS 5.0 / NIST 800-63B: length, not composition rules; the forms check the same length.
+                options.Password.RequiredLength = PasswordRule.MinimumLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;

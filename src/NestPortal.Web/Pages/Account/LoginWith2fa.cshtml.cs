@@ -9,10 +9,10 @@ using NestPortal.Web.Infrastructure;
 namespace NestPortal.Web.Pages.Account;
 
 public sealed class LoginWith2faModel(
-    SignInManager<PortalUser> signIn, IValidator<LoginWith2faModel.InputModel> validator,
+    SignInManager<PortalUser> signIn, IValidator<AuthenticatorCodeInput> validator,
     IStringLocalizer<SharedResource> l, ILogger<LoginWith2faModel> logger) : PageModel
 {
-    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty] public AuthenticatorCodeInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public async Task<IActionResult> OnGetAsync() =>
@@ -24,9 +24,8 @@ public sealed class LoginWith2faModel(
         if (user is null) return RedirectToPage("./Login");
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
 
-        var code = Input.Code.Replace(" ", string.Empty).Replace("-", string.Empty);
         // "Remember this browser" is not offered: staff must show the second factor at every sign-in.
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(Input.Digits, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} signed in with a second factor", user.Id);
@@ -36,20 +35,5 @@ public sealed class LoginWith2faModel(
         if (result.IsLockedOut) return RedirectToPage("./Lockout");
         ModelState.AddModelError("Input.Code", l["Der Code ist falsch oder abgelaufen. Geben Sie den aktuellen Code aus Ihrer Authenticator-App ein."]);
         return Page();
-    }
-
-    public sealed class InputModel
-    {
-        public string Code { get; set; } = string.Empty;
-    }
-
-    public sealed class Validator : AbstractValidator<InputModel>
-    {
-        public Validator(IStringLocalizer<SharedResource> l)
-        {
-            RuleFor(x => x.Code).NotEmpty().Matches(@"^[0-9 \-]{6,9}$")
-                .WithMessage(_ => l["Bitte geben Sie den sechsstelligen Code aus Ihrer Authenticator-App ein."])
-                .WithName(_ => l["Code"]);
-        }
     }
 }

@@ -55,24 +55,20 @@ public sealed class CreateModel(
         }
 
         Allocation allocation = null!;
-        if (!await db.TrySaveAsync(Household, h => h.ConcurrencyStamp,
+        if (!await db.TrySaveAsync(Household, h => h.ConcurrencyStamp, Version,
                 () => allocation = Household.Allocate(new AllocationDecision(municipality.Ags, Input.DecisionDate!.Value, Input.FileReference,
                     Input.LegalBasis, Input.EffectiveDate!.Value), Input.SupersedeCurrent, time.TodayInGermany(), User.ToActor(), time.UtcNow()),
-                Version, ModelState, l,
-                l["Die Familie wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]))
-            return await ShowSavedAsync();
+                ModelState, l,
+                new(l["Die Familie wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."])))
+        {
+            // The household as saved, the form as typed.
+            await LoadAsync();
+            return Page();
+        }
 
         logger.LogInformation("Household {HouseholdId} allocated to {Ags} (allocation {AllocationId})", HouseholdId, municipality.Ags, allocation.Id);
         TempData["Status"] = l["Die Zuweisungsentscheidung ist gespeichert."].Value;
         return RedirectToPage("./Print", new { id = allocation.Id });
-    }
-
-    /// <summary>After a refused decision: the household as saved, the form as typed.</summary>
-    private async Task<IActionResult> ShowSavedAsync()
-    {
-        db.ChangeTracker.Clear();
-        await LoadAsync();
-        return Page();
     }
 
     private async Task<bool> LoadAsync()

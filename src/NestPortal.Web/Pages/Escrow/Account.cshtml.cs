@@ -49,12 +49,10 @@ public sealed class AccountModel(NestPortalDbContext db, TimeProvider time, IStr
             return Page();
         }
 
-        if (await Db.TrySaveAsync(Sponsorship, s => s.ConcurrencyStamp, () => Sponsorship.MarkReadyForArrival(Today), Version, ModelState, L,
+        if (await TryChangeAsync(() => Sponsorship.MarkReadyForArrival(Today),
                 L["Die Mentoring-Übernahme wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]))
             return Done(L["Das Mietkonto ist als bereit zur Einreise bestätigt."], id);
 
-        Db.ChangeTracker.Clear();
-        await LoadAsync(id);
         await DescribeAsync();
         return Page();
     }

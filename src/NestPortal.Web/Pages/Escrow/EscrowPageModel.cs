@@ -69,26 +69,29 @@ public abstract class EscrowPageModel(NestPortalDbContext db, TimeProvider time,
         }
 
         if (await AlreadyBookedAsync()) return AlreadyBooked(id);
-        try
-        {
-            if (await db.TrySaveAsync(Sponsorship, s => s.ConcurrencyStamp, () => book(Sponsorship), Version, ModelState, l,
-                    l["Auf dem Mietkonto wurde inzwischen gebucht. Bitte prüfen Sie den neuen Stand und senden Sie das Formular erneut."]))
-                return Done(doneMessage, id);
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
-        {
-            // Another request saved first: with this form's key (a double submission), or the same month's rent.
-            ModelState.AddModelError(string.Empty, l["Auf dem Mietkonto wurde inzwischen gebucht. Bitte prüfen Sie den neuen Stand und senden Sie das Formular erneut."]);
-        }
+        // A unique violation means another request saved first: with this form's key (a double submission,
+        // recognised below) or the same month's rent; either way the clerk looks at the new balance.
+        if (await TryChangeAsync(() => book(Sponsorship),
+                l["Auf dem Mietkonto wurde inzwischen gebucht. Bitte prüfen Sie den neuen Stand und senden Sie das Formular erneut."]))
+            return Done(doneMessage, id);
 
-        db.ChangeTracker.Clear();
         if (await AlreadyBookedAsync()) return AlreadyBooked(id);
-        await LoadAsync(id);
         // The page now shows the account as saved; sent again, the form is checked against that, so a
         // person told that someone booked meanwhile can look at the new balance and book after all.
         Version = Sponsorship.ConcurrencyStamp;
         ModelState.Remove(nameof(Version));
         return Page();
+    }
+
+    /// <summary>
+    /// Saves a change of the loaded account the <see cref="PageSave"/> way, against the stamp the form was shown
+    /// with; on failure the account is loaded again, so the page shows what is saved, not the refused change.
+    /// </summary>
+    protected async Task<bool> TryChangeAsync(Action command, string conflict)
+    {
+        if (await db.TrySaveAsync(Sponsorship, s => s.ConcurrencyStamp, Version, command, ModelState, l, new(conflict))) return true;
+        await LoadAsync(Sponsorship.Id);
+        return false;
     }
 
     protected IActionResult Done(string status, int id)

@@ -33,11 +33,11 @@ public sealed class RentChangeModel(NestPortalDbContext db, TimeProvider time, I
         var rent = DecimalInput.Parse(Input.Rent)!.Value;
         var recipients = await RecipientsAsync();
         EscrowPosition? after = null;
-        if (await Db.TrySaveAsync(Sponsorship, s => s.ConcurrencyStamp, () =>
+        if (await TryChangeAsync(() =>
                 {
                     after = Sponsorship.ChangeRent(month, rent, User.ToActor(), UtcNow);
                     if (after.IsUnderfunded) QueueShortfallMails(recipients, month, rent, after);
-                }, Version, ModelState, L,
+                },
                 L["Auf dem Mietkonto wurde inzwischen gebucht. Bitte prüfen Sie den neuen Stand und senden Sie das Formular erneut."]))
         {
             logger.LogInformation("Rent of sponsorship {SponsorshipId} changed from {Month}; shortfall {Shortfall}", id, month, after!.Shortfall);
@@ -47,8 +47,6 @@ public sealed class RentChangeModel(NestPortalDbContext db, TimeProvider time, I
         }
 
         // Refused: the change (and any mail queued with it) is dropped; the form shows the saved account.
-        Db.ChangeTracker.Clear();
-        await LoadAsync(id);
         return Page();
     }
 

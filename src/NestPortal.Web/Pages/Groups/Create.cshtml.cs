@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
-using NestPortal.Domain.Common;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Programme;
 using NestPortal.Web.Authorization;
@@ -31,22 +30,19 @@ public sealed class CreateModel(
             return Page();
         }
 
-        try
-        {
-            var actor = User.ToActor();
-            var group = MentoringGroup.Register(Input.Name, municipality.Ags, actor, time.UtcNow());
-            if (!string.IsNullOrWhiteSpace(Input.SupportPlan))
-                group.ChangeDetails(Input.Name, municipality.Ags, Input.SupportPlan, actor, time.UtcNow());
-            db.MentoringGroups.Add(group);
-            await db.SaveChangesAsync();
-            logger.LogInformation("Group {GroupId} registered", group.Id);
-            TempData["Status"] = l["Die Gruppe ist angelegt. Tragen Sie jetzt die Mitglieder ein."].Value;
-            return RedirectToPage("./Details", new { id = group.Id });
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainErrors(exception, l);
+        var actor = User.ToActor();
+        MentoringGroup group = null!;
+        if (!await db.TrySaveAsync(() =>
+            {
+                group = MentoringGroup.Register(Input.Name, municipality.Ags, actor, time.UtcNow());
+                if (!string.IsNullOrWhiteSpace(Input.SupportPlan))
+                    group.ChangeDetails(Input.Name, municipality.Ags, Input.SupportPlan, actor, time.UtcNow());
+                db.MentoringGroups.Add(group);
+            }, ModelState, l, new()))
             return Page();
-        }
+
+        logger.LogInformation("Group {GroupId} registered", group.Id);
+        TempData["Status"] = l["Die Gruppe ist angelegt. Tragen Sie jetzt die Mitglieder ein."].Value;
+        return RedirectToPage("./Details", new { id = group.Id });
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
-using NestPortal.Domain.Common;
 using NestPortal.Domain.Households;
 using NestPortal.Web.Infrastructure;
 
@@ -24,29 +23,22 @@ public sealed class CreateModel(
     {
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
         var reference = Input.Reference.Trim();
+        // Checked before saving for the usual case; the unique index catches two clerks saving the same reference at once.
+        var taken = l["Dieses Aktenzeichen ist bereits für eine andere Familie vergeben."];
         if (await db.Households.AnyAsync(h => h.Reference == reference))
         {
-            ModelState.AddModelError("Input.Reference", l["Dieses Aktenzeichen ist bereits für eine andere Familie vergeben."]);
+            ModelState.AddModelError("Input.Reference", taken);
             return Page();
         }
 
-        try
-        {
-            var household = Household.Record(Input.Reference, Input.ExpectedArrival, Input.SpecialNeedsNote, time.TodayInGermany(), time.UtcNow());
-            db.Households.Add(household);
-            await db.SaveChangesAsync();
-            TempData["Status"] = l["Die Familie ist erfasst. Tragen Sie jetzt die Personen ein."].Value;
-            return RedirectToPage("/Households/Details", new { id = household.Id });
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainErrors(exception, l);
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
-        {
-            ModelState.AddModelError("Input.Reference", l["Dieses Aktenzeichen ist bereits für eine andere Familie vergeben."]);
-        }
+        Household household = null!;
+        if (!await db.TrySaveAsync(
+                () => db.Households.Add(household = Household.Record(Input.Reference, Input.ExpectedArrival, Input.SpecialNeedsNote,
+                    time.TodayInGermany(), time.UtcNow())),
+                ModelState, l, new(Taken: taken, TakenKey: "Input.Reference")))
+            return Page();
 
-        return Page();
+        TempData["Status"] = l["Die Familie ist erfasst. Tragen Sie jetzt die Personen ein."].Value;
+        return RedirectToPage("/Households/Details", new { id = household.Id });
     }
 }

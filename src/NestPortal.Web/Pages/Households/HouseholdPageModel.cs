@@ -38,8 +38,6 @@ public abstract class HouseholdPageModel(NestPortalDbContext db, TimeProvider ti
             .SingleOrDefaultAsync(h => h.Id == id);
         if (household is null) return false;
         Household = household;
-        if (Version is { } shown)
-            db.Entry(household).Property(h => h.ConcurrencyStamp).OriginalValue = shown;
         return true;
     }
 
@@ -59,24 +57,19 @@ public abstract class HouseholdPageModel(NestPortalDbContext db, TimeProvider ti
         return Page();
     }
 
-    /// <summary>Runs a domain command and saves; on failure the household is loaded again, so the page shows what is saved.</summary>
+    /// <summary>
+    /// Saves a domain command the <see cref="PageSave"/> way, against the household's stamp the form was shown
+    /// with; on failure the household is loaded again, so the page shows what is saved.
+    /// </summary>
     protected async Task<bool> TryChangeAsync(Action command, string errorKey = "")
     {
-        try
-        {
-            if (await db.TrySaveAsync(command, Version, ModelState, l,
-                    l["Die Familie wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."], errorKey))
-                return true;
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
-        {
-            ModelState.AddModelError(errorKey, ReferenceTaken());
-        }
+        if (await db.TrySaveAsync(Household, h => h.ConcurrencyStamp, Version, command, ModelState, l,
+                new(l["Die Familie wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."],
+                    Taken: ReferenceTaken(), Key: errorKey)))
+            return true;
 
-        var id = Household.Id;
         var shownPerson = Person;
-        db.ChangeTracker.Clear();
-        await LoadHouseholdAsync(id);
+        await LoadHouseholdAsync(Household.Id);
         // The person may have been removed meanwhile: the page still names who the form was about.
         if (shownPerson is not null) Person = Household.Persons.SingleOrDefault(p => p.Id == shownPerson.Id) ?? shownPerson;
         return false;

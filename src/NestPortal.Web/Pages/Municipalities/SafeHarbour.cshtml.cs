@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
-using NestPortal.Domain.Common;
 using NestPortal.Domain.Municipalities;
 using NestPortal.Web.Infrastructure;
 
@@ -52,16 +51,11 @@ public sealed class SafeHarbourModel(NestPortalDbContext db, TimeProvider time, 
             return Page();
         }
 
-        try
-        {
-            municipality.RecordSafeHarbourDecision(DecidedOn, time.TodayInGermany());
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainErrors(exception, l, nameof(DecidedOn));
+        // Municipalities carry no stamp (see Shown), so a conflict here is only the rare race after the check above.
+        if (!await db.TrySaveAsync(() => municipality.RecordSafeHarbourDecision(DecidedOn, time.TodayInGermany()), ModelState, l,
+                new(l["Der Ratsbeschluss wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."],
+                    Key: nameof(DecidedOn))))
             return Page();
-        }
 
         TempData["Status"] = (DecidedOn is { } decided
             ? l["Sicherer Hafen seit {0:dd.MM.yyyy} ist gespeichert.", decided]

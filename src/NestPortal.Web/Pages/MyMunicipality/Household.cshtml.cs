@@ -45,16 +45,15 @@ public sealed class HouseholdModel(
         }
 
         // Shown again as it is saved now: a refused or stale acknowledgement changed nothing.
-        db.ChangeTracker.Clear();
         if (await LoadAsync(id) is not { } current) return NotFound();
         await ShowAsync(current);
         return Page();
     }
 
     private Task<bool> TryAcknowledgeAsync(Household household) =>
-        db.TrySaveAsync(household, h => h.ConcurrencyStamp,
+        db.TrySaveAsync(household, h => h.ConcurrencyStamp, Version,
             () => household.AcknowledgeAllocation(Acknowledge.AllocationId!.Value, User.MunicipalityAgs()!.Value, User.ToActor(), time.UtcNow()),
-            Version, ModelState, l, l["Die Familie wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie die Zuweisung."]);
+            ModelState, l, new(l["Die Familie wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie die Zuweisung."]));
 
     private Task<Household?> LoadAsync(int id) =>
         db.HouseholdsVisibleTo(User)

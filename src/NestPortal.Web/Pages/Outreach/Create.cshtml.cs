@@ -2,7 +2,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
-using NestPortal.Domain.Common;
 using NestPortal.Domain.Outreach;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
@@ -23,19 +22,11 @@ public sealed class CreateModel(
     public async Task<IActionResult> OnPostAsync()
     {
         if (await CheckedMunicipalitiesAsync() is not { } municipalities) return Page();
-        try
-        {
-            var outreach = OutreachEvent.Record(Input.HeldOn!.Value, Input.Title, Input.Kind!.Value, Input.Note,
-                municipalities.Invited, municipalities.Informed, Today, User.ToActor(), UtcNow);
-            Db.OutreachEvents.Add(outreach);
-            await Db.SaveChangesAsync();
-            TempData["Status"] = L["Die Maßnahme ist im Log erfasst."].Value;
-            return RedirectToPage("./Index");
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainErrors(exception, L);
+        if (!await Db.TrySaveAsync(() => Db.OutreachEvents.Add(OutreachEvent.Record(Input.HeldOn!.Value, Input.Title, Input.Kind!.Value,
+                Input.Note, municipalities.Invited, municipalities.Informed, Today, User.ToActor(), UtcNow)), ModelState, L, new()))
             return Page();
-        }
+
+        TempData["Status"] = L["Die Maßnahme ist im Log erfasst."].Value;
+        return RedirectToPage("./Index");
     }
 }

@@ -36,8 +36,8 @@ public sealed class DeleteModel(NestPortalDbContext db, IStringLocalizer<SharedR
             return Page();
         }
 
-        var deleted = await db.TrySaveAsync(outreach, o => o.ConcurrencyStamp, () => db.OutreachEvents.Remove(outreach), Version, ModelState, l,
-            l["Die Maßnahme wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]);
+        var deleted = await db.TrySaveAsync(outreach, o => o.ConcurrencyStamp, Version, () => db.OutreachEvents.Remove(outreach), ModelState, l,
+            new(l["Die Maßnahme wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]));
         if (!deleted) return Page();
         TempData["Status"] = l["Die Maßnahme „{0}“ ist gelöscht.", outreach.Title].Value;
         return RedirectToPage("./Index");

@@ -33,10 +33,10 @@ public sealed class EditModel(
         if (await Db.OutreachEvents.SingleOrDefaultAsync(o => o.Id == id) is not { } outreach) return NotFound();
         Outreach = outreach;
         if (await CheckedMunicipalitiesAsync() is not { } municipalities) return Page();
-        var saved = await Db.TrySaveAsync(outreach, o => o.ConcurrencyStamp,
+        var saved = await Db.TrySaveAsync(outreach, o => o.ConcurrencyStamp, Version,
             () => outreach.Change(Input.HeldOn!.Value, Input.Title, Input.Kind!.Value, Input.Note, municipalities.Invited, municipalities.Informed, Today),
-            Version, ModelState, L,
-            L["Die Maßnahme wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]);
+            ModelState, L,
+            new(L["Die Maßnahme wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]));
         if (!saved) return Page();
         TempData["Status"] = L["Die Änderungen an der Maßnahme sind gespeichert."].Value;
         return RedirectToPage("./Index");

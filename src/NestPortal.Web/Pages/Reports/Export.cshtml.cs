@@ -1,9 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using NestPortal.Web.Infrastructure;
 using NestPortal.Web.Infrastructure.Downloads;
 using NestPortal.Web.Reports;
 
@@ -11,24 +8,12 @@ namespace NestPortal.Web.Pages.Reports;
 
 /// <summary>
 /// The yearly report as CSV or XLSX, for the same query parameters as the report on screen (read and
-/// checked by the same <see cref="ReportInput"/>), rendered from the same tables, so the files hold the
+/// checked by the same <see cref="ReportQueryPageModel"/>), rendered from the same tables, so the files hold the
 /// numbers the screen shows. The files are written into the response as they are produced.
 /// </summary>
 public sealed class ExportModel(AnnualReportQuery query, IValidator<ReportInput> validator, TimeProvider time, IStringLocalizer<SharedResource> l)
-    : PageModel
+    : ReportQueryPageModel(validator, time)
 {
-    [BindProperty(SupportsGet = true)]
-    [Display(Name = "Stichtag")]
-    public DateOnly? Stichtag { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    [Display(Name = "von Jahr")]
-    public int? FromYear { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    [Display(Name = "bis Jahr")]
-    public int? ToYear { get; set; }
-
     /// <summary>Nothing to show here: back to the report with the same request (it shows any error in its form).</summary>
     public IActionResult OnGet() => RedirectToPage("./Index", Request.Query.Where(q => q.Key != "handler")
         .ToDictionary(q => q.Key, q => (object?)q.Value.ToString()));
@@ -43,8 +28,7 @@ public sealed class ExportModel(AnnualReportQuery query, IValidator<ReportInput>
     private async Task<IActionResult> ExportAsync(string extension, string contentType,
         Func<Stream, IEnumerable<ReportTable>, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
-        var input = new ReportInput { Stichtag = Stichtag, FromYear = FromYear, ToYear = ToYear };
-        if (!ModelState.IsValid || !await validator.ValidateIntoAsync(input, ModelState, prefix: string.Empty))
+        if (await ValidRequestAsync() is not { } request)
         {
             var reasons = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage);
             return new ContentResult
@@ -53,7 +37,6 @@ public sealed class ExportModel(AnnualReportQuery query, IValidator<ReportInput>
             };
         }
 
-        var request = input.ToRequest(time.TodayInGermany());
         var tables = (await query.RunAsync(request, cancellationToken)).ToTables(l);
         return new StreamedFileResult(contentType, ReportCsvWriter.FileName(request.Stichtag, extension),
             (body, token) => write(body, tables, token));

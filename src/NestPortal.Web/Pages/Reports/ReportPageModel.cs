@@ -1,33 +1,17 @@
-using System.ComponentModel.DataAnnotations;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using NestPortal.Web.Infrastructure;
 using NestPortal.Web.Reports;
 
 namespace NestPortal.Web.Pages.Reports;
 
 /// <summary>
-/// What the report's pages share: the GET form (Stichtag, von Jahr, bis Jahr), its validation, and the
-/// report with its tables. Bad input keeps the form with the German message and shows no figures.
+/// What the report's pages share: the GET form (<see cref="ReportQueryPageModel"/>) and the report with
+/// its tables. Bad input keeps the form with the German message and shows no figures.
 /// </summary>
 public abstract class ReportPageModel(AnnualReportQuery query, IValidator<ReportInput> validator, TimeProvider time,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l) : ReportQueryPageModel(validator, time)
 {
-    [BindProperty(SupportsGet = true)]
-    [Display(Name = "Stichtag")]
-    public DateOnly? Stichtag { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    [Display(Name = "von Jahr")]
-    public int? FromYear { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    [Display(Name = "bis Jahr")]
-    public int? ToYear { get; set; }
-
     /// <summary>The report, or null when the input was invalid.</summary>
     public AnnualReport? Report { get; private set; }
 
@@ -50,10 +34,8 @@ public abstract class ReportPageModel(AnnualReportQuery query, IValidator<Report
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var input = new ReportInput { Stichtag = Stichtag, FromYear = FromYear, ToYear = ToYear };
-        if (!ModelState.IsValid || !await validator.ValidateIntoAsync(input, ModelState, prefix: string.Empty)) return;
+        if (await ValidRequestAsync() is not { } request) return;
 
-        var request = input.ToRequest(time.TodayInGermany());
         // The form shows what the report used, defaults and a cut-back last year included (not what was typed).
         (Stichtag, FromYear, ToYear) = (request.Stichtag, request.FromYear, request.ToYear);
         ModelState.Clear();

@@ -58,19 +58,13 @@ public sealed class CreateModel(
     {
         if (!await LoadHouseholdAsync()) return NotFound();
         if (await MatchAsync() is not { } match) return await FormAsync();
-        db.Sponsorships.Add(match.Sponsorship);
-        try
+        // The unique indexes (one sponsorship per household, one running per group) or the household's
+        // stamp catch a colleague saving a match at the same moment.
+        if (!await db.TrySaveAsync(() => db.Sponsorships.Add(match.Sponsorship), ModelState, l,
+                new(l["Die Familie oder die Gruppe wurde gerade von jemand anderem vermittelt. Es wurde nichts gespeichert; bitte prüfen Sie die Angaben erneut."])))
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException exception)
-        {
-            // The unique indexes (one sponsorship per household, one running per group) or the
-            // household's stamp caught a colleague saving a match at the same moment.
-            logger.LogWarning(exception, "Match of household {HouseholdId} refused by the database", HouseholdId);
-            db.ChangeTracker.Clear();
+            logger.LogWarning("Match of household {HouseholdId} refused", HouseholdId);
             await LoadHouseholdAsync();
-            ModelState.AddModelError(string.Empty, l["Die Familie oder die Gruppe wurde gerade von jemand anderem vermittelt. Es wurde nichts gespeichert; bitte prüfen Sie die Angaben erneut."]);
             return await FormAsync();
         }
 

@@ -58,22 +58,18 @@ public sealed class DetailsModel(
             return Page();
         }
 
-        if (!await db.TrySaveAsync(Sponsorship, s => s.ConcurrencyStamp, () => Sponsorship.SwitchRuleSet(ruleSet, Switch.Reason),
-                Version, ModelState, l,
-                l["Die Mentoring-Übernahme wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]))
-            return await ShowSavedAsync(id);
+        if (!await db.TrySaveAsync(Sponsorship, s => s.ConcurrencyStamp, Version, () => Sponsorship.SwitchRuleSet(ruleSet, Switch.Reason),
+                ModelState, l,
+                new(l["Die Mentoring-Übernahme wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."])))
+        {
+            // What is saved now, with the error; the form keeps the version it was shown with.
+            await LoadAsync(id);
+            return Page();
+        }
 
         logger.LogInformation("Sponsorship {SponsorshipId} switched to rule set {RuleSetId}", id, ruleSet.Id);
         TempData["Status"] = l["Die Programmregeln sind geändert."].Value;
         return RedirectToPage("./Details", new { id });
-    }
-
-    /// <summary>After a refused switch: what is saved now, with the error; the form keeps the version it was shown with.</summary>
-    private async Task<IActionResult> ShowSavedAsync(int id)
-    {
-        db.ChangeTracker.Clear();
-        await LoadAsync(id);
-        return Page();
     }
 
     private async Task<bool> LoadAsync(int id)

@@ -224,9 +224,14 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
         var (householdId, groupId) = await ReadyAsync("Vermittlung Gleichzeitig");
         var client = await StaffAsync();
         var summary = await (await client.CheckAsync(householdId, Fields(groupId))).ReadHtmlAsync();
-        // A colleague's insert between our checks and our insert: the database refuses ours, as its unique index would.
-        await factory.ExecuteAsync(db => db.Database.ExecuteSqlRawAsync(
-            "CREATE TRIGGER race_match BEFORE INSERT ON Sponsorships BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: Sponsorships.HouseholdId'); END"));
+        // A colleague's insert between our checks and our insert: a unique index refuses ours. Stands in for the real
+        // ones (one sponsorship per household, one running per group), which the page's own checks pass before the race:
+        // a partial index on which our row collides with a colleague's match, a true unique violation as SQLite reports it.
+        var colleagues = await factory.MatchAsync(
+            await factory.CreateApprovedGroupAsync(await factory.DemoMentorIdAsync(), "Vermittlung Gleichzeitig Kollegin"),
+            await factory.CreateHouseholdAsync());
+        var raceIndex = $"CREATE UNIQUE INDEX race_match ON Sponsorships (HouseholdId - HouseholdId) WHERE Id = {colleagues} OR HouseholdId = {householdId}";
+        await factory.ExecuteAsync(db => db.Database.ExecuteSqlRawAsync(raceIndex));
         try
         {
             var response = await client.ConfirmAsync(summary);
@@ -237,7 +242,7 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
         }
         finally
         {
-            await factory.ExecuteAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER race_match"));
+            await factory.ExecuteAsync(db => db.Database.ExecuteSqlRawAsync("DROP INDEX race_match"));
         }
 
         (await factory.SponsorshipCountAsync(householdId)).ShouldBe(0);

@@ -18,12 +18,12 @@ namespace NestPortal.Web.Pages.Account.Manage;
 /// here until they have a second factor; after a correct code they are signed in again as "mfa".
 /// </summary>
 public sealed class TwoFactorModel(
-    UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IValidator<TwoFactorModel.InputModel> validator,
+    UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IValidator<AuthenticatorCodeInput> validator,
     IStringLocalizer<SharedResource> l, ILogger<TwoFactorModel> logger) : PageModel
 {
     private const string Issuer = "NestPortal NRW";
 
-    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty] public AuthenticatorCodeInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public bool IsEnabled { get; private set; }
@@ -54,9 +54,8 @@ public sealed class TwoFactorModel(
             return Page();
         }
 
-        var code = Input.Code.Replace(" ", string.Empty).Replace("-", string.Empty);
         if (await users.IsLockedOutAsync(user)) return RedirectToPage("/Account/Lockout");
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Input.Digits))
         {
             await users.AccessFailedAsync(user);
             ModelState.AddModelError("Input.Code", l["Der Code ist falsch oder abgelaufen. Geben Sie den aktuellen Code aus Ihrer Authenticator-App ein."]);
@@ -121,20 +120,5 @@ public sealed class TwoFactorModel(
         for (var i = 0; i < key.Length; i += 4)
             formatted.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
         return formatted.ToString().TrimEnd().ToLowerInvariant();
-    }
-
-    public sealed class InputModel
-    {
-        public string Code { get; set; } = string.Empty;
-    }
-
-    public sealed class Validator : AbstractValidator<InputModel>
-    {
-        public Validator(IStringLocalizer<SharedResource> l)
-        {
-            RuleFor(x => x.Code).NotEmpty().Matches(@"^[0-9 \-]{6,9}$")
-                .WithMessage(_ => l["Bitte geben Sie den sechsstelligen Code aus Ihrer Authenticator-App ein."])
-                .WithName(_ => l["Code"]);
-        }
     }
 }

@@ -64,28 +64,23 @@ public sealed class DetailsModel(NestPortalDbContext db, ImportQueue queue, Impo
     {
         var import = await db.DataImports.SingleOrDefaultAsync(i => i.Id == id);
         if (import is null) return NotFound();
+        var notCommittable = l["Dieser Import kann nicht (mehr) übernommen werden: Er ist nicht fehlerfrei geprüft oder wurde inzwischen übernommen oder verworfen."];
         if (!Confirmed)
-            ModelState.AddModelError(nameof(Confirmed), l["Bitte bestätigen Sie, dass die Daten jetzt übernommen werden sollen."]);
-        else if (Version != import.ConcurrencyStamp || !import.StartCommit(User.ToActor().Name))
-            ModelState.AddModelError(string.Empty, l["Dieser Import kann nicht (mehr) übernommen werden: Er ist nicht fehlerfrei geprüft oder wurde inzwischen übernommen oder verworfen."]);
-        if (!ModelState.IsValid)
         {
-            await LoadAsync(id);
-            return Page();
+            ModelState.AddModelError(nameof(Confirmed), l["Bitte bestätigen Sie, dass die Daten jetzt übernommen werden sollen."]);
+            return await ShowAgainAsync(id);
         }
 
-        try
+        if (import.Status != DataImportStatus.Checked)
         {
-            db.Entry(import).Property(i => i.ConcurrencyStamp).OriginalValue = Version!.Value;
-            await db.SaveChangesAsync();
+            ModelState.AddModelError(string.Empty, notCommittable);
+            return await ShowAgainAsync(id);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, l["Dieser Import kann nicht (mehr) übernommen werden: Er ist nicht fehlerfrei geprüft oder wurde inzwischen übernommen oder verworfen."]);
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            return Page();
-        }
+
+        // The stamp refuses the claim if another administrator committed or discarded the import since the page was shown.
+        if (!await db.TrySaveAsync(import, i => i.ConcurrencyStamp, Version, () => import.StartCommit(User.ToActor().Name), ModelState, l,
+                new(notCommittable)))
+            return await ShowAgainAsync(id);
 
         queue.Enqueue(import.Id);
         TempData["Status"] = l["Die Übernahme läuft."].Value;
@@ -96,32 +91,32 @@ public sealed class DetailsModel(NestPortalDbContext db, ImportQueue queue, Impo
     {
         var import = await db.DataImports.SingleOrDefaultAsync(i => i.Id == id);
         if (import is null) return NotFound();
-        if (import.Status is not (DataImportStatus.Checked or DataImportStatus.Invalid) || Version != import.ConcurrencyStamp)
+        var notDiscardable = l["Dieser Import kann nicht (mehr) verworfen werden."];
+        if (import.Status is not (DataImportStatus.Checked or DataImportStatus.Invalid))
         {
-            ModelState.AddModelError(string.Empty, l["Dieser Import kann nicht (mehr) verworfen werden."]);
-            await LoadAsync(id);
-            return Page();
+            ModelState.AddModelError(string.Empty, notDiscardable);
+            return await ShowAgainAsync(id);
         }
 
-        var report = ImportReport.FromJson(import.Report);
-        report.DiscardedBy = User.ToActor().Name;
-        import.Fail(report.ToJson());
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another administrator's commit claimed the import between loading and saving.
-            ModelState.AddModelError(string.Empty, l["Dieser Import kann nicht (mehr) verworfen werden."]);
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            return Page();
-        }
+        // The stamp refuses the discard if another administrator's commit claimed the import since the page was shown.
+        if (!await db.TrySaveAsync(import, i => i.ConcurrencyStamp, Version, () =>
+                {
+                    var report = ImportReport.FromJson(import.Report);
+                    report.DiscardedBy = User.ToActor().Name;
+                    import.Fail(report.ToJson());
+                }, ModelState, l, new(notDiscardable)))
+            return await ShowAgainAsync(id);
 
         await db.DataImportFiles.Where(f => f.DataImportId == id).ExecuteDeleteAsync();
         TempData["Status"] = l["Der Import ist verworfen; die Datei ist gelöscht."].Value;
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>After a refused commit or discard: the import as saved now, with the reason above it.</summary>
+    private async Task<IActionResult> ShowAgainAsync(int id)
+    {
+        await LoadAsync(id);
+        return Page();
     }
 
     public static string ProgressTextOf(DataImportStatus status, int processed, int total, IStringLocalizer l)

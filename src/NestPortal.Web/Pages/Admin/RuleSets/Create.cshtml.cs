@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
-using NestPortal.Domain.Common;
 using NestPortal.Domain.Programme;
-using NestPortal.Web.Infrastructure;
 
 namespace NestPortal.Web.Pages.Admin.RuleSets;
 
@@ -38,31 +36,20 @@ public sealed class CreateModel(
         var existing = await LoadLatestAsync(db.RuleSets);
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
 
-        var code = Input.Code.Trim();
-        try
+        ProgrammeRuleSet successor = null!;
+        // Two administrators adding successors at the same moment could both end the same predecessor:
+        // rule sets carry no concurrency stamp (a model change); the unique code catches the same code twice.
+        if (!await db.TrySaveAsync(() => db.RuleSets.Add(successor = ProgrammeRuleSet.AddSuccessor(existing, Input.ToRuleSet(), LastSubmissionUnderLatest)),
+                ModelState, l, new(Taken: l["Das Kürzel „{0}“ ist schon vergeben.", Input.Code.Trim()], TakenKey: "Input.Code")))
         {
-            var successor = ProgrammeRuleSet.AddSuccessor(existing, Input.ToRuleSet(), LastSubmissionUnderLatest);
-            db.RuleSets.Add(successor);
-            // Two administrators adding successors at the same moment could both end the same predecessor:
-            // rule sets carry no concurrency stamp (a model change); the unique code catches the same code twice.
-            await db.SaveChangesAsync();
-            logger.LogInformation("Rule set {RuleSetId} ({Code}) added, succeeding {PredecessorId}", successor.Id, successor.Code, Latest?.Id);
-            TempData["Status"] = l["Die neuen Programmregeln „{0}“ sind angelegt.", successor.Name].Value;
-            return RedirectToPage("/Admin/RuleSets");
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainErrors(exception, l);
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
-        {
-            ModelState.AddModelError("Input.Code", l["Das Kürzel „{0}“ ist schon vergeben.", code]);
+            // Show the saved state: the predecessor's end as it is, not as the refused attempt set it.
+            await LoadLatestAsync(db.RuleSets.AsNoTracking());
+            return Page();
         }
 
-        // Show the saved state: the predecessor's end as it is, not as the refused attempt set it.
-        db.ChangeTracker.Clear();
-        await LoadLatestAsync(db.RuleSets.AsNoTracking());
-        return Page();
+        logger.LogInformation("Rule set {RuleSetId} ({Code}) added, succeeding {PredecessorId}", successor.Id, successor.Code, Latest?.Id);
+        TempData["Status"] = l["Die neuen Programmregeln „{0}“ sind angelegt.", successor.Name].Value;
+        return RedirectToPage("/Admin/RuleSets");
     }
 
     private async Task<List<ProgrammeRuleSet>> LoadLatestAsync(IQueryable<ProgrammeRuleSet> ruleSets)

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
-using NestPortal.Domain.Common;
 using NestPortal.Domain.Programme;
 using NestPortal.Web.Infrastructure;
 
@@ -41,32 +40,30 @@ public sealed class EditModel(
         if (!await LoadAsync(id)) return NotFound();
         // A rule set in use is refused whatever was typed: the domain says why.
         if (!Usage.InUse && !await validator.ValidateIntoAsync(Input, ModelState)) return Page();
-        try
+        // Asked before the command, which is synchronous: the predecessor's last submission limits how far the start may move.
+        var originalFrom = RuleSet.ValidFrom;
+        var predecessor = ProgrammeRuleSet.PredecessorOf(all, RuleSet, originalFrom);
+        var lastSubmissionUnderPredecessor = predecessor is null ? null : await RuleSetUsage.LastSubmissionUnderAsync(db, predecessor.Id);
+        // Checked just before saving; a group submitted between this check and the save would be bound
+        // to the corrected figures. Submissions are rare and a new rule set starts in the future, so accepted.
+        if (!await db.TrySaveAsync(() =>
+            {
+                RuleSet.Revise(Usage.InUse, Input.Name, Input.ValidFrom.GetValueOrDefault(), Input.ValidUntil,
+                    Input.MinimumMembers.GetValueOrDefault(), Input.RequiredMainContacts.GetValueOrDefault(), Input.LegalPersonsAllowed,
+                    Input.RentMonths.GetValueOrDefault(), Input.RentMonthsWithOwnedFlat.GetValueOrDefault(),
+                    Input.SupportMonths.GetValueOrDefault(), Input.TrainingRequirement);
+                // A moved start moves the end of the rules it succeeds: saved together, one rule set in force each day.
+                ProgrammeRuleSet.FitBetweenNeighbours(all, RuleSet, originalFrom, lastSubmissionUnderPredecessor);
+            }, ModelState, l, new()))
         {
-            // Checked just before saving; a group submitted between this check and the save would be bound
-            // to the corrected figures. Submissions are rare and a new rule set starts in the future, so accepted.
-            var originalFrom = RuleSet.ValidFrom;
-            RuleSet.Revise(Usage.InUse, Input.Name, Input.ValidFrom.GetValueOrDefault(), Input.ValidUntil,
-                Input.MinimumMembers.GetValueOrDefault(), Input.RequiredMainContacts.GetValueOrDefault(), Input.LegalPersonsAllowed,
-                Input.RentMonths.GetValueOrDefault(), Input.RentMonthsWithOwnedFlat.GetValueOrDefault(),
-                Input.SupportMonths.GetValueOrDefault(), Input.TrainingRequirement);
-            // A moved start moves the end of the rules it succeeds: saved together, one rule set in force each day.
-            var predecessor = ProgrammeRuleSet.PredecessorOf(all, RuleSet, originalFrom);
-            ProgrammeRuleSet.FitBetweenNeighbours(all, RuleSet, originalFrom,
-                predecessor is null ? null : await RuleSetUsage.LastSubmissionUnderAsync(db, predecessor.Id));
-            await db.SaveChangesAsync();
-            logger.LogInformation("Rule set {RuleSetId} revised", id);
-            TempData["Status"] = l["Die Programmregeln „{0}“ sind gespeichert.", RuleSet.Name].Value;
-            return RedirectToPage("/Admin/RuleSets");
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainErrors(exception, l);
             // The heading and the notes show what is saved, not the refused revision.
-            db.ChangeTracker.Clear();
             await LoadAsync(id);
             return Page();
         }
+
+        logger.LogInformation("Rule set {RuleSetId} revised", id);
+        TempData["Status"] = l["Die Programmregeln „{0}“ sind gespeichert.", RuleSet.Name].Value;
+        return RedirectToPage("/Admin/RuleSets");
     }
 
     private async Task<bool> LoadAsync(int id)

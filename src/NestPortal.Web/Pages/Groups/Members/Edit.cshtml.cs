@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
-using NestPortal.Domain.MentoringGroups;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
 
@@ -14,7 +13,6 @@ public sealed class EditModel(
     IValidator<MemberInput> validator) : GroupPageModel(db, authorization, time, l)
 {
     [BindProperty] public MemberInput Input { get; set; } = new();
-    public Mentor Member { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, int memberId)
     {
@@ -32,15 +30,5 @@ public sealed class EditModel(
         return await TryChangeAsync(() => Group.ChangeMember(memberId, Input.ToDetails(), RulesInForce, Today, User.ToActor(), UtcNow))
             ? Done(L["Die Angaben zum Mitglied sind gespeichert."], id)
             : Page();
-    }
-
-    /// <summary>The member must belong to this group: an id from another group is a 404 like any other.</summary>
-    private async Task<bool> LoadMemberAsync(int id, int memberId)
-    {
-        if (!await LoadGroupAsync(id)) return false;
-        var member = Group.Members.SingleOrDefault(m => m.Id == memberId);
-        if (member is null) return false;
-        Member = member;
-        return true;
     }
 }

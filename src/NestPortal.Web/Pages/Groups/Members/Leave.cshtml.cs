@@ -18,7 +18,6 @@ public sealed class LeaveModel(
     IValidator<EndingInput> validator) : GroupPageModel(db, authorization, time, l)
 {
     [BindProperty] public EndingInput Input { get; set; } = new();
-    public Mentor Member { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, int memberId)
     {
@@ -37,13 +36,5 @@ public sealed class LeaveModel(
         return await TryChangeAsync(() => Group.RecordMemberLeaving(memberId, Input.On!.Value, Input.Reason!, Today, User.ToActor(), UtcNow))
             ? Done(L["Das Ausscheiden von {0} ist erfasst.", Member.DisplayName], id)
             : Page();
-    }
-
-    /// <summary>The member must belong to this group: an id from another group is a 404 like any other.</summary>
-    private async Task<bool> LoadMemberAsync(int id, int memberId)
-    {
-        if (!await LoadGroupAsync(id) || Group.Members.SingleOrDefault(m => m.Id == memberId) is not { } member) return false;
-        Member = member;
-        return true;
     }
 }

@@ -17,12 +17,11 @@ public sealed class MainContactModel(
     NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l)
     : GroupPageModel(db, authorization, time, l)
 {
-    public Mentor Member { get; private set; } = null!;
     public ProgrammeRuleSet? RuleSet { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, int memberId)
     {
-        if (!await LoadMemberAsync(id, memberId)) return NotFound();
+        if (!await LoadAsync(id, memberId)) return NotFound();
         if (Group.Status != GroupStatus.Approved) return RedirectToPage("/Groups/Details", new { id });
         Version = Group.ConcurrencyStamp;
         return Page();
@@ -30,7 +29,7 @@ public sealed class MainContactModel(
 
     public async Task<IActionResult> OnPostAsync(int id, int memberId)
     {
-        if (!await LoadMemberAsync(id, memberId)) return NotFound();
+        if (!await LoadAsync(id, memberId)) return NotFound();
         if (RuleSet is null)
         {
             // Only a group that was never submitted lacks a rule set, and such a group edits the member instead.
@@ -43,10 +42,10 @@ public sealed class MainContactModel(
             : Page();
     }
 
-    private async Task<bool> LoadMemberAsync(int id, int memberId)
+    /// <summary>The member and the rule set the group was submitted under.</summary>
+    private async Task<bool> LoadAsync(int id, int memberId)
     {
-        if (!await LoadGroupAsync(id) || Group.Members.SingleOrDefault(m => m.Id == memberId) is not { } member) return false;
-        Member = member;
+        if (!await LoadMemberAsync(id, memberId)) return false;
         RuleSet = Group.RuleSetId is { } ruleSetId ? await Db.RuleSets.AsNoTracking().SingleAsync(r => r.Id == ruleSetId) : null;
         return true;
     }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
-using NestPortal.Domain.MentoringGroups;
 using NestPortal.Web.Authorization;
 
 namespace NestPortal.Web.Pages.Groups.Members;
@@ -12,23 +11,20 @@ public sealed class RemoveModel(
     NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l)
     : GroupPageModel(db, authorization, time, l)
 {
-    public Mentor Member { get; private set; } = null!;
-
     public async Task<IActionResult> OnGetAsync(int id, int memberId)
     {
-        if (!await LoadGroupAsync(id) || Group.Members.SingleOrDefault(m => m.Id == memberId) is not { } member) return NotFound();
+        if (!await LoadMemberAsync(id, memberId)) return NotFound();
         if (!Group.IsEditableByGroup) return RedirectToPage("/Groups/Details", new { id });
-        Member = member;
         Version = Group.ConcurrencyStamp;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, int memberId)
     {
-        if (!await LoadGroupAsync(id) || Group.Members.SingleOrDefault(m => m.Id == memberId) is not { } member) return NotFound();
-        Member = member;
+        if (!await LoadMemberAsync(id, memberId)) return NotFound();
+        var name = Member.DisplayName;
         return await TryChangeAsync(() => Group.RemoveMember(memberId, User.ToActor(), UtcNow))
-            ? Done(L["{0} ist aus der Gruppe entfernt.", member.DisplayName], id)
+            ? Done(L["{0} ist aus der Gruppe entfernt.", name], id)
             : Page();
     }
 }

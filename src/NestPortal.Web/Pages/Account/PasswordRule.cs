@@ -1,0 +1,19 @@
+using FluentValidation;
+
+namespace NestPortal.Web.Pages.Account;
+
+/// <summary>
+/// The portal's password rule: a length, no composition rules (ASVS 5.0 / NIST 800-63B). Identity's options,
+/// the password forms' validators and their hint read it here, so a form never accepts a password Identity
+/// then refuses with a less helpful message, and the hint names the length that is checked.
+/// </summary>
+public static class PasswordRule
+{
+    public const int MinimumLength = 12;
+
+    /// <summary>Long passphrases are welcome; the limit only keeps a pasted novel away from the hasher.</summary>
+    public const int MaximumLength = 200;
+
+    public static IRuleBuilderOptions<T, string> NewPassword<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MinimumLength(MinimumLength).MaximumLength(MaximumLength);
+}
