@@ -92,4 +92,12 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         get.ShouldContain("Kein Zugriff");
         get.ShouldNotReveal("Willkommensteam Hörde");
     }
+
+    [Fact]
+    public async Task Demo_mentor_sees_their_group()
+    {
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+        var page = await client.GetPageAsync("/Groups");
+        page.QuerySelector("main table")!.TextContent.ShouldContain("Willkommensteam Hörde");
+    }
 }

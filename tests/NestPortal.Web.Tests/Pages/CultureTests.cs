@@ -1,0 +1,43 @@
+using System.Net;
+using NestPortal.Web.Tests.Infrastructure;
+
+namespace NestPortal.Web.Tests.Pages;
+
+/// <summary>The language switch of the layout posts here and remembers German or English.</summary>
+public sealed class CultureTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task The_language_switch_in_the_layout_turns_the_pages_English_and_back()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        (await client.GetPageAsync("/Account/Login")).QuerySelector("html")!.GetAttribute("lang").ShouldBe("de");
+
+        var toEnglish = await client.PostLayoutFormAsync("/Account/Login", "/Culture", new Dictionary<string, string>());
+
+        toEnglish.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        toEnglish.Location().ShouldBe("/Account/Login");
+        var english = await client.GetPageAsync("/Account/Login");
+        english.QuerySelector("html")!.GetAttribute("lang").ShouldBe("en");
+        english.QuerySelector("form[action='/Culture'] input[name='culture']")!.GetAttribute("value").ShouldBe("de-DE");
+
+        var toGerman = await client.PostLayoutFormAsync("/Account/Login", "/Culture", new Dictionary<string, string>());
+
+        toGerman.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetPageAsync("/Account/Login")).QuerySelector("html")!.GetAttribute("lang").ShouldBe("de");
+    }
+
+    [Fact]
+    public async Task The_language_switch_does_not_redirect_to_another_host()
+    {
+        var client = factory.CreateBrowserLikeClient();
+
+        var response = await client.PostLayoutFormAsync("/Account/Login", "/Culture", new Dictionary<string, string>
+        {
+            ["culture"] = "en",
+            ["returnUrl"] = "http://evil.example/",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe("/");
+    }
+}
