@@ -40,4 +40,35 @@ public sealed class CultureTests(PortalFactory factory) : IClassFixture<PortalFa
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Location().ShouldBe("/");
     }
+
+    [Fact]
+    public async Task A_language_the_portal_does_not_offer_is_taken_as_German()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        (await client.PostLayoutFormAsync("/Account/Login", "/Culture", new Dictionary<string, string> { ["culture"] = "en" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetPageAsync("/Account/Login")).QuerySelector("html")!.GetAttribute("lang").ShouldBe("en");
+
+        var response = await client.PostLayoutFormAsync("/Account/Login", "/Culture", new Dictionary<string, string>
+        {
+            ["culture"] = "xx-XX",
+            ["returnUrl"] = "/Account/Login",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe("/Account/Login");
+        (await client.GetPageAsync("/Account/Login")).QuerySelector("html")!.GetAttribute("lang").ShouldBe("de");
+    }
+
+    [Fact]
+    public async Task Opening_the_address_leads_to_the_start_page_and_changes_no_language()
+    {
+        var client = factory.CreateBrowserLikeClient();
+
+        var response = await client.GetAsync("/Culture");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe("/");
+        response.Headers.Contains("Set-Cookie").ShouldBeFalse();
+    }
 }
