@@ -79,26 +79,6 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         many.ShouldBe(few);
     }
 
-    [Fact]
-    public async Task Anonymous_is_sent_to_login()
-    {
-        await factory.CreateBrowserLikeClient().GetAsync(Dashboard).ShouldRedirectToLoginAsync();
-    }
-
-    [Theory]
-    [InlineData(Roles.Mentor)]
-    [InlineData(Roles.CompetenceCentre)]
-    [InlineData(Roles.Administrator)]
-    public async Task Other_roles_get_403(string role)
-    {
-        await factory.AllocatedHouseholdAsync(Dortmund, "Fremdrollenblick");
-        var client = await factory.SignedInAsAsync(role);
-
-        var body = await client.GetAsync(Dashboard).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
-
-        body.ShouldNotReveal("Fremdrollenblick");
-    }
-
     private static DateOnly Months(int offset) => NestPortal.Domain.Common.Months.FirstOf(Today).AddMonths(offset);
 
     /// <summary>

@@ -27,13 +27,11 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
     [InlineData(Roles.Mentor)]
     [InlineData(Roles.Municipality)]
     [InlineData(Roles.Administrator)]
-    public async Task Other_roles_are_refused_and_learn_nothing(string role)
+    public async Task Other_roles_posting_are_refused_and_change_nothing(string role)
     {
         var id = await factory.RecordOutreachAsync($"Vertraulich {role}", [Koeln], []);
         var client = await factory.SignedInAsAsync(role);
 
-        foreach (var url in new[] { "/Outreach", "/Outreach/Create", $"/Outreach/Edit/{id}", $"/Outreach/Delete/{id}" })
-            (await client.GetAsync(url).ShouldBeStatusAsync(HttpStatusCode.Forbidden)).ShouldNotReveal("Vertraulich");
         await client.PostWithTokenAsync($"/Outreach/Edit/{id}", new Dictionary<string, string> { ["Input.Title"] = "GEKAPERT", ["Input.Kind"] = "Web" })
             .ShouldBeStatusAsync(HttpStatusCode.Forbidden);
         await client.PostWithTokenAsync($"/Outreach/Delete/{id}", new Dictionary<string, string> { ["Confirmed"] = "true" })

@@ -12,29 +12,6 @@ public sealed class ExportTests(PortalFactory factory) : IClassFixture<PortalFac
     private const string Xlsx = "/Reports/Export?handler=Xlsx";
 
     [Theory]
-    [InlineData(Roles.Mentor)]
-    [InlineData(Roles.Municipality)]
-    public async Task Mentors_and_municipalities_are_refused_both_files(string role)
-    {
-        var client = await factory.SignedInAsAsync(role);
-
-        foreach (var url in new[] { Csv, Xlsx, "/Reports/Export" })
-        {
-            var body = await client.GetAsync(url).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
-            body.ShouldNotContain("Jahr");
-        }
-    }
-
-    [Fact]
-    public async Task Anonymous_is_sent_to_the_login()
-    {
-        var client = factory.CreateBrowserLikeClient();
-
-        await client.GetAsync(Csv).ShouldRedirectToLoginAsync();
-        await client.GetAsync(Xlsx).ShouldRedirectToLoginAsync();
-    }
-
-    [Theory]
     [InlineData(Roles.CompetenceCentre, "csv", "text/csv")]
     [InlineData(Roles.Administrator, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public async Task Staff_download_the_files_named_after_the_stichtag(string role, string handler, string mediaType)

@@ -119,23 +119,6 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Theory]
-    [InlineData(Roles.Mentor, "/Reports/Index")]
-    [InlineData(Roles.Mentor, "/Reports/Answers")]
-    [InlineData(Roles.Mentor, "/Reports/Print")]
-    [InlineData(Roles.Municipality, "/Reports/Index")]
-    [InlineData(Roles.Municipality, "/Reports/Answers")]
-    [InlineData(Roles.Municipality, "/Reports/Print")]
-    public async Task Mentors_and_municipalities_are_refused(string role, string url)
-    {
-        var client = await factory.SignedInAsAsync(role);
-
-        var response = await client.GetAsync($"{url}?{Query}");
-
-        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await response.Content.ReadAsStringAsync()).ShouldNotContain("Gruppen mit Kostenübernahme");
-    }
-
-    [Theory]
     [InlineData(Roles.CompetenceCentre, true)]
     [InlineData(Roles.Administrator, true)]
     [InlineData(Roles.Mentor, false)]

@@ -172,34 +172,6 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         Names(direct).ShouldBe(Names(second));
     }
 
-    [Fact]
-    public async Task Anonymous_is_sent_to_login()
-    {
-        var client = factory.CreateBrowserLikeClient();
-        await client.GetAsync(Url).ShouldRedirectToLoginAsync();
-        await client.PostWithTokenAsync(Url).ShouldRedirectToLoginAsync();
-    }
-
-    [Theory]
-    [InlineData(Roles.Mentor)]
-    [InlineData(Roles.Municipality)]
-    [InlineData(Roles.Administrator)]
-    public async Task Other_roles_get_403(string role)
-    {
-        var client = await factory.SignedInAsAsync(role);
-        var get = await client.GetAsync(Url).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
-        await client.PostWithTokenAsync(Url).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
-        get.ShouldNotReveal("Patenkreis Bielefeld");
-    }
-
-    [Fact]
-    public async Task Registered_mentor_gets_403()
-    {
-        var (client, _) = await factory.SignedInAsNewMentorAsync();
-        await client.GetAsync(Url).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
-        await client.PostWithTokenAsync(Url).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
-    }
-
     private const string WarningList = "/Review?status=warning";
 
     /// <summary>Five members, so a main contact leaving leaves enough members but too few main contacts.</summary>

@@ -7,12 +7,11 @@ using NestPortal.Web.Tests.Infrastructure;
 
 namespace NestPortal.Web.Tests.Pages.Admin.RentRuns;
 
-/// <summary>/Admin/RentRuns: the administrators' list of runs, a run's failure report and the button that starts a run.</summary>
+/// <summary>/Admin/RentRuns: the administrators' list of runs and the button that starts a run (a run's failure report: <see cref="DetailsTests"/>).</summary>
 public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private const string List = "/Admin/RentRuns";
     private static readonly System.Globalization.CultureInfo German = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
-    private static string Details(int id) => $"/Admin/RentRuns/Details/{id}";
 
     private Task<HttpClient> AdminAsync() => factory.SignedInAsAsync(Roles.Administrator);
 
@@ -111,14 +110,11 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
     [InlineData(Roles.Mentor)]
     [InlineData(Roles.CompetenceCentre)]
     [InlineData(Roles.Municipality)]
-    public async Task Other_roles_are_refused_and_cannot_start_a_run(string role)
+    public async Task Other_roles_cannot_start_a_run(string role)
     {
-        var id = await FailedRunAsync();
         var before = await RunCountAsync();
         var client = await factory.SignedInAsAsync(role);
 
-        (await client.GetAsync(List)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await client.GetAsync(Details(id))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var post = await client.PostWithTokenAsync($"{List}?handler=Start", new Dictionary<string, string> { ["Confirmed"] = "true" });
 
         post.StatusCode.ShouldBe(HttpStatusCode.Forbidden);

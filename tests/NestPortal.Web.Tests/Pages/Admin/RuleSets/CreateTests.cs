@@ -56,8 +56,6 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
         var client = await factory.SignedInAsAsync(role);
         var before = (await factory.RuleSetsAsync()).Count;
 
-        await client.GetAsync(CreateUrl).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
-        await client.GetAsync("/Admin/RuleSets").ShouldBeStatusAsync(HttpStatusCode.Forbidden);
         await client.PostWithTokenAsync(CreateUrl, Successor($"ROLE-{role}", new DateOnly(2045, 1, 1)))
             .ShouldBeStatusAsync(HttpStatusCode.Forbidden);
 
