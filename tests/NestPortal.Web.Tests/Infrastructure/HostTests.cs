@@ -57,66 +57,6 @@ public sealed class HostTests(PortalFactory factory) : IClassFixture<PortalFacto
     }
 
     [Fact]
-    public async Task An_unknown_address_shows_a_German_not_found_page()
-    {
-        var response = await factory.CreateBrowserLikeClient().GetAsync("/gibt-es-nicht");
-
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"redirected to {response.Headers.Location}");
-        var page = await response.ReadHtmlAsync();
-        page.QuerySelector("html")!.GetAttribute("lang").ShouldBe("de");
-        page.QuerySelector("h1")!.TextContent.ShouldBe("Seite nicht gefunden");
-        page.QuerySelector("main")!.TextContent.ShouldContain("Diese Seite oder dieser Eintrag existiert nicht");
-    }
-
-    [Fact]
-    public async Task An_unknown_address_shows_a_German_not_found_page_to_a_signed_in_person()
-    {
-        var client = await factory.SignedInAsAsync(Roles.Mentor);
-
-        var response = await client.GetAsync("/gibt-es-nicht");
-
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var page = await response.ReadHtmlAsync();
-        page.QuerySelector("html")!.GetAttribute("lang").ShouldBe("de");
-        page.QuerySelector("h1")!.TextContent.ShouldBe("Seite nicht gefunden");
-    }
-
-    [Fact]
-    public async Task The_language_switch_in_the_layout_turns_the_pages_English_and_back()
-    {
-        var client = factory.CreateBrowserLikeClient();
-        (await client.GetPageAsync("/Account/Login")).QuerySelector("html")!.GetAttribute("lang").ShouldBe("de");
-
-        var toEnglish = await client.PostLayoutFormAsync("/Account/Login", "/Culture", new Dictionary<string, string>());
-
-        toEnglish.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        toEnglish.Location().ShouldBe("/Account/Login");
-        var english = await client.GetPageAsync("/Account/Login");
-        english.QuerySelector("html")!.GetAttribute("lang").ShouldBe("en");
-        english.QuerySelector("form[action='/Culture'] input[name='culture']")!.GetAttribute("value").ShouldBe("de-DE");
-
-        var toGerman = await client.PostLayoutFormAsync("/Account/Login", "/Culture", new Dictionary<string, string>());
-
-        toGerman.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await client.GetPageAsync("/Account/Login")).QuerySelector("html")!.GetAttribute("lang").ShouldBe("de");
-    }
-
-    [Fact]
-    public async Task The_language_switch_does_not_redirect_to_another_host()
-    {
-        var client = factory.CreateBrowserLikeClient();
-
-        var response = await client.PostLayoutFormAsync("/Account/Login", "/Culture", new Dictionary<string, string>
-        {
-            ["culture"] = "en",
-            ["returnUrl"] = "http://evil.example/",
-        });
-
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Location().ShouldBe("/");
-    }
-
-    [Fact]
     public async Task Reference_data_holds_the_396_municipalities_of_NRW_and_two_rule_sets()
     {
         var perRegion = await factory.QueryAsync(db => db.Municipalities

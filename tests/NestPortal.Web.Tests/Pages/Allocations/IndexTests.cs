@@ -65,16 +65,4 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         row[4].ShouldBe("36.1-OFFEN-1");
         page.QuerySelector("main .nav-link.active")!.GetAttribute("aria-current").ShouldBe("page");
     }
-
-    [Theory]
-    [InlineData(Roles.Mentor)]
-    [InlineData(Roles.Municipality)]
-    [InlineData(Roles.Administrator)]
-    public async Task Other_roles_get_403(string role)
-    {
-        await MatchedAsync($"NesT-INDEX-{role}", Today.AddDays(3));
-        var client = await factory.SignedInAsAsync(role);
-        (await client.GetAsync("/Allocations/Index").ShouldBeStatusAsync(HttpStatusCode.Forbidden)).ShouldNotReveal("NesT-INDEX");
-        (await client.GetAsync("/Allocations/Index?view=unacknowledged").ShouldBeStatusAsync(HttpStatusCode.Forbidden)).ShouldNotReveal("NesT-INDEX");
-    }
 }

@@ -180,13 +180,11 @@ public sealed class CorrectTests(PortalFactory factory) : IClassFixture<PortalFa
         var deposit = await factory.DepositAsync(id, 100m, "Geheime Referenz");
         var client = await factory.SignedInAsAsync(role);
 
-        var body = await client.GetAsync(Url(id, deposit)).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
         await client.PostWithTokenAsync(Url(id, deposit), new Dictionary<string, string>(Correction())
         {
             ["IdempotencyKey"] = Guid.NewGuid().ToString(),
         }).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
 
-        body.ShouldNotReveal("Geheime Referenz");
         (await factory.EntryCountAsync(id)).ShouldBe(1);
     }
 }

@@ -172,13 +172,11 @@ public sealed class DepositTests(PortalFactory factory) : IClassFixture<PortalFa
         var id = await factory.SponsorshipAsync($"Einzahlung Rolle {role}");
         var client = await factory.SignedInAsAsync(role);
 
-        var body = await client.GetAsync(Url(id)).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
         await client.PostWithTokenAsync(Url(id), new Dictionary<string, string>(Deposit("100,00"))
         {
             ["IdempotencyKey"] = Guid.NewGuid().ToString(),
         }).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
 
-        body.ShouldNotReveal($"Einzahlung Rolle {role}");
         (await factory.EntryCountAsync(id)).ShouldBe(0);
     }
 }

@@ -119,13 +119,11 @@ public sealed class PayRentTests(PortalFactory factory) : IClassFixture<PortalFa
         var account = await factory.CreateAccountAsync($"Konto Rolle Miete {role}", deposit: 7800m);
         var client = await factory.SignedInAsAsync(role);
 
-        var body = await client.GetAsync(Url(account.Sponsorship)).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
         await client.PostWithTokenAsync(Url(account.Sponsorship), new Dictionary<string, string>
         {
             ["Month"] = Iso(ThisMonth), ["IdempotencyKey"] = Guid.NewGuid().ToString(),
         }).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
 
-        body.ShouldNotReveal(account.Reference);
         (await factory.EntriesAsync(account.Sponsorship)).Count.ShouldBe(1);
     }
 }

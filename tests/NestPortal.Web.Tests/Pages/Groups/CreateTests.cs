@@ -181,7 +181,6 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
     public async Task Anonymous_is_sent_to_login()
     {
         var client = factory.CreateBrowserLikeClient();
-        await client.GetAsync(Url).ShouldRedirectToLoginAsync();
         await client.PostWithTokenAsync(Url, Fields("Anonyme Gruppe", "Bochum")).ShouldRedirectToLoginAsync();
         (await factory.GroupCountAsync("Anonyme Gruppe")).ShouldBe(0);
     }
@@ -193,7 +192,6 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
     public async Task Staff_get_403(string role)
     {
         var client = await factory.SignedInAsAsync(role);
-        await client.GetAsync(Url).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
         await client.PostWithTokenAsync(Url, Fields($"Gruppe von {role}", "Bochum")).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
         (await factory.GroupCountAsync($"Gruppe von {role}")).ShouldBe(0);
     }

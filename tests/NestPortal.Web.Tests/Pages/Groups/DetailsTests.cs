@@ -133,28 +133,6 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     [Fact]
-    public async Task Anonymous_is_sent_to_login()
-    {
-        var id = await factory.DemoMentorGroupIdAsync();
-        var client = factory.CreateBrowserLikeClient();
-        await client.GetAsync(Url(id)).ShouldRedirectToLoginAsync();
-        await client.PostWithTokenAsync(Url(id)).ShouldRedirectToLoginAsync();
-    }
-
-    [Theory]
-    [InlineData(Roles.Municipality)]
-    [InlineData(Roles.Administrator)]
-    [InlineData(Roles.CompetenceCentre)]
-    public async Task Staff_get_403(string role)
-    {
-        var id = await factory.DemoMentorGroupIdAsync();
-        var client = await factory.SignedInAsAsync(role);
-        var get = await client.GetAsync(Url(id)).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
-        await client.PostWithTokenAsync(Url(id)).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
-        get.ShouldNotReveal("Willkommensteam Hörde");
-    }
-
-    [Fact]
     public async Task Another_mentor_gets_404_and_nothing_of_the_group()
     {
         var id = await factory.CreateGroupAsync(await factory.DemoMentorIdAsync(), "Details Fremdgruppe Rittersporn");

@@ -154,19 +154,4 @@ public sealed class StatementTests(PortalFactory factory) : IClassFixture<Portal
             body.ShouldNotReveal("Überweisung Gruppe");
         }
     }
-
-    [Theory]
-    [InlineData(Roles.CompetenceCentre)]
-    [InlineData(Roles.Municipality)]
-    [InlineData(Roles.Administrator)]
-    public async Task Other_roles_get_403(string role)
-    {
-        var account = await UnderfundedAsync($"Kontoauszug Rolle {role}");
-        var client = await factory.SignedInAsAsync(role);
-
-        var body = await client.GetAsync(Url(account.Group)).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
-        await client.GetAsync($"{Url(account.Group)}?handler=Csv").ShouldBeStatusAsync(HttpStatusCode.Forbidden);
-
-        body.ShouldNotReveal(account.Reference);
-    }
 }

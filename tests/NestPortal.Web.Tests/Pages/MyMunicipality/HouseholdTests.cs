@@ -250,7 +250,6 @@ public sealed class HouseholdTests(PortalFactory factory) : IClassFixture<Portal
     {
         var id = await factory.AllocatedHouseholdAsync(Dortmund, "Anonymblick");
         var client = factory.CreateBrowserLikeClient();
-        await client.GetAsync(Url(id)).ShouldRedirectToLoginAsync();
         await client.PostWithTokenAsync(Acknowledge(id), new Dictionary<string, string> { ["Acknowledge.Confirmed"] = "true" }).ShouldRedirectToLoginAsync();
         (await factory.LoadHouseholdAsync(id)).CurrentAllocation!.AcknowledgedAtUtc.ShouldBeNull();
     }
@@ -265,14 +264,12 @@ public sealed class HouseholdTests(PortalFactory factory) : IClassFixture<Portal
         var household = await factory.LoadHouseholdAsync(id);
         var client = await factory.SignedInAsAsync(role);
 
-        var body = await client.GetAsync(Url(id)).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
         await client.PostWithTokenAsync(Acknowledge(id), new Dictionary<string, string>
         {
             ["Acknowledge.AllocationId"] = household.CurrentAllocation!.Id.ToString(), ["Acknowledge.Confirmed"] = "true",
             ["Version"] = household.ConcurrencyStamp.ToString(),
         }).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
 
-        body.ShouldNotReveal("Rollenfremd");
         (await factory.LoadHouseholdAsync(id)).CurrentAllocation!.AcknowledgedAtUtc.ShouldBeNull();
     }
 

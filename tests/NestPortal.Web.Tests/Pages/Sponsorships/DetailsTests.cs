@@ -209,14 +209,11 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
         var pilot = await PilotRuleSetIdAsync();
         var client = await factory.SignedInAsAsync(role);
 
-        var body = await client.GetAsync(Url(id)).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
         await client.PostWithTokenAsync($"{Url(id)}?handler=SwitchRuleSet", new Dictionary<string, string>
         {
             ["Switch.RuleSetId"] = pilot.ToString(), ["Switch.Reason"] = "x",
         }).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
 
-        body.ShouldNotReveal("Alhassan");
-        body.ShouldNotReveal("DE89");
         (await factory.QueryAsync(db => db.Sponsorships.SingleAsync(s => s.Id == id))).RentMonths.ShouldBe(12);
     }
 }

@@ -184,10 +184,8 @@ public sealed class EditTests(PortalFactory factory) : IClassFixture<PortalFacto
         var before = (await factory.RuleSetsAsync()).Single(r => r.Id == id);
         var client = await factory.SignedInAsAsync(role);
 
-        var body = await client.GetAsync(EditUrl(id)).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
         await client.PostWithTokenAsync(EditUrl(id), Revised(before)).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
 
-        body.ShouldNotReveal(before.Name);
         (await factory.RuleSetsAsync()).Single(r => r.Id == id).Name.ShouldBe(before.Name);
     }
 }

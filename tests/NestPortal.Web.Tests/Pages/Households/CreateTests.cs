@@ -1,0 +1,85 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Tests.Infrastructure;
+using static NestPortal.Web.Tests.Pages.Households.HouseholdForms;
+
+namespace NestPortal.Web.Tests.Pages.Households;
+
+public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private Task<int> CountAsync(string reference) => factory.QueryAsync(db => db.Households.CountAsync(h => h.Reference == reference));
+
+    [Fact]
+    public async Task Staff_record_a_household_and_land_on_its_page()
+    {
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var response = await client.PostFormAsync("/Households/Create", Household("NesT-2025-0001", Today.AddDays(40), "Rollstuhl, Erdgeschoss nötig"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = await factory.QueryAsync(db => db.Households.Where(h => h.Reference == "NesT-2025-0001").Select(h => h.Id).SingleAsync());
+        response.Location().ShouldBe($"/Households/Details/{id}");
+        var saved = await factory.LoadHouseholdAsync(id);
+        saved.ExpectedArrival.ShouldBe(Today.AddDays(40));
+        saved.SpecialNeedsNote.ShouldBe("Rollstuhl, Erdgeschoss nötig");
+        var page = await client.GetPageAsync(response.Location());
+        page.MainText().ShouldContain("Die Familie ist erfasst. Tragen Sie jetzt die Personen ein.");
+        page.MainText().ShouldContain("Rollstuhl, Erdgeschoss nötig");
+        page.QuerySelector(".status-badge")!.TextContent.ShouldBe("Erfasst, wartet auf Vermittlung");
+    }
+
+    [Fact]
+    public async Task The_create_form_says_only_the_competence_centre_sees_the_note()
+    {
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var page = await client.GetPageAsync("/Households/Create");
+
+        page.QuerySelector("#Input_SpecialNeedsNote-hint")!.TextContent.ShouldContain("Nur für das Kompetenzzentrum sichtbar");
+        page.QuerySelector("label[for='Input_Reference']").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_reference_already_used_is_refused_in_German_and_nothing_is_saved()
+    {
+        await factory.CreateHouseholdAsync("NesT-DOPPELT");
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var response = await client.PostFormAsync("/Households/Create", Household(" NesT-DOPPELT ", note: "bleibt im Formular"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await response.ReadHtmlAsync();
+        page.ShouldShowError("Dieses Aktenzeichen ist bereits für eine andere Familie vergeben.");
+        page.ValueOf("Input.SpecialNeedsNote").ShouldBe("bleibt im Formular");
+        (await CountAsync("NesT-DOPPELT")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_reference_saved_twice_at_once_is_recognised_as_the_unique_index_refusing_it()
+    {
+        // Two clerks passing the check before saving at the same moment: the index has the last word,
+        // and the pages turn its refusal into the same message.
+        await factory.CreateHouseholdAsync("NesT-INDEX");
+
+        var exception = await Should.ThrowAsync<DbUpdateException>(() => factory.CreateHouseholdAsync("NesT-INDEX", persons: 0));
+
+        exception.IsUniqueViolation().ShouldBeTrue();
+        (await CountAsync("NesT-INDEX")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_missing_reference_and_an_implausible_expected_arrival_are_refused()
+    {
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var empty = await (await client.PostFormAsync("/Households/Create", Household(""))).ReadHtmlAsync();
+        var implausible = await (await client.PostFormAsync("/Households/Create", Household("NesT-PLAUSIBEL", Today.AddYears(5)))).ReadHtmlAsync();
+
+        empty.ShouldShowError(e => e.Contains("Aktenzeichen der Familie"), "naming the reference");
+        implausible.ShouldShowError($"Die erwartete Ankunft ({Today.AddYears(5).German()}) ist nicht plausibel.");
+        implausible.ValueOf("Input.Reference").ShouldBe("NesT-PLAUSIBEL");
+        (await CountAsync("NesT-PLAUSIBEL")).ShouldBe(0);
+    }
+}

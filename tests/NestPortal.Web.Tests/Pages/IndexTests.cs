@@ -1,0 +1,36 @@
+using System.Net;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Tests.Infrastructure;
+
+namespace NestPortal.Web.Tests.Pages;
+
+/// <summary>The start page: visitors learn what the portal is for; signed-in people go straight to their work.</summary>
+public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Visitors_learn_what_the_portal_is_for_and_where_to_register_or_sign_in()
+    {
+        var page = await factory.CreateBrowserLikeClient().GetPageAsync("/");
+
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Neustart im Team in Nordrhein-Westfalen");
+        page.MainText().ShouldContain("nehmen Mentorengruppen geflüchtete Familien auf");
+        page.QuerySelector("main a[href='/Account/Register']")!.TextContent.ShouldBe("Als Mentorin oder Mentor registrieren");
+        page.QuerySelector("main a[href='/Account/Login']")!.TextContent.ShouldBe("Anmelden");
+    }
+
+    [Theory]
+    [InlineData(Roles.Mentor, "/Groups")]
+    [InlineData(Roles.CompetenceCentre, "/Review")]
+    [InlineData(Roles.Municipality, "/MyMunicipality")]
+    [InlineData(Roles.Administrator, "/Admin/Users")]
+    public async Task Signed_in_people_are_sent_to_their_work(string role, string work)
+    {
+        var client = await factory.SignedInAsAsync(role);
+
+        var response = await client.GetAsync("/");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe(work);
+        (await client.GetAsync(work)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
