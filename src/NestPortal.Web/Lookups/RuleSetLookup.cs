@@ -14,6 +14,10 @@ public static class RuleSetLookup
     public static async Task<DateOnly?> ProgrammeEndAsync(this NestPortalDbContext db) =>
         ProgrammeRuleSet.ProgrammeEnd(await db.RuleSets.AsNoTracking().ToListAsync());
 
+    /// <summary>The programme's last day when <paramref name="date"/> lies after it; null while the programme runs that day.</summary>
+    public static async Task<DateOnly?> ProgrammeEndedBeforeAsync(this NestPortalDbContext db, DateOnly date) =>
+        ProgrammeRuleSet.ProgrammeEndedBefore(await db.RuleSets.AsNoTracking().ToListAsync(), date);
+
     /// <summary>The rule set in force on a day together with the programme's end, from one query.</summary>
     public static async Task<(ProgrammeRuleSet? InForce, DateOnly? ProgrammeEnd)> RulesOnAsync(this NestPortalDbContext db, DateOnly date)
     {
