@@ -107,7 +107,7 @@ public sealed partial class Sponsorship
     public bool IsRunningOn(DateOnly date, DateOnly? supportEndsOn)
     {
         if (date < MatchedOn) return false;
-        if (CompletedOn is { } completed && completed <= date) return false;
+        if (Status == SponsorshipStatus.Completed && !(CompletedOn is { } completed && completed > date)) return false;
         if (supportEndsOn is not { } supportEnd) return true;
         var lastDay = RentEndsOn is { } rentEnd && rentEnd > supportEnd ? rentEnd : supportEnd;
         return date <= lastDay;

@@ -14,7 +14,8 @@ public static class RunningSponsorshipLookup
         var ids = except ?? [];
         // A group has a handful of sponsorships over its life; those completed by then cannot run.
         var sponsorships = await db.Sponsorships.AsNoTracking()
-            .Where(s => s.GroupId == groupId && s.MatchedOn <= date && (s.CompletedOn == null || s.CompletedOn > date) && !ids.Contains(s.Id))
+            .Where(s => s.GroupId == groupId && s.MatchedOn <= date
+                        && (s.Status == SponsorshipStatus.Running || s.CompletedOn > date) && !ids.Contains(s.Id))
             .ToListAsync();
         if (sponsorships.Count == 0) return 0;
         var householdIds = sponsorships.Select(s => s.HouseholdId).ToList();
