@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NestPortal.Domain.Common;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
+using NestPortal.Domain.Programme;
 using NestPortal.Domain.Sponsorships;
 
 namespace NestPortal.Web.Import;
@@ -11,7 +12,8 @@ public sealed partial class ImportBuilder
     private const int SaveEvery = 200;
 
     private readonly Dictionary<string, Sponsorship> _sponsorships = new(StringComparer.Ordinal);
-    private readonly HashSet<MentoringGroup> _groupsMatchedHere = [];
+    /// <summary>The sponsorships this file matched, by group, so a group's next row counts them as of its date.</summary>
+    private readonly Dictionary<MentoringGroup, List<(Sponsorship Sponsorship, Household Household)>> _matchesHere = new(ReferenceEqualityComparer.Instance);
     private readonly List<(ImportRow Row, string Reference, HouseholdEntry Household, AllocationDecision Decision)> _allocations = [];
 
     private async Task SponsorshipRowAsync(ImportRow row, string reference)
@@ -64,11 +66,14 @@ public sealed partial class ImportBuilder
 
         try
         {
-            var busy = _groupsMatchedHere.Contains(group.Group)
-                       || (!group.IsNew && await db.Sponsorships.AnyAsync(s => s.GroupId == group.Group.Id && s.Status == SponsorshipStatus.Running));
-            var sponsorship = Sponsorship.Match(group.Group, household.Household, ruleSet, reason, flat!, account!, busy, matchedOn, run.Actor, run.NowUtc);
+            var here = _matchesHere.TryGetValue(group.Group, out var matched) ? matched : [];
+            var running = here.Count(m => m.Sponsorship.IsRunningOn(matchedOn, m.Household.SupportEndsOn(m.Sponsorship.SupportMonths)))
+                          + (group.IsNew ? 0 : await db.RunningSponsorshipsOfGroupOnAsync(group.Group.Id, matchedOn,
+                              here.Select(m => m.Sponsorship.Id).Where(id => id != 0).ToList()));
+            var sponsorship = Sponsorship.Match(group.Group, household.Household, ruleSet, reason, flat!, account!, running,
+                ProgrammeRuleSet.ProgrammeEnd(_ruleSets), matchedOn, run.Actor, run.NowUtc);
             db.Sponsorships.Add(sponsorship);
-            _groupsMatchedHere.Add(group.Group);
+            _matchesHere[group.Group] = [.. here, (sponsorship, household.Household)];
             _sponsorships[reference] = sponsorship;
             Record("Sponsorship", reference, () => sponsorship.Id);
             // The audit trail pairs each owned part (flat, account) with its owner by scanning the pending

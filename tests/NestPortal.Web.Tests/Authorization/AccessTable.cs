@@ -91,6 +91,7 @@ public static class AccessTable
         // Rule sets (docs/domain.md#rule-sets-by-period)
         ["/Admin/RuleSets/Create"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
         ["/Admin/RuleSets/Edit"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/RuleSets/End"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
         // The yearly report and its exports (ADR 0008)
         // exports

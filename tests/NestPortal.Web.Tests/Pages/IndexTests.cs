@@ -18,6 +18,23 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         page.QuerySelector("main a[href='/Account/Login']")!.TextContent.ShouldBe("Anmelden");
     }
 
+    [Fact]
+    public async Task After_the_programme_end_visitors_read_that_it_takes_no_new_groups()
+    {
+        var before = await factory.CreateBrowserLikeClient().GetPageAsync("/");
+        before.QuerySelector("[data-fact='programme-ended']").ShouldBeNull("the seeded rules are open-ended");
+
+        await factory.WhileProgrammeEndedAsync(async () =>
+        {
+            var page = await factory.CreateBrowserLikeClient().GetPageAsync("/");
+
+            page.QuerySelector("[data-fact='programme-ended']")!.TextContent
+                .ShouldContain($"Das Programm NesT endete am {TestProgrammeEnd.LastDay.German()} und nimmt keine neuen Mentorengruppen mehr auf.");
+            page.MainText().ShouldNotContain("reichen Sie die Gruppe beim Kompetenzzentrum für Integration ein");
+            page.QuerySelector("main a[href='/Account/Login']").ShouldNotBeNull();
+        });
+    }
+
     [Theory]
     [InlineData(Roles.Mentor, "/Groups")]
     [InlineData(Roles.CompetenceCentre, "/Review")]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using NestPortal.Data;
 using NestPortal.Data.Identity;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
@@ -11,17 +12,22 @@ namespace NestPortal.Web.Pages.Account;
 
 /// <summary>Mentors register themselves; the account works once the email is confirmed.</summary>
 public sealed class RegisterModel(
-    UserManager<PortalUser> users, IValidator<RegisterModel.InputModel> validator, IMailer mailer,
+    NestPortalDbContext db, UserManager<PortalUser> users, IValidator<RegisterModel.InputModel> validator, IMailer mailer,
     IStringLocalizer<SharedResource> l, Microsoft.Extensions.Options.IOptions<PortalOptions> portal, IHostEnvironment environment, TimeProvider time, ILogger<RegisterModel> logger) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    /// <summary>
+    /// The programme's last day once it lies behind us. Registering stays open (members of existing
+    /// groups need an account to reach their group); the page says plainly that no new groups are taken.
+    /// </summary>
+    public DateOnly? ProgrammeEndedOn { get; private set; }
+
+    public async Task OnGetAsync() => ProgrammeEndedOn = await db.ProgrammeEndedBeforeAsync(time.TodayInGermany());
 
     public async Task<IActionResult> OnPostAsync()
     {
+        ProgrammeEndedOn = await db.ProgrammeEndedBeforeAsync(time.TodayInGermany());
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
 
         Input.Email = Input.Email.Trim();

@@ -14,10 +14,14 @@ public sealed class RuleSetsModel(NestPortalDbContext db) : PageModel
 {
     public IReadOnlyList<(ProgrammeRuleSet RuleSet, RuleSetUsage Usage)> RuleSets { get; private set; } = [];
 
+    /// <summary>The programme's last day, null while it is open-ended.</summary>
+    public DateOnly? ProgrammeEnd { get; private set; }
+
     public async Task OnGetAsync()
     {
         var sets = await db.RuleSets.AsNoTracking().OrderBy(r => r.ValidFrom).ToListAsync();
         var usage = await RuleSetUsage.OfAllAsync(db);
+        ProgrammeEnd = ProgrammeRuleSet.ProgrammeEnd(sets);
         RuleSets = sets.Select(s => (s, usage.GetValueOrDefault(s.Id) ?? new RuleSetUsage(0, 0))).ToList();
     }
 }

@@ -22,6 +22,23 @@ public sealed class RegisterTests(PortalFactory factory) : IClassFixture<PortalF
     private Task<int> UserCountAsync() => factory.QueryAsync(db => db.Users.CountAsync());
 
     [Fact]
+    public async Task After_the_programme_end_the_page_says_no_new_groups_and_registering_still_works()
+    {
+        await factory.WhileProgrammeEndedAsync(async () =>
+        {
+            var client = factory.CreateBrowserLikeClient();
+            var page = await client.GetPageAsync("/Account/Register");
+            var notice = page.QuerySelector("[data-fact='programme-ended']")!.TextContent;
+            notice.ShouldContain($"Das Programm NesT endete am {TestProgrammeEnd.LastDay.German()} und nimmt keine neuen Mentorengruppen mehr auf.");
+            notice.ShouldContain("Ein Konto brauchen Sie nur noch als Mitglied einer bestehenden Gruppe.");
+
+            var response = await RegisterAsync(client, "Mira Mitglied", Accounts.NewEmail("nach-ende"));
+
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, "a member of an existing group still needs an account");
+        });
+    }
+
+    [Fact]
     public async Task New_mentor_registers_confirms_the_address_and_signs_in_to_their_groups()
     {
         var client = factory.CreateBrowserLikeClient();

@@ -72,6 +72,22 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task After_the_programme_end_a_matched_household_is_still_allocated()
+    {
+        var householdId = await MatchedAsync("Zuweisung Nach Programmende");
+
+        await factory.WhileProgrammeEndedAsync(async () =>
+        {
+            var client = await StaffAsync();
+
+            var response = await client.PostFormAsync(Url(householdId), Decision(fileReference: "36.1-NesT-Ende"));
+
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await factory.LoadHouseholdAsync(householdId)).Allocations.Single().FileReference.ShouldBe("36.1-NesT-Ende");
+        });
+    }
+
+    [Fact]
     public async Task Allocating_again_without_superseding_is_refused()
     {
         var householdId = await MatchedAsync("Zuweisung Doppelt");

@@ -19,6 +19,22 @@ public sealed class DepositTests(PortalFactory factory) : IClassFixture<PortalFa
     };
 
     [Fact]
+    public async Task After_the_programme_end_a_running_sponsorship_still_takes_deposits()
+    {
+        var id = await factory.SponsorshipAsync("Einzahlung Nach Programmende");
+
+        await factory.WhileProgrammeEndedAsync(async () =>
+        {
+            var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+            var response = await client.PostFormAsync(Url(id), Deposit("500,00"));
+
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await factory.EntriesAsync(id)).ShouldHaveSingleItem().Amount.ShouldBe(500.00m);
+        });
+    }
+
+    [Fact]
     public async Task Staff_book_a_deposit_and_see_it_on_the_account()
     {
         var id = await factory.SponsorshipAsync("Einzahlung Glücklich");

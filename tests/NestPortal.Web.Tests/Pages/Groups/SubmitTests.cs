@@ -93,6 +93,29 @@ public sealed class SubmitTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task After_the_programme_end_a_ready_group_is_refused_naming_the_end_date()
+    {
+        var id = await GroupAsync("Submit Nach Programmende");
+        var before = await factory.LoadGroupAsync(id);
+        var ended = $"Das Programm NesT endete am {TestProgrammeEnd.LastDay.German()}; seitdem sind keine Einreichungen mehr möglich.";
+
+        await factory.WhileProgrammeEndedAsync(async () =>
+        {
+            var client = await factory.SignedInAsAsync(Roles.Mentor);
+            var page = await client.GetPageAsync(Url(id));
+            page.MainText().ShouldContain(ended);
+            page.QuerySelector("main form button[type=submit]").ShouldBeNull();
+
+            var response = await client.PostWithTokenAsync(Url(id));
+
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await response.ReadHtmlAsync()).ShouldShowError(ended);
+        });
+        await factory.ShouldBeUnchangedSinceAsync(before);
+        (await factory.LoadGroupAsync(id)).Status.ShouldBe(GroupStatus.Draft);
+    }
+
+    [Fact]
     public async Task Group_with_three_members_names_what_is_missing_and_stays_a_draft()
     {
         var id = await GroupAsync("Submit Drei Mitglieder", members: 3);

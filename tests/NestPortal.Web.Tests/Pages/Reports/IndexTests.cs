@@ -18,6 +18,22 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         page.QuerySelectorAll("#table-YearlySeries tbody tr")
             .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray());
 
+    [Fact]
+    public async Task After_the_programme_end_the_report_still_counts_the_programme()
+    {
+        var report = await factory.ReportAsync(Today, 2019, Today.Year);
+
+        await factory.WhileProgrammeEndedAsync(async () =>
+        {
+            var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+            var page = await client.GetPageAsync($"/Reports/Index?{Query}");
+
+            YearlySeries(page)[Today.Year.ToString(CultureInfo.InvariantCulture)][0]
+                .ShouldBe(report.Years.Single(y => y.Year == Today.Year).GroupsTookOnCosts.ToString("N0", German));
+        });
+    }
+
     [Theory]
     [InlineData(Roles.CompetenceCentre)]
     [InlineData(Roles.Administrator)]

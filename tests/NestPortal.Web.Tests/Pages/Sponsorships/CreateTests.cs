@@ -182,6 +182,33 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task Group_whose_family_is_still_supported_today_is_refused_naming_the_rule()
+    {
+        var (householdId, groupId) = await ReadyAsync("Vermittlung Schon Begleitend");
+        await factory.MatchAsync(groupId, await factory.CreateHouseholdAsync());
+        var client = await StaffAsync();
+        (await client.GetPageAsync(Url(householdId))).QuerySelector($"select[name='Input.GroupId'] option[value='{groupId}']")
+            .ShouldBeNull("the rules allow one family at a time");
+
+        var page = await RefusedAsync(householdId, Fields(groupId));
+
+        page.ShouldShowError($"Die Gruppe „Vermittlung Schon Begleitend“ begleitet am {Today.German()} bereits eine Familie; nach den Regeln „NesT Regelprogramm“ ist eine neue Vermittlung erst nach deren Ende möglich.");
+    }
+
+    [Fact]
+    public async Task After_the_programme_end_a_match_is_refused_naming_the_end_date()
+    {
+        var (householdId, groupId) = await ReadyAsync("Vermittlung Nach Programmende");
+
+        await factory.WhileProgrammeEndedAsync(async () =>
+        {
+            var page = await RefusedAsync(householdId, Fields(groupId));
+
+            page.ShouldShowError($"Das Programm NesT endete am {TestProgrammeEnd.LastDay.German()}; seitdem sind keine neuen Vermittlungen mehr möglich.");
+        });
+    }
+
+    [Fact]
     public async Task Other_rule_set_needs_a_reason_and_is_saved_with_it()
     {
         var (householdId, groupId) = await ReadyAsync("Vermittlung Pilotregeln");
@@ -225,7 +252,7 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
         var client = await StaffAsync();
         var summary = await (await client.CheckAsync(householdId, Fields(groupId))).ReadHtmlAsync();
         // A colleague's insert between our checks and our insert: a unique index refuses ours. Stands in for the real
-        // ones (one sponsorship per household, one running per group), which the page's own checks pass before the race:
+        // one (one sponsorship per household), which the page's own checks pass before the race:
         // a partial index on which our row collides with a colleague's match, a true unique violation as SQLite reports it.
         var colleagues = await factory.MatchAsync(
             await factory.CreateApprovedGroupAsync(await factory.DemoMentorIdAsync(), "Vermittlung Gleichzeitig Kollegin"),

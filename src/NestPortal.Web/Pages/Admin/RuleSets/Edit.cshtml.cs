@@ -51,7 +51,7 @@ public sealed class EditModel(
                 RuleSet.Revise(Usage.InUse, Input.Name, Input.ValidFrom.GetValueOrDefault(), Input.ValidUntil,
                     Input.MinimumMembers.GetValueOrDefault(), Input.RequiredMainContacts.GetValueOrDefault(), Input.LegalPersonsAllowed,
                     Input.RentMonths.GetValueOrDefault(), Input.RentMonthsWithOwnedFlat.GetValueOrDefault(),
-                    Input.SupportMonths.GetValueOrDefault(), Input.TrainingRequirement);
+                    Input.SupportMonths.GetValueOrDefault(), Input.TrainingRequirement, Input.MaxConcurrentSponsorships.GetValueOrDefault());
                 // A moved start moves the end of the rules it succeeds: saved together, one rule set in force each day.
                 ProgrammeRuleSet.FitBetweenNeighbours(all, RuleSet, originalFrom, lastSubmissionUnderPredecessor);
             }, ModelState, l, new()))

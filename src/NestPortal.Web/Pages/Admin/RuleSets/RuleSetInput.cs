@@ -37,6 +37,9 @@ public class RuleSetInput
 
     public string TrainingRequirement { get; set; } = string.Empty;
 
+    [Display(Name = "Mentoring-Übernahmen einer Gruppe zugleich")]
+    public int? MaxConcurrentSponsorships { get; set; } = 1;
+
     /// <summary>The figures of an existing rule set: to edit it, or as the starting point of its successor.</summary>
     public void CopyFrom(ProgrammeRuleSet ruleSet, bool withPeriod)
     {
@@ -54,6 +57,7 @@ public class RuleSetInput
         RentMonthsWithOwnedFlat = ruleSet.RentMonthsWithOwnedFlat;
         SupportMonths = ruleSet.SupportMonths;
         TrainingRequirement = ruleSet.TrainingRequirement;
+        MaxConcurrentSponsorships = ruleSet.MaxConcurrentSponsorships;
     }
 
     public sealed class Validator : AbstractValidator<RuleSetInput>
@@ -68,6 +72,8 @@ public class RuleSetInput
             RuleFor(x => x.RentMonthsWithOwnedFlat).NotNull().InclusiveBetween(0, ProgrammeRuleSet.MaximumMonths)
                 .WithName(_ => l["Mietmonate bei eigener Wohnung der Gruppe"]);
             RuleFor(x => x.SupportMonths).NotNull().InclusiveBetween(0, ProgrammeRuleSet.MaximumMonths).WithName(_ => l["Begleitung (Monate)"]);
+            RuleFor(x => x.MaxConcurrentSponsorships).NotNull().InclusiveBetween(1, ProgrammeRuleSet.MaximumConcurrentSponsorships)
+                .WithName(_ => l["Mentoring-Übernahmen einer Gruppe zugleich"]);
             RuleFor(x => x.TrainingRequirement).NotEmpty().MaximumLength(ProgrammeRuleSet.TrainingMaxLength).WithName(_ => l["Schulung"]);
         }
     }
@@ -83,7 +89,8 @@ public sealed class NewRuleSetInput : RuleSetInput
 
     /// <summary>Called after validation: every figure is there.</summary>
     public ProgrammeRuleSet ToRuleSet() => new(Code, Name, ValidFrom!.Value, ValidUntil, MinimumMembers!.Value, RequiredMainContacts!.Value,
-        LegalPersonsAllowed, RentMonths!.Value, RentMonthsWithOwnedFlat!.Value, SupportMonths!.Value, TrainingRequirement);
+        LegalPersonsAllowed, RentMonths!.Value, RentMonthsWithOwnedFlat!.Value, SupportMonths!.Value, TrainingRequirement,
+        MaxConcurrentSponsorships!.Value);
 
     public sealed class NewValidator : AbstractValidator<NewRuleSetInput>
     {

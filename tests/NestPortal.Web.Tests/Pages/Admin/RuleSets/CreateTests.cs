@@ -18,6 +18,7 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
         var form = await client.GetPageAsync(CreateUrl);
         form.QuerySelector("[data-fact='predecessor']")!.TextContent.ShouldContain("„NesT Regelprogramm“ ab (gültig ab 01.07.2022)");
         form.ValueOf("Input.RentMonths").ShouldBe("12", "the form starts from the current figures");
+        form.ValueOf("Input.MaxConcurrentSponsorships").ShouldBe("1");
 
         var response = await client.PostFormAsync(CreateUrl, Successor("NEST-2040", new DateOnly(2040, 1, 1)));
 
@@ -34,6 +35,7 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
         successor.RentMonthsWithOwnedFlat.ShouldBe(6);
         successor.SupportMonths.ShouldBe(24);
         successor.TrainingRequirement.ShouldBe("Onlineschulung an zwei Abenden");
+        successor.MaxConcurrentSponsorships.ShouldBe(2);
         (await factory.RuleSetAsync(SeededRuleSets.PermanentCode)).ValidUntil.ShouldBe(new DateOnly(2039, 12, 31));
         (await factory.RuleSetAsync(SeededRuleSets.PilotCode)).ValidUntil.ShouldBe(new DateOnly(2022, 6, 30));
         (await factory.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "ProgrammeRuleSet"
@@ -43,6 +45,7 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
         list.MainText().ShouldContain("Die neuen Programmregeln „Regeln NEST-2040“ sind angelegt.");
         var card = list.QuerySelector("[data-rule-set='NEST-2040']")!;
         card.QuerySelector("[data-fact='in-use']").ShouldBeNull();
+        card.QuerySelector("[data-fact='max-concurrent']")!.TextContent.ShouldBe("2");
         card.QuerySelector($"a[href='{EditUrl(successor.Id)}']").ShouldNotBeNull();
         list.QuerySelector($"[data-rule-set='{SeededRuleSets.PermanentCode}'] [data-fact='valid-until']")!.TextContent.ShouldBe("31.12.2039");
     }
@@ -107,6 +110,16 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
             var fields = Successor("NEGATIVE", Later);
             fields["Input.RentMonths"] = "-1";
             await ShouldBeRefusedAsync(fields, "Mietmonate");
+        }
+
+        [Theory]
+        [InlineData("0")]
+        [InlineData("11")]
+        public async Task Sponsorships_at_once_outside_one_to_ten_are_refused(string number)
+        {
+            var fields = Successor($"CONCURRENT-{number}", Later);
+            fields["Input.MaxConcurrentSponsorships"] = number;
+            await ShouldBeRefusedAsync(fields, "Mentoring-Übernahmen einer Gruppe zugleich");
         }
 
         [Fact]

@@ -22,6 +22,7 @@ public sealed class EditTests(PortalFactory factory) : IClassFixture<PortalFacto
         ["Input.RentMonthsWithOwnedFlat"] = "3",
         ["Input.SupportMonths"] = "15",
         ["Input.TrainingRequirement"] = "Tagesschulung",
+        ["Input.MaxConcurrentSponsorships"] = "3",
     };
 
     [Fact]
@@ -46,6 +47,7 @@ public sealed class EditTests(PortalFactory factory) : IClassFixture<PortalFacto
         saved.RentMonthsWithOwnedFlat.ShouldBe(3);
         saved.SupportMonths.ShouldBe(15);
         saved.TrainingRequirement.ShouldBe("Tagesschulung");
+        saved.MaxConcurrentSponsorships.ShouldBe(3);
         (await factory.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "ProgrammeRuleSet"
             && a.EntityId == id.ToString() && a.Action == AuditAction.Changed))).ShouldBe(1);
         (await client.GetPageAsync(response.Location())).MainText().ShouldContain("Die Programmregeln „Korrigierte Regeln“ sind gespeichert.");

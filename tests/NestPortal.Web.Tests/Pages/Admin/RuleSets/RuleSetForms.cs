@@ -25,6 +25,7 @@ internal static class RuleSetForms
         ["Input.RentMonthsWithOwnedFlat"] = "6",
         ["Input.SupportMonths"] = "24",
         ["Input.TrainingRequirement"] = "Onlineschulung an zwei Abenden",
+        ["Input.MaxConcurrentSponsorships"] = "2",
     };
 
     public static Task<List<ProgrammeRuleSet>> RuleSetsAsync(this PortalFactory factory) =>
