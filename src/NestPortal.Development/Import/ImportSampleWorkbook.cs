@@ -88,7 +88,13 @@ public sealed class ImportSampleWorkbook
     public byte[] ToXlsx()
     {
         using var stream = new MemoryStream();
-        var sheets = Sheets.ToDictionary(s => s.Key, s => (object)s.Value.Select(r => r.ToDictionary(c => c.Key, c => c.Value)).ToList());
+        // Every row with every column of its sheet: the writer takes its columns from the first row, and a
+        // test may set a column (an optional one like "Ende") on a later row only.
+        var sheets = Sheets.ToDictionary(s => s.Key, s =>
+        {
+            var headers = s.Value.SelectMany(r => r.Keys).Distinct().ToList();
+            return (object)s.Value.Select(r => headers.ToDictionary(h => h, h => r.GetValueOrDefault(h))).ToList();
+        });
         stream.SaveAs(sheets);
         return stream.ToArray();
     }

@@ -106,9 +106,6 @@ public sealed partial class Sponsorship
         Touch();
     }
 
-    /// <summary>Whether the sponsorship ran on <paramref name="day"/>: matched by then and not completed on or before it.</summary>
-    public bool RunsOn(DateOnly day) => MatchedOn <= day && (CompletedOn is not { } completed || completed > day);
-
     /// <summary>Whether the municipality should now be told that rent from the account ends within <paramref name="days"/> days.</summary>
     public bool NeedsRentEndNotice(DateOnly today, int days) =>
         Status == SponsorshipStatus.Running && RentEndNoticeSentOn is null

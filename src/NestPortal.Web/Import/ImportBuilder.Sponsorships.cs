@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NestPortal.Domain.Common;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
+using NestPortal.Domain.Programme;
 using NestPortal.Domain.Sponsorships;
 
 namespace NestPortal.Web.Import;
@@ -11,8 +12,13 @@ public sealed partial class ImportBuilder
     private const int SaveEvery = 200;
 
     private readonly Dictionary<string, Sponsorship> _sponsorships = new(StringComparer.Ordinal);
-    private readonly HashSet<MentoringGroup> _groupsMatchedHere = [];
+    private readonly List<PendingMatch> _matches = [];
+    private readonly Dictionary<MentoringGroup, List<(Sponsorship Sponsorship, DateOnly? CompletedOn)>> _matchedHere = [];
     private readonly List<(ImportRow Row, string Reference, HouseholdEntry Household, AllocationDecision Decision)> _allocations = [];
+
+    /// <summary>A sponsorship row read and resolved; matched after the sheet, in the order of the match dates.</summary>
+    private sealed record PendingMatch(ImportRow Row, string Reference, GroupEntry Group, HouseholdEntry Household, ProgrammeRuleSet RuleSet,
+        string? Reason, Apartment Flat, EscrowAccount Account, DateOnly MatchedOn, SponsorshipEnding? Ending);
 
     private async Task SponsorshipRowAsync(ImportRow row, string reference)
     {
@@ -33,6 +39,7 @@ public sealed partial class ImportBuilder
         var holder = row.RequiredText("Kontoinhaber");
         var iban = row.RequiredText("IBAN");
         var bank = row.RequiredText("Bank");
+        var ending = ReadEnding(row);
         if (matchedOn > run.Today)
             row.Error("Vermittelt am", l["Das Datum ({0:dd.MM.yyyy}) liegt in der Zukunft.", matchedOn]);
         if (row.Failed || flatMunicipality is not { } ags) return;
@@ -62,23 +69,54 @@ public sealed partial class ImportBuilder
             return;
         }
 
-        try
+        _matches.Add(new PendingMatch(row, reference, group, household, ruleSet, reason, flat!, account!, matchedOn, ending));
+    }
+
+    /// <summary>
+    /// Matches the sheet's rows in the order they happened, so that how many sponsorships a group carried
+    /// on a match date is known from the earlier ones and their ends (a group may sponsor again after
+    /// its first sponsorship ended).
+    /// </summary>
+    private async Task FinishSponsorshipsAsync()
+    {
+        foreach (var match in _matches.OrderBy(m => m.MatchedOn).ThenBy(m => m.Row.Number))
         {
-            var busy = _groupsMatchedHere.Contains(group.Group)
-                       || (!group.IsNew && await db.Sponsorships.AnyAsync(s => s.GroupId == group.Group.Id && s.Status == SponsorshipStatus.Running));
-            var sponsorship = Sponsorship.Match(group.Group, household.Household, ruleSet, reason, flat!, account!, busy, matchedOn, run.Actor, run.NowUtc);
-            db.Sponsorships.Add(sponsorship);
-            _groupsMatchedHere.Add(group.Group);
-            _sponsorships[reference] = sponsorship;
-            Record("Sponsorship", reference, () => sponsorship.Id);
-            // The audit trail pairs each owned part (flat, account) with its owner by scanning the pending
-            // changes: saved in batches (same transaction), that scan stays short.
-            if (run.Commit && _sponsorships.Count % SaveEvery == 0 && report.ErrorCount == 0) await db.SaveChangesAsync();
+            var (row, reference, group, household, ruleSet, reason, flat, account, matchedOn, ending) = match;
+            try
+            {
+                var running = await RunningSponsorshipsAsync(group, matchedOn);
+                var sponsorship = Sponsorship.Match(group.Group, household.Household, ruleSet, reason, flat, account, running > 0, matchedOn, run.Actor, run.NowUtc);
+                db.Sponsorships.Add(sponsorship);
+                if (!_matchedHere.TryGetValue(group.Group, out var ofGroup)) _matchedHere[group.Group] = ofGroup = [];
+                ofGroup.Add((sponsorship, ending?.CompletedOn));
+                _sponsorships[reference] = sponsorship;
+                if (ending is not null) _endings.Add((row, sponsorship, group, ending));
+                Record("Sponsorship", reference, () => sponsorship.Id);
+                // The audit trail pairs each owned part (flat, account) with its owner by scanning the pending
+                // changes: saved in batches (same transaction), that scan stays short.
+                if (run.Commit && _sponsorships.Count % SaveEvery == 0 && report.ErrorCount == 0) await db.SaveChangesAsync();
+            }
+            catch (DomainException exception)
+            {
+                row.Error(null, exception);
+            }
         }
-        catch (DomainException exception)
-        {
-            row.Error(null, exception);
-        }
+
+        _matches.Clear();
+    }
+
+    /// <summary>
+    /// How many of the group's sponsorships ran on <paramref name="day"/>: those matched in this file by
+    /// their match and completion dates (their completion is booked after the ledger), those in the
+    /// portal by theirs.
+    /// </summary>
+    private async Task<int> RunningSponsorshipsAsync(GroupEntry group, DateOnly day)
+    {
+        var here = _matchedHere.TryGetValue(group.Group, out var ofGroup)
+            ? ofGroup.Count(s => s.Sponsorship.MatchedOn <= day && (s.CompletedOn is not { } completed || completed > day))
+            : 0;
+        if (group.IsNew) return here;
+        return here + await db.Sponsorships.CountAsync(s => s.GroupId == group.Group.Id && s.MatchedOn <= day && (s.CompletedOn == null || s.CompletedOn > day));
     }
 
     private async Task AllocationRowAsync(ImportRow row, string reference)

@@ -53,10 +53,12 @@ public sealed partial class ImportBuilder(NestPortalDbContext db, ImportSource s
         // The match stores the group's and the household's ids: the commit saves them first (same transaction).
         if (run.Commit && report.ErrorCount == 0) await db.SaveChangesAsync(cancellationToken);
         await ApplyAsync(ImportSheets.Sponsorships, SponsorshipRowAsync, cancellationToken);
+        await FinishSponsorshipsAsync();
         await ApplyAsync(ImportSheets.Allocations, AllocationRowAsync, cancellationToken);
         FinishAllocations();
         await ApplyAsync(ImportSheets.Entries, EntryRowAsync, cancellationToken);
         FinishEntries();
+        FinishEndings();
         await ApplyAsync(ImportSheets.Outreach, OutreachRowAsync, cancellationToken);
         await run.Progress.FlushAsync();
         return true;
