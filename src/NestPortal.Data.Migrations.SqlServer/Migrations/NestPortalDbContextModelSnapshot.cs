@@ -1076,6 +1076,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<bool>("LegalPersonsAllowed")
                         .HasColumnType("bit");
 
+                    b.Property<int>("MaxConcurrentSponsorships")
+                        .HasColumnType("int");
+
                     b.Property<int>("MinimumMembers")
                         .HasColumnType("int");
 
@@ -1298,10 +1301,7 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Sponsorships_GroupId_Running")
-                        .HasFilter("[Status] = 'Running'");
+                    b.HasIndex("GroupId");
 
                     b.HasIndex("HouseholdId")
                         .IsUnique();

@@ -1035,6 +1035,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<bool>("LegalPersonsAllowed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MaxConcurrentSponsorships")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MinimumMembers")
                         .HasColumnType("INTEGER");
 
@@ -1251,10 +1254,7 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Sponsorships_GroupId_Running")
-                        .HasFilter("[Status] = 'Running'");
+                    b.HasIndex("GroupId");
 
                     b.HasIndex("HouseholdId")
                         .IsUnique();

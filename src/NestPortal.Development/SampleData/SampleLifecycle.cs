@@ -53,7 +53,7 @@ public sealed class SampleLifecycle(Faker faker, ProgrammeRuleSet rules, Actor s
         var dates = sample.Dates;
         var flat = SampleFlats.Flat(faker, flatIn, sample.Family.Size, dates.LeaseStart, dates.Matched);
         var sponsorship = Sponsorship.Match(group, household, rules, null, flat, SampleFlats.Escrow(faker, group.Name, flatIn),
-            groupHasRunningSponsorship: false, dates.Matched, staff, SampleGroups.Noon(dates.Matched));
+            runningSponsorshipsOfGroup: 0, programmeEnd: null, dates.Matched, staff, SampleGroups.Noon(dates.Matched));
         if (sample.FirstAllocatedTo is { } first)
             household.Allocate(Decision(first, dates.Decided, household), false, today, staff, SampleGroups.Noon(dates.Decided));
         if (sample.AllocatedTo is { } allocated)

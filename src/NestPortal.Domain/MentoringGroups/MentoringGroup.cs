@@ -120,10 +120,12 @@ public sealed partial class MentoringGroup
     /// <paramref name="ruleSet"/> (the rule set in force that day, or null if none is): the facts
     /// (<see cref="CheckSubmissionFacts"/>) and the rules of the decision (<see cref="CheckSubmissionDecision"/>).
     /// </summary>
-    public IReadOnlyList<DomainError> CheckSubmission(ProgrammeRuleSet? ruleSet, DateOnly date)
+    /// <param name="programmeEnd">The programme's last day (<see cref="ProgrammeRuleSet.ProgrammeEnd"/>), null while it
+    /// is open-ended: after it the refusal names the end instead of a day without rules.</param>
+    public IReadOnlyList<DomainError> CheckSubmission(ProgrammeRuleSet? ruleSet, DateOnly date, DateOnly? programmeEnd = null)
     {
-        if (ruleSet is null) return CheckSubmissionDecision(ruleSet, date);
-        return [.. CheckSubmissionDecision(ruleSet, date), .. CheckSubmissionFacts(date)];
+        if (ruleSet is null) return CheckSubmissionDecision(ruleSet, date, programmeEnd);
+        return [.. CheckSubmissionDecision(ruleSet, date, programmeEnd), .. CheckSubmissionFacts(date)];
     }
 
     /// <summary>
@@ -147,12 +149,15 @@ public sealed partial class MentoringGroup
     /// that day, the minimum staffing, the main contacts, legal persons, training before submission. A
     /// submission taken over from history happened already; an import reports these as warnings.
     /// </summary>
-    public IReadOnlyList<DomainError> CheckSubmissionDecision(ProgrammeRuleSet? ruleSet, DateOnly date)
+    /// <param name="programmeEnd">As for <see cref="CheckSubmission"/>: the programme's last day, null while it is open-ended.</param>
+    public IReadOnlyList<DomainError> CheckSubmissionDecision(ProgrammeRuleSet? ruleSet, DateOnly date, DateOnly? programmeEnd = null)
     {
         var errors = new List<DomainError>();
         if (ruleSet is null)
         {
-            errors.Add(new DomainError("Am {0:dd.MM.yyyy} gelten keine Programmregeln; eine Einreichung ist an diesem Tag nicht möglich.", date));
+            errors.Add(programmeEnd is { } end && date > end
+                ? new DomainError("Das Programm NesT endete am {0:dd.MM.yyyy}; seitdem sind keine Einreichungen mehr möglich.", end)
+                : new DomainError("Am {0:dd.MM.yyyy} gelten keine Programmregeln; eine Einreichung ist an diesem Tag nicht möglich.", date));
             return errors;
         }
 
@@ -174,10 +179,11 @@ public sealed partial class MentoringGroup
     }
 
     /// <summary>Submits the group under the rule set in force on <paramref name="today"/>, or names every gap.</summary>
-    public void Submit(ProgrammeRuleSet? ruleSet, DateOnly today, Actor actor, DateTime nowUtc)
+    /// <param name="programmeEnd">As for <see cref="CheckSubmission"/>: the programme's last day, null while it is open-ended.</param>
+    public void Submit(ProgrammeRuleSet? ruleSet, DateOnly today, Actor actor, DateTime nowUtc, DateOnly? programmeEnd = null)
     {
         EnsureEditableByGroup();
-        var errors = CheckSubmission(ruleSet, today);
+        var errors = CheckSubmission(ruleSet, today, programmeEnd);
         if (errors.Count > 0) throw new DomainException(errors);
         MarkSubmitted(ruleSet!, today, actor, nowUtc);
     }
@@ -294,6 +300,13 @@ public sealed partial class MentoringGroup
     {
         if (Status != expected) throw new DomainException(message);
     }
+
+    /// <summary>
+    /// A match of the group renews its stamp, so two staff matching the same group at the same moment
+    /// cannot both save: the second is told to check again (the rule-set maximum of sponsorships at
+    /// once depends on what the group already carries, which no unique index can hold).
+    /// </summary>
+    internal void MarkMatched() => ConcurrencyStamp = Guid.NewGuid();
 
     private void Record(DateTime nowUtc, Actor actor, GroupAction action, string? details)
     {

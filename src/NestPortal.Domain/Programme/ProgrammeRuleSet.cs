@@ -6,7 +6,7 @@ namespace NestPortal.Domain.Programme;
 /// The programme's rules for a period (Programmregeln). Rules are data so that a successor programme
 /// needs no code change; a sponsorship keeps the rule set in force on its group's submission date.
 /// </summary>
-public sealed class ProgrammeRuleSet
+public sealed partial class ProgrammeRuleSet
 {
     public const int AgeOfMajority = 18;
 
@@ -23,19 +23,25 @@ public sealed class ProgrammeRuleSet
     public int SupportMonths { get; private set; }
     public string TrainingRequirement { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// How many sponsorships a group may carry at the same time (judged on the match date); the
+    /// programme's one family at a time is 1.
+    /// </summary>
+    public int MaxConcurrentSponsorships { get; private set; } = 1;
+
     private ProgrammeRuleSet()
     {
     }
 
     public ProgrammeRuleSet(string code, string name, DateOnly validFrom, DateOnly? validUntil, int minimumMembers,
         int requiredMainContacts, bool legalPersonsAllowed, int rentMonths, int rentMonthsWithOwnedFlat,
-        int supportMonths, string trainingRequirement)
+        int supportMonths, string trainingRequirement, int maxConcurrentSponsorships = 1)
     {
         if (string.IsNullOrWhiteSpace(code) || code.Trim().Length > CodeMaxLength)
             throw new DomainException("Ein Regelwerk braucht ein Kürzel (höchstens {0} Zeichen).", CodeMaxLength);
         Code = code.Trim();
         Set(name, validFrom, validUntil, minimumMembers, requiredMainContacts, legalPersonsAllowed, rentMonths,
-            rentMonthsWithOwnedFlat, supportMonths, trainingRequirement);
+            rentMonthsWithOwnedFlat, supportMonths, trainingRequirement, maxConcurrentSponsorships);
     }
 
     public const int CodeMaxLength = 50;
@@ -45,15 +51,18 @@ public sealed class ProgrammeRuleSet
     /// <summary>The longest obligation a rule set may set; beyond it a figure is a typing mistake.</summary>
     public const int MaximumMonths = 120;
 
+    /// <summary>The most sponsorships at once a rule set may allow; beyond it a figure is a typing mistake.</summary>
+    public const int MaximumConcurrentSponsorships = 10;
+
     /// <summary>Corrects a rule set no group or sponsorship uses yet; one in use can only be succeeded.</summary>
     public void Revise(bool inUse, string name, DateOnly validFrom, DateOnly? validUntil, int minimumMembers,
         int requiredMainContacts, bool legalPersonsAllowed, int rentMonths, int rentMonthsWithOwnedFlat,
-        int supportMonths, string trainingRequirement)
+        int supportMonths, string trainingRequirement, int maxConcurrentSponsorships = 1)
     {
         if (inUse)
             throw new DomainException("Die Regeln „{0}“ werden schon verwendet und können nicht mehr geändert werden; legen Sie stattdessen Nachfolgeregeln an.", Name);
         Set(name, validFrom, validUntil, minimumMembers, requiredMainContacts, legalPersonsAllowed, rentMonths,
-            rentMonthsWithOwnedFlat, supportMonths, trainingRequirement);
+            rentMonthsWithOwnedFlat, supportMonths, trainingRequirement, maxConcurrentSponsorships);
     }
 
     /// <summary>
@@ -94,7 +103,8 @@ public sealed class ProgrammeRuleSet
     }
 
     private void Set(string name, DateOnly validFrom, DateOnly? validUntil, int minimumMembers, int requiredMainContacts,
-        bool legalPersonsAllowed, int rentMonths, int rentMonthsWithOwnedFlat, int supportMonths, string trainingRequirement)
+        bool legalPersonsAllowed, int rentMonths, int rentMonthsWithOwnedFlat, int supportMonths, string trainingRequirement,
+        int maxConcurrentSponsorships)
     {
         var errors = new List<DomainError>();
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
@@ -109,6 +119,8 @@ public sealed class ProgrammeRuleSet
             errors.Add(new DomainError("Monatszahlen müssen zwischen 0 und {0} liegen.", MaximumMonths));
         if (string.IsNullOrWhiteSpace(trainingRequirement) || trainingRequirement.Trim().Length > TrainingMaxLength)
             errors.Add(new DomainError("Bitte beschreiben Sie die nötige Schulung (höchstens {0} Zeichen).", TrainingMaxLength));
+        if (maxConcurrentSponsorships is < 1 or > MaximumConcurrentSponsorships)
+            errors.Add(new DomainError("Die Zahl der Mentoring-Übernahmen, die eine Gruppe zugleich begleiten darf, muss zwischen 1 und {0} liegen.", MaximumConcurrentSponsorships));
         if (errors.Count > 0) throw new DomainException(errors);
 
         Name = name.Trim();
@@ -121,6 +133,7 @@ public sealed class ProgrammeRuleSet
         RentMonthsWithOwnedFlat = rentMonthsWithOwnedFlat;
         SupportMonths = supportMonths;
         TrainingRequirement = trainingRequirement.Trim();
+        MaxConcurrentSponsorships = maxConcurrentSponsorships;
     }
 
     public bool Covers(DateOnly date) => date >= ValidFrom && (ValidUntil is null || date <= ValidUntil);

@@ -1,6 +1,4 @@
 using NestPortal.Domain.Common;
-using NestPortal.Domain.Households;
-using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Programme;
 
 namespace NestPortal.Domain.Sponsorships;
@@ -51,48 +49,6 @@ public sealed partial class Sponsorship
 
     /// <summary>The last month rent is paid for, or null when none is.</summary>
     public DateOnly? LastRentMonth => RentMonths == 0 ? null : RentFirstMonth.AddMonths(RentMonths - 1);
-
-    /// <summary>
-    /// Records BAMF's match of an approved group with a household and a flat. The rule set is the one
-    /// of the group's submission unless staff choose another and say why.
-    /// </summary>
-    /// <param name="groupHasRunningSponsorship">Whether the group already carries a running sponsorship (one at a time).</param>
-    public static Sponsorship Match(MentoringGroup group, Household household, ProgrammeRuleSet ruleSet, string? ruleSetReason,
-        Apartment apartment, EscrowAccount escrowAccount, bool groupHasRunningSponsorship, DateOnly today, Actor actor, DateTime nowUtc)
-    {
-        var errors = new List<DomainError>();
-        if (group.Status != GroupStatus.Approved)
-            errors.Add(new DomainError("Die Gruppe „{0}“ ist nicht freigegeben; nur freigegebene Gruppen können vermittelt werden.", group.Name));
-        if (groupHasRunningSponsorship)
-            errors.Add(new DomainError("Die Gruppe „{0}“ begleitet bereits eine Familie; erst nach deren Abschluss ist eine neue Vermittlung möglich.", group.Name));
-        if (household.IsMatched)
-            errors.Add(new DomainError("Die Familie {0} ist bereits einer Gruppe vermittelt.", household.Reference));
-        if (household.Persons.Count == 0)
-            errors.Add(new DomainError("Die Familie {0} hat noch keine Personen; erfassen Sie sie vor der Vermittlung.", household.Reference));
-        var reason = string.IsNullOrWhiteSpace(ruleSetReason) ? null : ruleSetReason.Trim();
-        // Only a submitted group has rules to depart from; a draft is refused above for what it is.
-        if (group.RuleSetId is { } groupRules && ruleSet.Id != groupRules && reason is null)
-            errors.Add(new DomainError("Die Gruppe wurde nach anderen Regeln eingereicht; bitte begründen Sie die Wahl von „{0}“.", ruleSet.Name));
-        if (reason is { Length: > ReasonMaxLength })
-            errors.Add(new DomainError("Die Begründung darf höchstens {0} Zeichen lang sein.", ReasonMaxLength));
-        if (errors.Count > 0) throw new DomainException(errors);
-
-        household.MarkMatched();
-        var sponsorship = new Sponsorship
-        {
-            GroupId = group.Id,
-            HouseholdId = household.Id,
-            Apartment = apartment,
-            EscrowAccount = escrowAccount,
-            SupportMonths = ruleSet.SupportMonths,
-            Status = SponsorshipStatus.Running,
-            MatchedOn = today,
-            MatchedByName = actor.Name,
-            CreatedAtUtc = nowUtc,
-        };
-        sponsorship.ApplyRuleSet(ruleSet, ruleSet.Id == group.RuleSetId ? null : reason);
-        return sponsorship;
-    }
 
     /// <summary>
     /// Moves the sponsorship to another rule set (as in July 2022), with a written reason: rent months

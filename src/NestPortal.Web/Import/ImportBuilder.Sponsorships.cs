@@ -4,6 +4,7 @@ using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Programme;
 using NestPortal.Domain.Sponsorships;
+using NestPortal.Web.Lookups;
 
 namespace NestPortal.Web.Import;
 
@@ -13,7 +14,9 @@ public sealed partial class ImportBuilder
 
     private readonly Dictionary<string, Sponsorship> _sponsorships = new(StringComparer.Ordinal);
     private readonly List<PendingMatch> _matches = [];
-    private readonly Dictionary<MentoringGroup, List<(Sponsorship Sponsorship, DateOnly? CompletedOn)>> _matchedHere = [];
+
+    /// <summary>The sponsorships this file matched, by group, with the completion their row names, so a group's next row counts them as of its date.</summary>
+    private readonly Dictionary<MentoringGroup, List<(Sponsorship Sponsorship, Household Household, DateOnly? CompletedOn)>> _matchedHere = new(ReferenceEqualityComparer.Instance);
     private readonly List<(ImportRow Row, string Reference, HouseholdEntry Household, AllocationDecision Decision)> _allocations = [];
 
     /// <summary>A sponsorship row read and resolved; matched after the sheet, in the order of the match dates.</summary>
@@ -85,10 +88,14 @@ public sealed partial class ImportBuilder
             try
             {
                 var running = await RunningSponsorshipsAsync(group, matchedOn);
-                var sponsorship = Sponsorship.Match(group.Group, household.Household, ruleSet, reason, flat, account, running > 0, matchedOn, run.Actor, run.NowUtc);
+                // A match of the history: its integrity rules refuse, its decision rules (how many at once,
+                // the programme's end) are warnings on the row (docs/import.md, "History is fact").
+                var (sponsorship, warnings) = Sponsorship.RecordHistoricalMatch(group.Group, household.Household, ruleSet, reason, flat, account, running,
+                    ProgrammeRuleSet.ProgrammeEnd(_ruleSets), matchedOn, run.Actor, run.NowUtc);
+                foreach (var warning in warnings) row.Warning("Vermittelt am", warning);
                 db.Sponsorships.Add(sponsorship);
                 if (!_matchedHere.TryGetValue(group.Group, out var ofGroup)) _matchedHere[group.Group] = ofGroup = [];
-                ofGroup.Add((sponsorship, ending?.CompletedOn));
+                ofGroup.Add((sponsorship, household.Household, ending?.CompletedOn));
                 _sponsorships[reference] = sponsorship;
                 if (ending is not null) _endings.Add((row, sponsorship, group, ending));
                 Record("Sponsorship", reference, () => sponsorship.Id);
@@ -106,17 +113,18 @@ public sealed partial class ImportBuilder
     }
 
     /// <summary>
-    /// How many of the group's sponsorships ran on <paramref name="day"/>: those matched in this file by
-    /// their match and completion dates (their completion is booked after the ledger), those in the
-    /// portal by theirs.
+    /// How many of the group's sponsorships ran on <paramref name="day"/>, judged on their dates as the
+    /// match rule judges them: those matched in this file also by the completion their row names (it is
+    /// booked only after the ledger), those saved before by the lookup the match page uses.
     /// </summary>
     private async Task<int> RunningSponsorshipsAsync(GroupEntry group, DateOnly day)
     {
-        var here = _matchedHere.TryGetValue(group.Group, out var ofGroup)
-            ? ofGroup.Count(s => s.Sponsorship.MatchedOn <= day && (s.CompletedOn is not { } completed || completed > day))
-            : 0;
+        var ofGroup = _matchedHere.GetValueOrDefault(group.Group) ?? [];
+        var here = ofGroup.Count(m => m.Sponsorship.IsRunningOn(day, m.Household.SupportEndsOn(m.Sponsorship.SupportMonths))
+                                      && (m.CompletedOn is not { } completed || completed > day));
         if (group.IsNew) return here;
-        return here + await db.Sponsorships.CountAsync(s => s.GroupId == group.Group.Id && s.MatchedOn <= day && (s.CompletedOn == null || s.CompletedOn > day));
+        var counted = ofGroup.Select(m => m.Sponsorship.Id).Where(id => id != 0).ToList();
+        return here + await db.RunningSponsorshipsOfGroupOnAsync(group.Group.Id, day, counted);
     }
 
     private async Task AllocationRowAsync(ImportRow row, string reference)

@@ -30,6 +30,12 @@ public abstract class GroupPageModel(
     public Mentor Member { get; private set; } = null!;
     public ProgrammeRuleSet? RulesInForce { get; private set; }
 
+    /// <summary>The programme's last day, null while it is open-ended: after it a submission is refused naming it.</summary>
+    public DateOnly? ProgrammeEnd { get; private set; }
+
+    /// <summary>What the page says about the rules of today (the partial _RulesInForce).</summary>
+    public RulesToday Rules => new(RulesInForce, ProgrammeEnd, Today);
+
     /// <summary>The group's stamp when the form was shown; a save fails if someone changed it since.</summary>
     [BindProperty]
     public Guid? Version { get; set; }
@@ -50,7 +56,7 @@ public abstract class GroupPageModel(
         if (group is null || !(await authorization.AuthorizeAsync(User, group, Operation)).Succeeded)
             return false;
         Group = group;
-        RulesInForce = await db.InForceOnAsync(time.TodayInGermany());
+        (RulesInForce, ProgrammeEnd) = await db.RulesOnAsync(time.TodayInGermany());
         return true;
     }
 

@@ -32,7 +32,8 @@ public sealed class MatchBuilder
     private DateOnly _leaseStart = PilotLeaseStart;
     private DateOnly _matchDay = PilotMatchDay;
     private bool _ownedFlat;
-    private bool _groupHasRunningSponsorship;
+    private int _runningSponsorshipsOfGroup;
+    private DateOnly? _programmeEnd;
 
     /// <summary>The group is submitted (and approved) under the permanent programme, with its dates.</summary>
     public MatchBuilder Permanent()
@@ -69,9 +70,24 @@ public sealed class MatchBuilder
         return this;
     }
 
-    public MatchBuilder GroupAlreadySponsoring()
+    /// <summary>The group already carries this many sponsorships running on the match day.</summary>
+    public MatchBuilder GroupAlreadySponsoring(int running = 1)
     {
-        _groupHasRunningSponsorship = true;
+        _runningSponsorshipsOfGroup = running;
+        return this;
+    }
+
+    /// <summary>The match is recorded on this day (and the flat checked as of it).</summary>
+    public MatchBuilder MatchedOn(DateOnly matchDay)
+    {
+        _matchDay = matchDay;
+        return this;
+    }
+
+    /// <summary>The programme's last day, as an administrator ended it.</summary>
+    public MatchBuilder ProgrammeEndedOn(DateOnly lastDay)
+    {
+        _programmeEnd = lastDay;
         return this;
     }
 
@@ -91,6 +107,14 @@ public sealed class MatchBuilder
     {
         var group = _group ?? ApprovedGroup(_groupRules);
         return Sponsorship.Match(group, household, _sponsorshipRules ?? _groupRules, _reason,
-            Flat(_leaseStart, _matchDay, _ownedFlat), Escrow(), _groupHasRunningSponsorship, _matchDay, GroupBuilder.Staff, GroupBuilder.Now);
+            Flat(_leaseStart, _matchDay, _ownedFlat), Escrow(), _runningSponsorshipsOfGroup, _programmeEnd, _matchDay, GroupBuilder.Staff, GroupBuilder.Now);
+    }
+
+    /// <summary>The same match taken over from history: decision rules come back as warnings.</summary>
+    public HistoricalMatch RecordHistorical(Household household)
+    {
+        var group = _group ?? ApprovedGroup(_groupRules);
+        return Sponsorship.RecordHistoricalMatch(group, household, _sponsorshipRules ?? _groupRules, _reason,
+            Flat(_leaseStart, _matchDay, _ownedFlat), Escrow(), _runningSponsorshipsOfGroup, _programmeEnd, _matchDay, GroupBuilder.Staff, GroupBuilder.Now);
     }
 }

@@ -72,7 +72,7 @@ public class MatchTests
     public void A_group_carries_one_running_sponsorship_at_a_time()
     {
         Refused(new MatchBuilder().GroupAlreadySponsoring(), Family())
-            .ShouldBe(["Die Gruppe „Willkommen in Bochum“ begleitet bereits eine Familie; erst nach deren Abschluss ist eine neue Vermittlung möglich."]);
+            .ShouldBe(["Die Gruppe „Willkommen in Bochum“ begleitet am 15.10.2019 bereits eine Familie; nach den Regeln „NesT Pilotphase“ ist eine neue Vermittlung erst nach deren Ende möglich."]);
     }
 
     [Fact]

@@ -69,6 +69,21 @@ public sealed class ImportHistoryTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_group_supporting_two_families_at_once_is_a_warning_under_a_maximum_of_one_and_commits()
+    {
+        var book = ImportSampleWorkbook.Valid(2, "BOTH");
+        book["Patenschaften"][1]["Gruppe"] = "BOTH-G1";
+        book["Patenschaften"][1]["Vermittelt am"] = "02.05.2023";
+
+        var report = await CommittedAsync(book);
+
+        var warning = report.Warnings.ShouldHaveSingleItem();
+        (warning.Sheet, warning.Row, warning.Column).ShouldBe(("Patenschaften", 3, "Vermittelt am"));
+        warning.Text.De.ShouldStartWith("Die Gruppe „Importgruppe BOTH 1“ begleitet am 02.05.2023 bereits eine Familie");
+        (await ImportedSponsorshipAsync("BOTH-P2")).Status.ShouldBe(SponsorshipStatus.Running);
+    }
+
+    [Fact]
     public async Task A_dissolved_group_hands_the_support_on_and_its_sponsorship_is_completed_on_the_day_the_records_name()
     {
         var book = ImportSampleWorkbook.Valid(1, "DISS");

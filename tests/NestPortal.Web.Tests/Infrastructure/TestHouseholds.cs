@@ -7,6 +7,7 @@ using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Municipalities;
 using NestPortal.Domain.Programme;
 using NestPortal.Domain.Sponsorships;
+using NestPortal.Web.Lookups;
 
 namespace NestPortal.Web.Tests.Infrastructure;
 
@@ -68,8 +69,9 @@ public static class TestHouseholds
             var flat = Apartment.Create("Hauptstraße 1", "44787", "Bochum", Ags.Parse(ags), 68.5m, 3, rent,
                 leaseStart ?? Months.FirstOf(Today), ownedByGroup: false, Today);
             var escrow = EscrowAccount.Create("Mentorengruppe Treuhand", ValidIban, "Sparkasse Bochum");
-            var running = await db.Sponsorships.AnyAsync(s => s.GroupId == groupId && s.Status == SponsorshipStatus.Running);
-            var sponsorship = Sponsorship.Match(group, household, ruleSet, null, flat, escrow, running, Today, Clerk, TestClock.UtcNow);
+            var running = await db.RunningSponsorshipsOfGroupOnAsync(groupId, Today);
+            var sponsorship = Sponsorship.Match(group, household, ruleSet, null, flat, escrow, running, await db.ProgrammeEndAsync(),
+                Today, Clerk, TestClock.UtcNow);
             db.Sponsorships.Add(sponsorship);
             await db.SaveChangesAsync();
             id = sponsorship.Id;

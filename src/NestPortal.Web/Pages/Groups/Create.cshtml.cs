@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
 using NestPortal.Domain.MentoringGroups;
-using NestPortal.Domain.Programme;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
 
@@ -15,13 +14,13 @@ public sealed class CreateModel(
     IStringLocalizer<SharedResource> l, ILogger<CreateModel> logger) : PageModel
 {
     [BindProperty] public GroupInput Input { get; set; } = new();
-    public ProgrammeRuleSet? RulesInForce { get; private set; }
+    public RulesToday Rules { get; private set; } = null!;
 
-    public async Task OnGetAsync() => RulesInForce = await db.InForceOnAsync(time.TodayInGermany());
+    public async Task OnGetAsync() => Rules = await RulesTodayAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        RulesInForce = await db.InForceOnAsync(time.TodayInGermany());
+        Rules = await RulesTodayAsync();
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
         var municipality = await MunicipalityLookup.ResolveAsync(db, Input.HomeMunicipality);
         if (municipality is null)
@@ -44,5 +43,12 @@ public sealed class CreateModel(
         logger.LogInformation("Group {GroupId} registered", group.Id);
         TempData["Status"] = l["Die Gruppe ist angelegt. Tragen Sie jetzt die Mitglieder ein."].Value;
         return RedirectToPage("./Details", new { id = group.Id });
+    }
+
+    private async Task<RulesToday> RulesTodayAsync()
+    {
+        var today = time.TodayInGermany();
+        var (inForce, programmeEnd) = await db.RulesOnAsync(today);
+        return new RulesToday(inForce, programmeEnd, today);
     }
 }

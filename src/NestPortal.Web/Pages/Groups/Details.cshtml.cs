@@ -28,7 +28,7 @@ public sealed class DetailsModel(
         HasSponsorship = await Db.Sponsorships.AnyAsync(s => s.GroupId == id);
         Shortfall = await ShortfallNotice.ForAsync(Db, id);
         Overview = await OverviewAsync(memberActions: true);
-        if (Group.IsEditableByGroup) Missing = Group.CheckSubmission(RulesInForce, Today);
+        if (Group.IsEditableByGroup) Missing = Group.CheckSubmission(RulesInForce, Today, ProgrammeEnd);
         return Page();
     }
 }

@@ -21,7 +21,7 @@ public sealed class SubmitModel(
     {
         if (!await LoadGroupAsync(id)) return NotFound();
         if (!Group.IsEditableByGroup) return RedirectToPage("./Details", new { id });
-        Missing = Group.CheckSubmission(RulesInForce, Today);
+        Missing = Group.CheckSubmission(RulesInForce, Today, ProgrammeEnd);
         Version = Group.ConcurrencyStamp;
         return Page();
     }
@@ -29,13 +29,13 @@ public sealed class SubmitModel(
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return NotFound();
-        if (await TryChangeAsync(() => Group.Submit(RulesInForce, Today, User.ToActor(), UtcNow)))
+        if (await TryChangeAsync(() => Group.Submit(RulesInForce, Today, User.ToActor(), UtcNow, ProgrammeEnd)))
         {
             logger.LogInformation("Group {GroupId} submitted", id);
             return Done(L["Die Gruppe ist eingereicht. Das Kompetenzzentrum für Integration prüft sie jetzt."], id);
         }
 
-        Missing = Group.CheckSubmission(RulesInForce, Today);
+        Missing = Group.CheckSubmission(RulesInForce, Today, ProgrammeEnd);
         return Page();
     }
 }

@@ -58,8 +58,8 @@ public sealed class CreateModel(
     {
         if (!await LoadHouseholdAsync()) return NotFound();
         if (await MatchAsync() is not { } match) return await FormAsync();
-        // The unique indexes (one sponsorship per household, one running per group) or the household's
-        // stamp catch a colleague saving a match at the same moment.
+        // The unique index (one sponsorship per household) or the household's and the group's stamps
+        // catch a colleague saving a match at the same moment.
         if (!await db.TrySaveAsync(() => db.Sponsorships.Add(match.Sponsorship), ModelState, l,
                 new(l["Die Familie oder die Gruppe wurde gerade von jemand anderem vermittelt. Es wurde nichts gespeichert; bitte prüfen Sie die Angaben erneut."])))
         {
@@ -105,9 +105,9 @@ public sealed class CreateModel(
                 () => Apartment.Create(Input.Street, Input.PostalCode, Input.City, municipality.Ags, DecimalInput.Parse(Input.LivingSpace)!.Value,
                     DecimalInput.Parse(Input.Rooms)!.Value, DecimalInput.Parse(Input.Rent)!.Value, Input.LeaseStart!.Value, Input.OwnedByGroup, today),
                 () => EscrowAccount.Create(Input.AccountHolder, Input.Iban, Input.BankName));
-            var groupIsBusy = await db.Sponsorships.AnyAsync(s => s.GroupId == group.Id && s.Status == SponsorshipStatus.Running);
-            var sponsorship = Sponsorship.Match(group, Household, ruleSet, Input.RuleSetReason, flat, account, groupIsBusy, today,
-                User.ToActor(), time.UtcNow());
+            var running = await db.RunningSponsorshipsOfGroupOnAsync(group.Id, today);
+            var sponsorship = Sponsorship.Match(group, Household, ruleSet, Input.RuleSetReason, flat, account, running,
+                await db.ProgrammeEndAsync(), today, User.ToActor(), time.UtcNow());
             return new Preview(sponsorship, group, ruleSet, MunicipalityLookup.OptionText(municipality), ObligationSummary.Of(sponsorship, Household));
         }
         catch (DomainException exception)
@@ -142,10 +142,13 @@ public sealed class CreateModel(
 
     private async Task<IActionResult> FormAsync()
     {
-        // Groups that may be matched now: approved, and not carrying a running sponsorship.
+        // Groups that may be matched now: approved, and carrying fewer running sponsorships than their
+        // rules allow at once. The status is close enough for a list (the rent run completes what is over);
+        // the match itself judges on the dates.
         var groups = await db.MentoringGroups
             .Where(g => g.Status == GroupStatus.Approved
-                        && !db.Sponsorships.Any(s => s.GroupId == g.Id && s.Status == SponsorshipStatus.Running))
+                        && db.Sponsorships.Count(s => s.GroupId == g.Id && s.Status == SponsorshipStatus.Running)
+                        < db.RuleSets.Where(r => r.Id == g.RuleSetId).Select(r => r.MaxConcurrentSponsorships).FirstOrDefault())
             .OrderBy(g => g.Name)
             .Select(g => new { g.Id, g.Name, Municipality = db.Municipalities.Where(m => m.Ags == g.HomeMunicipalityAgs).Select(m => m.Name).FirstOrDefault() })
             .ToListAsync();
