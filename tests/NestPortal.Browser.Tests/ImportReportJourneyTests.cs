@@ -35,9 +35,9 @@ public sealed class ImportReportJourneyTests(BrowserHost host)
         await Checked(page);
         (await page.Locator("#import-status").TextContentAsync())!.Trim().ShouldBe("Geprüft, ohne Fehler");
         (await page.Locator("#no-errors").IsVisibleAsync()).ShouldBeTrue();
-        (await NewRows(page, "Personen")).ShouldBe("89");
-        (await NewRows(page, "Patenschaften")).ShouldBe("20");
-        (await NewRows(page, "Buchungen")).ShouldBe("381");
+        (await NewRows(page, "Personen")).ShouldBe("104");
+        (await NewRows(page, "Patenschaften")).ShouldBe("22");
+        (await NewRows(page, "Buchungen")).ShouldBe("402");
 
         // Commit, confirmed: without the tick it is refused, with it the records are written.
         await page.GetByRole(AriaRole.Button, new() { Name = "Import übernehmen" }).ClickAsync();

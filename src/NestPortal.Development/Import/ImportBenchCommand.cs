@@ -9,9 +9,9 @@ using NestPortal.Web.Import;
 namespace NestPortal.Development.Import;
 
 /// <summary>
-/// <c>dotnet NestPortal.Development.dll import-bench [--groups 1000] [--file bestand.xlsx]</c>: imports a workbook
+/// <c>dotnet NestPortal.Development.dll import-bench [--groups 1000 | --ledger-rows 100000] [--file bestand.xlsx]</c>: imports a workbook
 /// (the given one, or a generated sample of groups of four with their households, about ten rows per
-/// group) into the configured database: dry run, then commit, each timed, with the peak memory. For
+/// group, or a history with whole ledgers of completed sponsorships) into the configured database: dry run, then commit, each timed, with the peak memory. For
 /// scripts/bench-import.sh; not a test.
 /// </summary>
 public static class ImportBenchCommand
@@ -23,10 +23,12 @@ public static class ImportBenchCommand
         var hostArgs = new List<string>();
         var groups = 1000;
         string? file = null;
+        int? ledgerRows = null;
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--groups" && i + 1 < args.Length) groups = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--file" && i + 1 < args.Length) file = args[++i];
+            else if (args[i] == "--ledger-rows" && i + 1 < args.Length) ledgerRows = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else hostArgs.Add(args[i]);
         }
 
@@ -35,7 +37,11 @@ public static class ImportBenchCommand
         byte[] content;
         if (file is null)
         {
-            var book = ImportSampleWorkbook.Valid(groups, "BENCH" + DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture));
+            var prefix = "BENCH" + DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
+            // A history: whole ledgers of completed sponsorships, 14 rows each (the sheets exceed the default row limit).
+            var book = ledgerRows is { } wanted
+                ? ImportSampleWorkbook.History((wanted + 13) / 14, prefix)
+                : ImportSampleWorkbook.Valid(groups, prefix);
             content = book.ToXlsx();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generated workbook: {book.RowCount:N0} rows, {content.Length / 1024.0:N0} KB"));
         }

@@ -117,11 +117,40 @@ public sealed partial class MentoringGroup
 
     /// <summary>
     /// Everything that keeps the group from being submitted on <paramref name="date"/> under
-    /// <paramref name="ruleSet"/> (the rule set in force that day, or null if none is).
+    /// <paramref name="ruleSet"/> (the rule set in force that day, or null if none is): the facts
+    /// (<see cref="CheckSubmissionFacts"/>) and the rules of the decision (<see cref="CheckSubmissionDecision"/>).
     /// </summary>
     /// <param name="programmeEnd">The programme's last day (<see cref="ProgrammeRuleSet.ProgrammeEnd"/>), null while it
     /// is open-ended: after it the refusal names the end instead of a day without rules.</param>
     public IReadOnlyList<DomainError> CheckSubmission(ProgrammeRuleSet? ruleSet, DateOnly date, DateOnly? programmeEnd = null)
+    {
+        if (ruleSet is null) return CheckSubmissionDecision(ruleSet, date, programmeEnd);
+        return [.. CheckSubmissionDecision(ruleSet, date, programmeEnd), .. CheckSubmissionFacts(date)];
+    }
+
+    /// <summary>
+    /// What must be true of any submission, also one recorded from history: every member adult on the
+    /// day, no email twice, a support plan. These stay errors in an import (docs/import.md).
+    /// </summary>
+    public IReadOnlyList<DomainError> CheckSubmissionFacts(DateOnly date)
+    {
+        var errors = new List<DomainError>();
+        foreach (var member in _members.Where(m => !m.IsAdultOn(date)))
+            errors.Add(new DomainError("{0} ist am {1:dd.MM.yyyy} noch nicht volljährig.", member.DisplayName, date));
+        foreach (var duplicate in _members.GroupBy(m => m.Email).Where(g => g.Count() > 1))
+            errors.Add(new DomainError("Die E-Mail-Adresse {0} ist mehreren Mitgliedern zugeordnet.", duplicate.Key));
+        if (SupportPlan is null)
+            errors.Add(new DomainError("Der Unterstützungsplan fehlt."));
+        return errors;
+    }
+
+    /// <summary>
+    /// The rules the competence centre applies when it decides on a submission now: a rule set in force
+    /// that day, the minimum staffing, the main contacts, legal persons, training before submission. A
+    /// submission taken over from history happened already; an import reports these as warnings.
+    /// </summary>
+    /// <param name="programmeEnd">As for <see cref="CheckSubmission"/>: the programme's last day, null while it is open-ended.</param>
+    public IReadOnlyList<DomainError> CheckSubmissionDecision(ProgrammeRuleSet? ruleSet, DateOnly date, DateOnly? programmeEnd = null)
     {
         var errors = new List<DomainError>();
         if (ruleSet is null)
@@ -142,16 +171,10 @@ public sealed partial class MentoringGroup
         {
             if (member.Kind == MemberKind.LegalPerson && !ruleSet.LegalPersonsAllowed)
                 errors.Add(new DomainError("{0} ist eine juristische Person; nach den Regeln „{1}“ können nur volljährige Einzelpersonen Mitglied sein.", member.DisplayName, ruleSet.Name));
-            if (!member.IsAdultOn(date))
-                errors.Add(new DomainError("{0} ist am {1:dd.MM.yyyy} noch nicht volljährig.", member.DisplayName, date));
             if (!member.IsTrainedBy(date))
                 errors.Add(new DomainError("Für {0} ist keine abgeschlossene Schulung ({1}) eingetragen.", member.DisplayName, ruleSet.TrainingRequirement));
         }
 
-        foreach (var duplicate in _members.GroupBy(m => m.Email).Where(g => g.Count() > 1))
-            errors.Add(new DomainError("Die E-Mail-Adresse {0} ist mehreren Mitgliedern zugeordnet.", duplicate.Key));
-        if (SupportPlan is null)
-            errors.Add(new DomainError("Der Unterstützungsplan fehlt."));
         return errors;
     }
 
@@ -162,10 +185,31 @@ public sealed partial class MentoringGroup
         EnsureEditableByGroup();
         var errors = CheckSubmission(ruleSet, today, programmeEnd);
         if (errors.Count > 0) throw new DomainException(errors);
+        MarkSubmitted(ruleSet!, today, actor, nowUtc);
+    }
 
+    /// <summary>
+    /// Records a submission that happened on <paramref name="submittedOn"/> under <paramref name="ruleSet"/>
+    /// (an imported history): the facts must hold, the decision's rules of that day are returned as
+    /// warnings, since the decision was taken then and cannot be taken again.
+    /// </summary>
+    public IReadOnlyList<DomainError> RecordPastSubmission(ProgrammeRuleSet ruleSet, DateOnly submittedOn, DateOnly today, Actor actor, DateTime nowUtc)
+    {
+        EnsureEditableByGroup();
+        var errors = CheckSubmissionFacts(submittedOn).ToList();
+        if (submittedOn > today)
+            errors.Add(new DomainError("Das Datum ({0:dd.MM.yyyy}) liegt in der Zukunft.", submittedOn));
+        if (errors.Count > 0) throw new DomainException(errors);
+        var warnings = CheckSubmissionDecision(ruleSet, submittedOn);
+        MarkSubmitted(ruleSet, submittedOn, actor, nowUtc);
+        return warnings;
+    }
+
+    private void MarkSubmitted(ProgrammeRuleSet ruleSet, DateOnly submittedOn, Actor actor, DateTime nowUtc)
+    {
         Status = GroupStatus.Submitted;
-        SubmittedOn = today;
-        RuleSetId = ruleSet!.Id;
+        SubmittedOn = submittedOn;
+        RuleSetId = ruleSet.Id;
         Record(nowUtc, actor, GroupAction.Submitted, ruleSet.Name);
     }
 

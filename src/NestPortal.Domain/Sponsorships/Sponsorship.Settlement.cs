@@ -80,6 +80,32 @@ public sealed partial class Sponsorship
         return new SettlementResult(payments, refund, completed, problem);
     }
 
+    /// <summary>
+    /// Records that the sponsorship was completed on <paramref name="completedOn"/>, a day already past
+    /// (an imported history). Unlike <see cref="Settle"/> it books nothing: the ledger is what the
+    /// account showed, and the completion keeps its own date, so the report counts it in its year.
+    /// Only the facts are checked: running until now, completed after the match and the lease start,
+    /// not in the future.
+    /// </summary>
+    public void CompleteAsOf(DateOnly completedOn, DateOnly today)
+    {
+        var errors = new List<DomainError>();
+        CheckRunning(errors);
+        if (completedOn > today)
+            errors.Add(new DomainError("Das Abschlussdatum ({0:dd.MM.yyyy}) liegt in der Zukunft.", completedOn));
+        if (completedOn < Apartment.LeaseStart)
+            errors.Add(new DomainError("Das Abschlussdatum ({0:dd.MM.yyyy}) liegt vor dem Mietbeginn ({1:dd.MM.yyyy}).", completedOn, Apartment.LeaseStart));
+        if (completedOn < MatchedOn)
+            errors.Add(new DomainError("Das Abschlussdatum ({0:dd.MM.yyyy}) liegt vor der Vermittlung ({1:dd.MM.yyyy}).", completedOn, MatchedOn));
+        if (errors.Count > 0) throw new DomainException(errors);
+
+        RentPeriodCompletedOn ??= completedOn;
+        SupportCompletedOn ??= completedOn;
+        Status = SponsorshipStatus.Completed;
+        CompletedOn = completedOn;
+        Touch();
+    }
+
     /// <summary>Whether the municipality should now be told that rent from the account ends within <paramref name="days"/> days.</summary>
     public bool NeedsRentEndNotice(DateOnly today, int days) =>
         Status == SponsorshipStatus.Running && RentEndNoticeSentOn is null

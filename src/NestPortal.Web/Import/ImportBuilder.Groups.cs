@@ -35,7 +35,7 @@ public sealed partial class ImportBuilder
             var group = MentoringGroup.Register(name, ags, run.Actor, run.NowUtc);
             group.ChangeDetails(name, ags, plan, run.Actor, run.NowUtc);
             db.MentoringGroups.Add(group);
-            _groups[reference] = new GroupEntry(group, true, row.Number, submittedOn, checkedOn, ProgrammeRuleSet.InForceOn(_ruleSets, submittedOn));
+            _groups[reference] = new GroupEntry(group, true, row.Number, submittedOn, checkedOn, RuleSetOfSubmission(submittedOn));
             Record("Group", reference, () => group.Id);
         }
         catch (DomainException exception)
@@ -62,10 +62,11 @@ public sealed partial class ImportBuilder
 
         try
         {
-            // A member of a group in this file joins before its submission, judged on that day by its rules;
-            // a member added to a group imported before joins today, as a replacement would in the portal.
+            // A member of a group in this file is history: only the facts about the member are checked here
+            // (no rule set, so no limits of a decision); the rules of the day come as warnings with the
+            // submission. A member added to a group imported before joins today, as a replacement would in the portal.
             var mentor = entry.IsNew
-                ? entry.Group.AddMember(details, entry.RuleSet, entry.SubmittedOn, run.Actor, run.NowUtc)
+                ? entry.Group.AddMember(details, null, run.Today, run.Actor, run.NowUtc)
                 : entry.Group.AddMember(details, ProgrammeRuleSet.InForceOn(_ruleSets, run.Today), run.Today, run.Actor, run.NowUtc);
             Record("Member", reference, () => mentor.Id);
             if (leftOn is not { } left) return;
@@ -78,14 +79,26 @@ public sealed partial class ImportBuilder
         }
     }
 
-    /// <summary>Submits, checks and approves every group of this file once its members are in, then records who left.</summary>
+    /// <summary>
+    /// Records the submission, check and approval of every group of this file once its members are in,
+    /// then who left. The submission happened: its facts are errors, the rules of that day's decision
+    /// (staffing, main contacts, training, the rule set in force) are warnings on the group's row.
+    /// </summary>
     private void FinishGroups()
     {
         foreach (var entry in _groups.Values.Where(g => g.IsNew && !g.Failed))
         {
+            if (entry.RuleSet is null)
+            {
+                entry.Failed = true;
+                report.AddError(ImportSheets.Groups.Name, entry.Row, "Eingereicht am", l["Im Portal sind keine Programmregeln erfasst; eine Gruppe kann nicht übernommen werden."]);
+                continue;
+            }
+
             try
             {
-                entry.Group.Submit(entry.RuleSet, entry.SubmittedOn, run.Actor, run.NowUtc);
+                foreach (var warning in entry.Group.RecordPastSubmission(entry.RuleSet, entry.SubmittedOn, run.Today, run.Actor, run.NowUtc))
+                    report.AddWarning(ImportSheets.Groups.Name, entry.Row, null, l.Of(warning));
                 entry.Group.RecordSecurityCheck(entry.CheckedOn, SecurityCheckResult.Passed, run.Today, run.Actor, run.NowUtc);
                 entry.Group.Approve(run.Actor, run.NowUtc);
             }
@@ -111,6 +124,14 @@ public sealed partial class ImportBuilder
             DomainErrors(ImportSheets.Members, row, "Ausgeschieden am", exception);
         }
     }
+
+    /// <summary>
+    /// The rule set in force on the submission day; for a day no rule set covers (before the pilot, after
+    /// the end) the one nearest to it, whose not covering the day is then a warning of the submission.
+    /// </summary>
+    private ProgrammeRuleSet? RuleSetOfSubmission(DateOnly submittedOn) =>
+        ProgrammeRuleSet.InForceOn(_ruleSets, submittedOn)
+        ?? _ruleSets.OrderBy(r => r.ValidFrom > submittedOn ? r.ValidFrom.DayNumber - submittedOn.DayNumber : submittedOn.DayNumber - (r.ValidUntil ?? r.ValidFrom).DayNumber).FirstOrDefault();
 
     /// <summary>The group a row names: one of this file, or one imported before (loaded once).</summary>
     private async Task<GroupEntry?> GroupAsync(ImportRow row, string column, string reference)

@@ -4,6 +4,7 @@ using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Programme;
 using NestPortal.Domain.Sponsorships;
+using NestPortal.Web.Lookups;
 
 namespace NestPortal.Web.Import;
 
@@ -12,9 +13,15 @@ public sealed partial class ImportBuilder
     private const int SaveEvery = 200;
 
     private readonly Dictionary<string, Sponsorship> _sponsorships = new(StringComparer.Ordinal);
-    /// <summary>The sponsorships this file matched, by group, so a group's next row counts them as of its date.</summary>
-    private readonly Dictionary<MentoringGroup, List<(Sponsorship Sponsorship, Household Household)>> _matchesHere = new(ReferenceEqualityComparer.Instance);
+    private readonly List<PendingMatch> _matches = [];
+
+    /// <summary>The sponsorships this file matched, by group, with the completion their row names, so a group's next row counts them as of its date.</summary>
+    private readonly Dictionary<MentoringGroup, List<(Sponsorship Sponsorship, Household Household, DateOnly? CompletedOn)>> _matchedHere = new(ReferenceEqualityComparer.Instance);
     private readonly List<(ImportRow Row, string Reference, HouseholdEntry Household, AllocationDecision Decision)> _allocations = [];
+
+    /// <summary>A sponsorship row read and resolved; matched after the sheet, in the order of the match dates.</summary>
+    private sealed record PendingMatch(ImportRow Row, string Reference, GroupEntry Group, HouseholdEntry Household, ProgrammeRuleSet RuleSet,
+        string? Reason, Apartment Flat, EscrowAccount Account, DateOnly MatchedOn, SponsorshipEnding? Ending);
 
     private async Task SponsorshipRowAsync(ImportRow row, string reference)
     {
@@ -35,6 +42,7 @@ public sealed partial class ImportBuilder
         var holder = row.RequiredText("Kontoinhaber");
         var iban = row.RequiredText("IBAN");
         var bank = row.RequiredText("Bank");
+        var ending = ReadEnding(row);
         if (matchedOn > run.Today)
             row.Error("Vermittelt am", l["Das Datum ({0:dd.MM.yyyy}) liegt in der Zukunft.", matchedOn]);
         if (row.Failed || flatMunicipality is not { } ags) return;
@@ -64,26 +72,59 @@ public sealed partial class ImportBuilder
             return;
         }
 
-        try
+        _matches.Add(new PendingMatch(row, reference, group, household, ruleSet, reason, flat!, account!, matchedOn, ending));
+    }
+
+    /// <summary>
+    /// Matches the sheet's rows in the order they happened, so that how many sponsorships a group carried
+    /// on a match date is known from the earlier ones and their ends (a group may sponsor again after
+    /// its first sponsorship ended).
+    /// </summary>
+    private async Task FinishSponsorshipsAsync()
+    {
+        foreach (var match in _matches.OrderBy(m => m.MatchedOn).ThenBy(m => m.Row.Number))
         {
-            var here = _matchesHere.TryGetValue(group.Group, out var matched) ? matched : [];
-            var running = here.Count(m => m.Sponsorship.IsRunningOn(matchedOn, m.Household.SupportEndsOn(m.Sponsorship.SupportMonths)))
-                          + (group.IsNew ? 0 : await db.RunningSponsorshipsOfGroupOnAsync(group.Group.Id, matchedOn,
-                              here.Select(m => m.Sponsorship.Id).Where(id => id != 0).ToList()));
-            var sponsorship = Sponsorship.Match(group.Group, household.Household, ruleSet, reason, flat!, account!, running,
-                ProgrammeRuleSet.ProgrammeEnd(_ruleSets), matchedOn, run.Actor, run.NowUtc);
-            db.Sponsorships.Add(sponsorship);
-            _matchesHere[group.Group] = [.. here, (sponsorship, household.Household)];
-            _sponsorships[reference] = sponsorship;
-            Record("Sponsorship", reference, () => sponsorship.Id);
-            // The audit trail pairs each owned part (flat, account) with its owner by scanning the pending
-            // changes: saved in batches (same transaction), that scan stays short.
-            if (run.Commit && _sponsorships.Count % SaveEvery == 0 && report.ErrorCount == 0) await db.SaveChangesAsync();
+            var (row, reference, group, household, ruleSet, reason, flat, account, matchedOn, ending) = match;
+            try
+            {
+                var running = await RunningSponsorshipsAsync(group, matchedOn);
+                // A match of the history: its integrity rules refuse, its decision rules (how many at once,
+                // the programme's end) are warnings on the row (docs/import.md, "History is fact").
+                var (sponsorship, warnings) = Sponsorship.RecordHistoricalMatch(group.Group, household.Household, ruleSet, reason, flat, account, running,
+                    ProgrammeRuleSet.ProgrammeEnd(_ruleSets), matchedOn, run.Actor, run.NowUtc);
+                foreach (var warning in warnings) row.Warning("Vermittelt am", warning);
+                db.Sponsorships.Add(sponsorship);
+                if (!_matchedHere.TryGetValue(group.Group, out var ofGroup)) _matchedHere[group.Group] = ofGroup = [];
+                ofGroup.Add((sponsorship, household.Household, ending?.CompletedOn));
+                _sponsorships[reference] = sponsorship;
+                if (ending is not null) _endings.Add((row, sponsorship, group, ending));
+                Record("Sponsorship", reference, () => sponsorship.Id);
+                // The audit trail pairs each owned part (flat, account) with its owner by scanning the pending
+                // changes: saved in batches (same transaction), that scan stays short.
+                if (run.Commit && _sponsorships.Count % SaveEvery == 0 && report.ErrorCount == 0) await db.SaveChangesAsync();
+            }
+            catch (DomainException exception)
+            {
+                row.Error(null, exception);
+            }
         }
-        catch (DomainException exception)
-        {
-            row.Error(null, exception);
-        }
+
+        _matches.Clear();
+    }
+
+    /// <summary>
+    /// How many of the group's sponsorships ran on <paramref name="day"/>, judged on their dates as the
+    /// match rule judges them: those matched in this file also by the completion their row names (it is
+    /// booked only after the ledger), those saved before by the lookup the match page uses.
+    /// </summary>
+    private async Task<int> RunningSponsorshipsAsync(GroupEntry group, DateOnly day)
+    {
+        var ofGroup = _matchedHere.GetValueOrDefault(group.Group) ?? [];
+        var here = ofGroup.Count(m => m.Sponsorship.IsRunningOn(day, m.Household.SupportEndsOn(m.Sponsorship.SupportMonths))
+                                      && (m.CompletedOn is not { } completed || completed > day));
+        if (group.IsNew) return here;
+        var counted = ofGroup.Select(m => m.Sponsorship.Id).Where(id => id != 0).ToList();
+        return here + await db.RunningSponsorshipsOfGroupOnAsync(group.Group.Id, day, counted);
     }
 
     private async Task AllocationRowAsync(ImportRow row, string reference)

@@ -53,10 +53,12 @@ public sealed partial class ImportBuilder(NestPortalDbContext db, ImportSource s
         // The match stores the group's and the household's ids: the commit saves them first (same transaction).
         if (run.Commit && report.ErrorCount == 0) await db.SaveChangesAsync(cancellationToken);
         await ApplyAsync(ImportSheets.Sponsorships, SponsorshipRowAsync, cancellationToken);
+        await FinishSponsorshipsAsync();
         await ApplyAsync(ImportSheets.Allocations, AllocationRowAsync, cancellationToken);
         FinishAllocations();
         await ApplyAsync(ImportSheets.Entries, EntryRowAsync, cancellationToken);
         FinishEntries();
+        FinishEndings();
         await ApplyAsync(ImportSheets.Outreach, OutreachRowAsync, cancellationToken);
         await run.Progress.FlushAsync();
         return true;
@@ -111,9 +113,9 @@ public sealed partial class ImportBuilder(NestPortalDbContext db, ImportSource s
             number++;
             var row = Row(sheet, layout, number, cells);
             if (row.IsEmpty) continue;
-            if (++layout.Rows > ImportRun.MaxRowsPerSheet)
+            if (++layout.Rows > run.MaxRowsPerSheet)
             {
-                report.AddError(sheet.Name, number, null, l["Das Blatt „{0}“ hat mehr als {1} Zeilen. Bitte teilen Sie die Daten auf mehrere Importe auf; es wurde nichts übernommen.", sheet.Name, ImportRun.MaxRowsPerSheet.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))]);
+                report.AddError(sheet.Name, number, null, l["Das Blatt „{0}“ hat mehr als {1} Zeilen. Bitte teilen Sie die Daten auf mehrere Importe auf; es wurde nichts übernommen.", sheet.Name, run.MaxRowsPerSheet.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))]);
                 return false;
             }
 

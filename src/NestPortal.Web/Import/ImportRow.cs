@@ -31,6 +31,9 @@ public sealed class ImportRow(ImportSheet sheet, int number, IReadOnlyDictionary
         foreach (var error in exception.Errors) Error(column, l.Of(error));
     }
 
+    /// <summary>A finding that does not stop the row: a rule of a decision taken back then (docs/import.md, "History is fact").</summary>
+    public void Warning(string? column, DomainError warning) => report.AddWarning(sheet.Name, number, column, l.Of(warning));
+
     public bool IsEmpty => cells.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s)));
 
     public string? Text(string column)

@@ -8,7 +8,16 @@ namespace NestPortal.Web.Import;
 /// </summary>
 public sealed record ImportRun(int ImportId, DateOnly Today, DateTime NowUtc, Actor Actor, bool Commit, ImportProgressSink Progress)
 {
-    public const int MaxRowsPerSheet = 20_000;
+    /// <summary>The rows one sheet may have unless <c>Import:MaxRowsPerSheet</c> says otherwise (docs/import.md, Limits).</summary>
+    public const int DefaultMaxRowsPerSheet = 20_000;
+
+    /// <summary>
+    /// Where the row limit is configured: a whole history's ledger (100,000 rows and more) can be taken over
+    /// in one import where the operator raises it (docs/performance.md, Import).
+    /// </summary>
+    public const string MaxRowsPerSheetSetting = "Import:MaxRowsPerSheet";
+
+    public int MaxRowsPerSheet { get; init; } = DefaultMaxRowsPerSheet;
     public const long MaxUploadBytes = 20L * 1024 * 1024;
 }
 

@@ -14,8 +14,10 @@ namespace NestPortal.Web.Import;
 /// audit actor naming the import. Progress goes to the import's row (dry run) and to memory (both).
 /// </summary>
 public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, TimeProvider time, ImportTexts l, Countries countries,
-    ImportProgress progress, ILogger<ImportRunner> logger)
+    ImportProgress progress, IConfiguration configuration, ILogger<ImportRunner> logger)
 {
+    private readonly int _maxRowsPerSheet = configuration.GetValue(ImportRun.MaxRowsPerSheetSetting, ImportRun.DefaultMaxRowsPerSheet);
+
     public async Task RunAsync(int importId, CancellationToken cancellationToken)
     {
         DataImport? import;
@@ -55,7 +57,7 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
             await using var work = new NestPortalDbContext(options, null, time);
             // Never saved: nothing needs the tracker to look for changes.
             work.ChangeTracker.AutoDetectChangesEnabled = false;
-            await BuildAsync(work, import.Id, report, new ImportRun(import.Id, time.TodayInGermany(), time.UtcNow(), actor, Commit: false, sink), cancellationToken);
+            await BuildAsync(work, import.Id, report, new ImportRun(import.Id, time.TodayInGermany(), time.UtcNow(), actor, Commit: false, sink) { MaxRowsPerSheet = _maxRowsPerSheet }, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -81,7 +83,7 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
             progress.Report(import.Id, processed, total);
             return Task.CompletedTask;
         });
-        var run = new ImportRun(import.Id, time.TodayInGermany(), time.UtcNow(), new Actor(import.StartedByUserId, name), Commit: true, sink);
+        var run = new ImportRun(import.Id, time.TodayInGermany(), time.UtcNow(), new Actor(import.StartedByUserId, name), Commit: true, sink) { MaxRowsPerSheet = _maxRowsPerSheet };
         try
         {
             await using var db = new NestPortalDbContext(options, auditActor, time);

@@ -62,6 +62,7 @@ public static class ImportSheets
         new("Wohnfläche", "Living space", true), new("Zimmer", "Rooms", true), new("Nettokaltmiete", "Net cold rent", true),
         new("Mietbeginn", "Lease start", true), new("Wohnung der Gruppe", "Owned by group"),
         new("Kontoinhaber", "Account holder", true), new("IBAN", "IBAN", true), new("Bank", "Bank", true),
+        new("Ende", "End"), new("Beendet am", "Ended on"), new("Weitergeführt von", "Continued by"), new("Abgeschlossen am", "Completed on"),
     ]);
 
     public static readonly ImportSheet Allocations = new("Zuweisungen", "Allocations", "Allocation",

@@ -32,6 +32,10 @@ public static class ImportWords
         (EscrowEntryKind.Refund, ["Rückzahlung", "refund"]),
         (EscrowEntryKind.Correction, ["Korrektur", "correction"]));
 
+    public static readonly IReadOnlyDictionary<string, SponsorshipEndKind> SponsorshipEnds = Words(
+        (SponsorshipEndKind.Completed, ["abgeschlossen", "Abschluss", "completed"]),
+        (SponsorshipEndKind.Dissolved, ["aufgelöst", "Auflösung", "dissolved"]));
+
     public static readonly IReadOnlyDictionary<string, OutreachKind> OutreachKinds = Words(
         (OutreachKind.Conference, ["Konferenz", "Veranstaltung", "conference"]),
         (OutreachKind.Print, ["Druck", "Brief", "print"]),

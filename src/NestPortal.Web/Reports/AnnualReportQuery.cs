@@ -32,7 +32,7 @@ namespace NestPortal.Web.Reports;
 /// <item>Distributions (nationality, sex, age band at arrival, household size = persons recorded in the
 /// household) are of the persons arrived in each year of the range.</item>
 /// <item>Early departures in Y: mentors by LeftOn (reasons as their free text), refugees by LeftOn and DepartureReason.</item>
-/// <item>Sponsorships completed in Y: RentEndsOn in Y; without a rent period by CompletedOn.</item>
+/// <item>Sponsorships completed in Y: CompletedOn in Y (the rent run's day, or the day an imported history names).</item>
 /// <item>Escrow in Y by value date: deposited, paid as rent and refunded as positive sums, a correction counted
 /// with the kind of the entry it corrects, in the correction's year; balances are the plain sum of entries.</item>
 /// <item>Outreach in Y: events held (by kind), distinct municipalities invited and informed, and of those
@@ -108,8 +108,10 @@ public sealed class AnnualReportQuery(NestPortalDbContext db, Countries countrie
             .GroupBy(x => new { x.LeftOn!.Value.Year, x.LeavingReason, x.HomeMunicipalityAgs })
             .Select(g => new { g.Key.Year, g.Key.LeavingReason, g.Key.HomeMunicipalityAgs, Count = g.Count() })
             .ToListAsync(ct);
+        // By the completion's own date: an imported history completes a sponsorship on the day it ended,
+        // so the years stay history (docs/report-definitions.md, Completed sponsorships).
         var completed = (await db.Sponsorships
-                .Join(households, sp => sp.HouseholdId, h => h.Id, (sp, h) => new { End = sp.RentEndsOn ?? sp.CompletedOn, h.AllocatedMunicipalityAgs })
+                .Join(households, sp => sp.HouseholdId, h => h.Id, (sp, h) => new { End = sp.CompletedOn, h.AllocatedMunicipalityAgs })
                 .Where(x => x.End != null && x.End >= first && x.End <= last)
                 .GroupBy(x => new { x.End!.Value.Year, x.AllocatedMunicipalityAgs })
                 .Select(g => new { g.Key.Year, g.Key.AllocatedMunicipalityAgs, Count = g.Count() })

@@ -77,14 +77,27 @@ public sealed class ImportValidationTests(PortalFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task A_group_breaking_the_rule_set_of_its_submission_date_is_refused_with_the_domain_text()
+    public async Task A_member_not_yet_adult_on_the_submission_date_is_refused_with_the_domain_text()
     {
-        var book = ImportSampleWorkbook.Valid(1, "RULE");
-        book["Mitglieder"].RemoveAt(3);
+        var book = ImportSampleWorkbook.Valid(1, "ADULT");
+        book["Mitglieder"][3]["Geburtsdatum"] = "01.06.2005";
 
         var report = await RefusedAsync(book);
 
-        report.Errors.ShouldContain(e => e.Sheet == "Gruppen" && e.Row == 2 && e.Text.De.Contains("Die Gruppe hat 3 Mitglieder; nach den Regeln „NesT Regelprogramm“ sind mindestens 4 nötig."));
+        report.Errors.ShouldContain(e => e.Sheet == "Gruppen" && e.Row == 2 && e.Text.De.Contains("ist am 01.03.2023 noch nicht volljährig."), report.Describe());
+    }
+
+    [Fact]
+    public async Task A_completion_before_the_lease_start_is_refused()
+    {
+        var book = ImportSampleWorkbook.Valid(1, "EARLY");
+        book["Patenschaften"][0]["Ende"] = "abgeschlossen";
+        book["Patenschaften"][0]["Beendet am"] = "30.04.2023";
+
+        var report = await RefusedAsync(book);
+
+        report.Errors.ShouldContain(e => e.Sheet == "Patenschaften" && e.Row == 2 && e.Column == "Beendet am"
+                                         && e.Text.De == "Das Abschlussdatum (30.04.2023) liegt vor dem Mietbeginn (01.05.2023).", report.Describe());
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed class AnnualReportQueryTests(PortalFactory factory) : IClassFixtur
         await factory.SponsoredAsync(group, new DateOnly(2012, 2, 1), rentEndsOn: new DateOnly(2012, 6, 30));
         await factory.SponsoredAsync(group, new DateOnly(2012, 9, 1));
         await factory.SponsoredAsync(group, new DateOnly(2013, 3, 1));
+        await factory.SqlAsync(db => db.Database.ExecuteSqlAsync($"UPDATE Sponsorships SET CompletedOn = RentEndsOn WHERE GroupId = {group} AND Status = 'Completed'"));
 
         var report = await factory.ReportAsync(new DateOnly(2013, 12, 31), 2012, 2013);
 
@@ -63,6 +64,22 @@ public sealed class AnnualReportQueryTests(PortalFactory factory) : IClassFixtur
         bochum.GroupsTookOnCosts.ShouldBe(1);
         var district = report.Areas.Single(a => a.Area.Level == AreaLevel.District && a.Area.District == bochum.Area.District && a.Year == 2012);
         district.GroupsTookOnCosts.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_sponsorship_counts_as_completed_in_the_year_of_its_completion_not_of_its_rent_end()
+    {
+        var group = await factory.GroupAsync();
+        var (_, sponsorshipId) = await factory.SponsoredAsync(group, new DateOnly(2014, 3, 1), rentEndsOn: new DateOnly(2014, 10, 31));
+        await factory.SqlAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE Sponsorships SET Status = 'Completed', CompletedOn = {new DateOnly(2015, 3, 2)} WHERE Id = {sponsorshipId}"));
+
+        var before = await factory.ReportAsync(new DateOnly(2015, 3, 1), 2014, 2015);
+        var after = await factory.ReportAsync(new DateOnly(2015, 12, 31), 2014, 2015);
+
+        before.Years.Sum(y => y.SponsorshipsCompleted).ShouldBe(0);
+        after.Year(2014).SponsorshipsCompleted.ShouldBe(0);
+        after.Year(2015).SponsorshipsCompleted.ShouldBe(1);
     }
 
     [Fact]

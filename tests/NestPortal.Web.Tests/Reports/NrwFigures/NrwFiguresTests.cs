@@ -22,14 +22,42 @@ public class NrwFiguresTests(NrwSampleFixture sample) : IClassFixture<NrwSampleF
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
         imported["Group"].ShouldBe(21);
         imported["Member"].ShouldBe(105);
-        imported["Household"].ShouldBe(21);
-        imported["Person"].ShouldBe(89);
-        imported["Sponsorship"].ShouldBe(20);
-        imported["Allocation"].ShouldBe(21);
-        imported["EscrowEntry"].ShouldBe(381);
+        imported["Household"].ShouldBe(23);
+        imported["Person"].ShouldBe(104);
+        imported["Sponsorship"].ShouldBe(22);
+        imported["Allocation"].ShouldBe(23);
+        imported["EscrowEntry"].ShouldBe(402);
         imported["Outreach"].ShouldBe(6);
         var safeHarbours = await sample.Factory.QueryAsync(db => db.Municipalities.CountAsync(m => m.SafeHarbourDeclaredOn != null));
         safeHarbours.ShouldBe(8);
+    }
+
+    [Fact]
+    public void The_sample_commits_with_warnings_only_the_second_family_of_a_group_at_once()
+    {
+        var warnings = sample.FirstImport.DryRunPage.QuerySelectorAll("#import-warnings tbody tr")
+            .Select(tr => tr.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
+
+        var warning = warnings.ShouldHaveSingleItem();
+        warning[..3].ShouldBe(["Patenschaften", "23", "Vermittelt am"]);
+        warning[3].ShouldStartWith("Die Gruppe „Nachbarschaftskreis Wuppertal-Ostersbaum“ begleitet am 04.04.2022 bereits eine Familie");
+    }
+
+    [Fact]
+    public async Task Sponsorships_of_the_history_end_on_their_own_days_and_the_report_counts_them_there()
+    {
+        var completed = await sample.Factory.QueryAsync(db => db.Sponsorships.Where(s => s.CompletedOn != null)
+            .Select(s => s.CompletedOn!.Value).ToListAsync());
+        completed.Order().ShouldBe([new DateOnly(2021, 9, 6), new DateOnly(2021, 10, 5), new DateOnly(2021, 11, 5), new DateOnly(2022, 2, 7),
+            new DateOnly(2022, 10, 5), new DateOnly(2022, 12, 5), new DateOnly(2022, 12, 5)]);
+        var dissolved = await sample.Factory.QueryAsync(db => db.MentoringGroups.CountAsync(g => g.DissolvedOn == new DateOnly(2020, 9, 30)));
+        dissolved.ShouldBe(1);
+
+        await using var scope = sample.Factory.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<AnnualReportQuery>()
+            .RunAsync(new ReportRequest(NrwFigures.January2023.Stichtag, ReportRequest.FirstProgrammeYear, 2023));
+        report.Years.ToDictionary(y => y.Year, y => y.SponsorshipsCompleted)
+            .ShouldBe(new Dictionary<int, int> { [2019] = 0, [2020] = 0, [2021] = 3, [2022] = 4, [2023] = 0 });
     }
 
     [Theory]
