@@ -1,4 +1,5 @@
-using NestPortal.Web.Infrastructure.RentRuns;
+using NestPortal.Web.Mail;
+using NestPortal.Web.RentRuns;
 
 namespace NestPortal.Web.Startup;
 

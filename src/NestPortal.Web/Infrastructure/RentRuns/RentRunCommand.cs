@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NestPortal.Data;
+using NestPortal.Web.RentRuns;
 
 namespace NestPortal.Web.Infrastructure.RentRuns;
 

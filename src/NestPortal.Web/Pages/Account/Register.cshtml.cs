@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using NestPortal.Data.Identity;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Mail;
 
 namespace NestPortal.Web.Pages.Account;
 

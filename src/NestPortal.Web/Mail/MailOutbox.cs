@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using NestPortal.Data;
 using NestPortal.Data.Operations;
 
-namespace NestPortal.Web.Infrastructure;
+namespace NestPortal.Web.Mail;
 
 /// <summary>
 /// Queues mails in the database with the change they report (saved by the same SaveChanges), so a mail

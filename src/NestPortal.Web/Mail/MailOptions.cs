@@ -3,7 +3,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace NestPortal.Web.Infrastructure;
+namespace NestPortal.Web.Mail;
 
 public sealed class MailOptions
 {

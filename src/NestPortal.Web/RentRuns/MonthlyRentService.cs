@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace NestPortal.Web.Infrastructure.RentRuns;
+namespace NestPortal.Web.RentRuns;
 
 public sealed class RentRunOptions
 {
