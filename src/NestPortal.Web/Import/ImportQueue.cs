@@ -15,7 +15,7 @@ public sealed class ImportQueue(ISchedulerFactory schedulers)
     public async Task EnqueueAsync(int importId, CancellationToken cancellationToken = default)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var trigger = TriggerBuilder.Create()
+        var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
             .WithIdentity($"import-{importId}-{Guid.NewGuid():N}", PortalJob.Group)
             .ForJob(ImportJob.Key)
             .UsingJobData(ImportJob.ImportIdKey, importId.ToString(CultureInfo.InvariantCulture))

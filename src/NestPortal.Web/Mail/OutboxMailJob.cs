@@ -17,8 +17,6 @@ public sealed class OutboxMailJob(OutboxMailSender sender) : IJob
 
     public static PortalJob Definition(MailOptions options) =>
         new(Key, typeof(OutboxMailJob), "Versand der E-Mails", RequestsRecovery: false, CanRunNow: true,
-            TriggerBuilder.Create().WithIdentity(PortalJob.ScheduleKey(Key)).ForJob(Key)
-                .WithSimpleSchedule(simple => simple.WithInterval(TimeSpan.FromSeconds(Math.Max(1, options.OutboxPollSeconds))).RepeatForever()
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-                .Build());
+            trigger => trigger.WithSimpleSchedule(simple => simple.WithInterval(TimeSpan.FromSeconds(Math.Max(1, options.OutboxPollSeconds))).RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
 }

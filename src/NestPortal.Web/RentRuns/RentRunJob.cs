@@ -28,12 +28,11 @@ public sealed class RentRunJob(RentRunner runner, TimeProvider time) : IJob
     public static PortalJob Definition(RentRunOptions options) =>
         new(Key, typeof(RentRunJob), "Mietlauf", RequestsRecovery: false, CanRunNow: true,
             options.Enabled
-                ? TriggerBuilder.Create().WithIdentity(PortalJob.ScheduleKey(Key)).ForJob(Key)
-                    .WithCronSchedule(options.Schedule, cron => cron.InTimeZone(JobSchedules.Germany).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-                    .Build()
+                ? trigger => trigger.WithCronSchedule(options.Schedule,
+                    cron => cron.InTimeZone(JobSchedules.Germany).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
                 : null)
         {
-            OnStart = options.Enabled ? (services, scheduler, cancellationToken) => CatchUpAsync(services, scheduler, options, cancellationToken) : null,
+            OnStart = options.Enabled && options.CatchUpOnStart ? (services, scheduler, cancellationToken) => CatchUpAsync(services, scheduler, options, cancellationToken) : null,
         };
 
     /// <summary>
@@ -48,7 +47,7 @@ public sealed class RentRunJob(RentRunner runner, TimeProvider time) : IJob
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         var lastStart = await db.RentRuns.MaxAsync(r => (DateTime?)r.StartedAtUtc, cancellationToken);
         if (lastStart is { } last && now.UtcDateTime - last < TimeSpan.FromHours(options.CatchUpAfterHours)) return;
-        var trigger = TriggerBuilder.Create().WithIdentity(CatchUpKey).ForJob(Key)
+        var trigger = TriggerBuilder.Create(scheduler.TimeProvider).WithIdentity(CatchUpKey).ForJob(Key)
             .StartAt(scheduler.TimeProvider.GetUtcNow().AddSeconds(Math.Max(0, options.StartDelaySeconds)))
             .WithSimpleSchedule(simple => simple.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();

@@ -11,6 +11,9 @@ public sealed class RentRunOptions
     /// </summary>
     public string Schedule { get; set; } = "0 0 3 * * ?";
 
+    /// <summary>Whether a start looks for a missed run at all (the tests of the schedule itself switch it off).</summary>
+    public bool CatchUpOnStart { get; set; } = true;
+
     /// <summary>A run at start when the last one is older than this (after downtime, or on a fresh install).</summary>
     public double CatchUpAfterHours { get; set; } = 24;
 

@@ -31,21 +31,20 @@ public sealed class JobScheduleSetup(ISchedulerFactory schedulers, IEnumerable<P
     {
         var key = PortalJob.ScheduleKey(job.Key);
         var stored = await scheduler.GetTrigger(key, cancellationToken);
-        if (job.Schedule is null)
+        var wanted = job.BuildSchedule(scheduler.TimeProvider);
+        if (wanted is null)
         {
             // Switched off (RentRun:Enabled=false): a trigger stored while it was on must not go on firing.
             if (stored is not null) await scheduler.UnscheduleJob(key, cancellationToken);
             return;
         }
 
-        if (stored is not null && SameSchedule(stored, job.Schedule)) return;
-        // Started on the scheduler's clock, which need not be the one the trigger was built on.
-        var trigger = job.Schedule.GetTriggerBuilder().StartAt(scheduler.TimeProvider.GetUtcNow()).Build();
+        if (stored is not null && SameSchedule(stored, wanted)) return;
         try
         {
-            if (stored is null) await scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
-            else await scheduler.RescheduleJob(key, trigger, cancellationToken);
-            logger.LogInformation("Job {Job} scheduled: {Schedule}", job.Key, JobSchedules.Describe(job.Schedule));
+            if (stored is null) await scheduler.ScheduleJob(wanted, cancellationToken: cancellationToken);
+            else await scheduler.RescheduleJob(key, wanted, cancellationToken);
+            logger.LogInformation("Job {Job} scheduled: {Schedule}", job.Key, JobSchedules.Describe(wanted));
         }
         catch (ObjectAlreadyExistsException)
         {

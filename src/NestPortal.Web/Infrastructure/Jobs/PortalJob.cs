@@ -9,7 +9,7 @@ namespace NestPortal.Web.Infrastructure.Jobs;
 /// Each job's file declares its own (<c>RentRunJob.Definition</c> …); <c>BackgroundWorkRegistration</c>
 /// lists them, and <see cref="JobScheduleSetup"/> stores them in the job store at start.
 /// </summary>
-public sealed record PortalJob(JobKey Key, Type JobType, string Title, bool RequestsRecovery, bool CanRunNow, ITrigger? Schedule)
+public sealed record PortalJob(JobKey Key, Type JobType, string Title, bool RequestsRecovery, bool CanRunNow, Func<TriggerBuilder<IJob>, TriggerBuilder<IJob>>? Schedule)
 {
     public const string Group = "portal";
 
@@ -18,6 +18,13 @@ public sealed record PortalJob(JobKey Key, Type JobType, string Title, bool Requ
 
     /// <summary>The key of the job's standing trigger: one per job, so every instance of a cluster names the same one.</summary>
     public static TriggerKey ScheduleKey(JobKey job) => new($"{job.Name}-schedule", Group);
+
+    /// <summary>
+    /// The standing trigger, built on the scheduler's clock: a cron trigger computes its first firing
+    /// from the clock of the builder that made it, not from the scheduler it is stored in.
+    /// </summary>
+    public ITrigger? BuildSchedule(TimeProvider clock) =>
+        Schedule?.Invoke(TriggerBuilder.Create(clock).WithIdentity(ScheduleKey(Key)).ForJob(Key).StartAt(clock.GetUtcNow())).Build();
 
     public IJobDetail ToJobDetail() =>
         JobBuilder.Create().OfType(JobType).WithIdentity(Key).WithDescription(Title).StoreDurably().RequestRecovery(RequestsRecovery).Build();
