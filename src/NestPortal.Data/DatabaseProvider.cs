@@ -33,15 +33,19 @@ public static class DatabaseProvider
     public static IServiceCollection AddNestPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = ProviderName(configuration);
-        var connectionString = provider == Sqlite
-            ? ResolveSqlitePath(configuration.GetConnectionString(Sqlite) ?? DefaultSqliteConnection, contentRoot)
-            : configuration.GetConnectionString(SqlServer)
-              ?? throw new InvalidOperationException("ConnectionStrings:SqlServer is required when Database:Provider is SqlServer.");
+        var connectionString = ConnectionString(configuration, contentRoot);
         // Interceptors the host registers (the web layer counts SQL commands per request) join every context.
         services.AddDbContext<NestPortalDbContext>((sp, options) => options.UseNestPortalProvider(provider, connectionString)
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         return services;
     }
+
+    /// <summary>The configured provider's connection string; the scheduler's job store uses the same database.</summary>
+    public static string ConnectionString(IConfiguration configuration, string contentRoot) =>
+        ProviderName(configuration) == Sqlite
+            ? ResolveSqlitePath(configuration.GetConnectionString(Sqlite) ?? DefaultSqliteConnection, contentRoot)
+            : configuration.GetConnectionString(SqlServer)
+              ?? throw new InvalidOperationException("ConnectionStrings:SqlServer is required when Database:Provider is SqlServer.");
 
     /// <summary>Options for a context outside dependency injection: design-time tools and tests.</summary>
     public static DbContextOptions<NestPortalDbContext> OptionsFor(string provider, string connectionString)

@@ -30,6 +30,25 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
     }
 }
 
+internal sealed class JobExecutionConfiguration : IEntityTypeConfiguration<JobExecution>
+{
+    public void Configure(EntityTypeBuilder<JobExecution> builder)
+    {
+        builder.ToTable("JobExecutions");
+        builder.Property(e => e.JobName).HasMaxLength(JobExecution.NameMaxLength).IsRequired();
+        builder.Property(e => e.TriggerName).HasMaxLength(JobExecution.NameMaxLength).IsRequired();
+        builder.Property(e => e.FireInstanceId).HasMaxLength(JobExecution.FireIdMaxLength).IsRequired();
+        builder.Property(e => e.InstanceId).HasMaxLength(JobExecution.InstanceMaxLength).IsRequired();
+        builder.Property(e => e.ErrorMessage).HasMaxLength(JobExecution.MessageMaxLength);
+        builder.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(20);
+        // One row per firing: a second listener write for the same firing would be a bug, and the database says so.
+        builder.HasIndex(e => e.FireInstanceId).IsUnique();
+        // The page lists the latest executions, overall and per job.
+        builder.HasIndex(e => new { e.JobName, e.StartedAtUtc });
+        builder.HasIndex(e => e.StartedAtUtc);
+    }
+}
+
 internal sealed class DataImportConfiguration : IEntityTypeConfiguration<DataImport>
 {
     public void Configure(EntityTypeBuilder<DataImport> builder)

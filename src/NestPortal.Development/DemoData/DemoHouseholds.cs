@@ -9,7 +9,7 @@ using NestPortal.Domain.Municipalities;
 using NestPortal.Domain.Programme;
 using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Authorization;
-using NestPortal.Web.Infrastructure.RentRuns;
+using NestPortal.Web.RentRuns;
 using NestPortal.Development.SampleData;
 
 namespace NestPortal.Development.DemoData;

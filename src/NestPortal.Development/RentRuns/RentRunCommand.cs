@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NestPortal.Data;
-using NestPortal.Web.Infrastructure.RentRuns;
+using NestPortal.Web.RentRuns;
 
 namespace NestPortal.Development.RentRuns;
 

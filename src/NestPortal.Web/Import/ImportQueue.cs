@@ -1,16 +1,29 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
+using System.Globalization;
+using NestPortal.Web.Infrastructure.Jobs;
+using Quartz;
 
 namespace NestPortal.Web.Import;
 
-/// <summary>Import ids waiting for their dry run or commit; one worker takes them in order.</summary>
-public sealed class ImportQueue
+/// <summary>
+/// Imports waiting for their dry run or commit: each is a one-off trigger of <see cref="ImportJob"/> in the
+/// job store, so the queue survives a restart and any instance of the cluster may take the next one;
+/// the job runs one import at a time, in the order they were asked for.
+/// </summary>
+public sealed class ImportQueue(ISchedulerFactory schedulers)
 {
-    private readonly Channel<int> _channel = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
-
-    public void Enqueue(int importId) => _channel.Writer.TryWrite(importId);
-
-    public IAsyncEnumerable<int> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
+    public async Task EnqueueAsync(int importId, CancellationToken cancellationToken = default)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
+            .WithIdentity($"import-{importId}-{Guid.NewGuid():N}", PortalJob.Group)
+            .ForJob(ImportJob.Key)
+            .UsingJobData(ImportJob.ImportIdKey, importId.ToString(CultureInfo.InvariantCulture))
+            .StartAt(scheduler.TimeProvider.GetUtcNow())
+            .WithSimpleSchedule(simple => simple.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build();
+        await scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
+    }
 }
 
 /// <summary>

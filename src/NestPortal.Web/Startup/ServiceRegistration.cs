@@ -22,7 +22,7 @@ public static class ServiceRegistration
         services.AddPortalData(configuration, environment);
         services.AddIdentityAndAccess(configuration, environment);
         services.AddPortalPages(environment);
-        services.AddBackgroundWork(configuration);
+        services.AddBackgroundWork(configuration, environment);
         return services;
     }
 }

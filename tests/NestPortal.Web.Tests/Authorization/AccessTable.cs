@@ -113,6 +113,9 @@ public static class AccessTable
         ["/Admin/Import/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
         ["/Admin/Import/Details"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
+        // Background jobs (Quartz): schedules, executions, "Jetzt ausführen"
+        ["/Admin/Jobs/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+
     };
 
 

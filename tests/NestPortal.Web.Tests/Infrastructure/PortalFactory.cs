@@ -12,17 +12,29 @@ namespace NestPortal.Web.Tests.Infrastructure;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "nestportal-tests", Guid.NewGuid().ToString("N"));
+    public string Folder { get; }
     public string DatabasePath => Path.Combine(Folder, "nestportal.db");
     public string MailFolder => Path.Combine(Folder, "mail");
 
     /// <summary>Demo accounts skip the second factor unless a test says otherwise.</summary>
     public bool RelaxTwoFactorForDemoUsers { get; init; } = true;
 
+    private readonly bool _ownsFolder;
+
     public PortalFactory()
+        : this(NewFolder(), ownsFolder: true)
     {
+    }
+
+    /// <summary>A portal on a database folder another portal may share (several instances of one cluster); the owner deletes it.</summary>
+    protected PortalFactory(string folder, bool ownsFolder)
+    {
+        Folder = folder;
+        _ownsFolder = ownsFolder;
         Directory.CreateDirectory(Folder);
     }
+
+    public static string NewFolder() => Path.Combine(Path.GetTempPath(), "nestportal-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -48,7 +60,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         // A derived fixture whose own initialisers threw (no SMTP server) never ran this class's
         // initialisers; the finalizer still calls Dispose, and must not crash the test host.
-        if (string.IsNullOrEmpty(Folder)) return;
+        if (string.IsNullOrEmpty(Folder) || !_ownsFolder) return;
         SqliteConnection.ClearAllPools();
         try
         {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NestPortal.Domain.Sponsorships;
-using NestPortal.Web.Infrastructure.RentRuns;
+using NestPortal.Web.RentRuns;
 using NestPortal.Web.Tests.Infrastructure;
 
 namespace NestPortal.Web.Tests.RentRuns;

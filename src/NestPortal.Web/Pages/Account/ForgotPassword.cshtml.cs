@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data.Identity;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Mail;
 
 namespace NestPortal.Web.Pages.Account;
 

@@ -8,6 +8,7 @@ using NestPortal.Data;
 using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Mail;
 
 namespace NestPortal.Web.Pages.Escrow;
 

@@ -82,7 +82,8 @@ public sealed class DetailsModel(NestPortalDbContext db, ImportQueue queue, Impo
                 new(notCommittable)))
             return await ShowAgainAsync(id);
 
-        queue.Enqueue(import.Id);
+        // Not the request's token: once the import is saved it must be queued, whether or not the browser waits.
+        await queue.EnqueueAsync(import.Id, CancellationToken.None);
         TempData["Status"] = l["Die Übernahme läuft."].Value;
         return RedirectToPage(new { id });
     }

@@ -55,7 +55,8 @@ public sealed class IndexModel(NestPortalDbContext db, ImportQueue queue, TimePr
             await transaction.CommitAsync();
         }
 
-        queue.Enqueue(import.Id);
+        // Not the request's token: once the import is saved it must be queued, whether or not the browser waits.
+        await queue.EnqueueAsync(import.Id, CancellationToken.None);
         TempData["Status"] = l["Die Datei ist hochgeladen; die Probe läuft."].Value;
         return RedirectToPage("Details", new { id = import.Id });
     }

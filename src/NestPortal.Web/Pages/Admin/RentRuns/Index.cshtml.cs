@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 using NestPortal.Data;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
-using NestPortal.Web.Infrastructure.RentRuns;
+using NestPortal.Web.RentRuns;
 
 namespace NestPortal.Web.Pages.Admin.RentRuns;
 

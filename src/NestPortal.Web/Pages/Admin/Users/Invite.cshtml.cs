@@ -7,6 +7,7 @@ using NestPortal.Data;
 using NestPortal.Data.Identity;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Mail;
 using NestPortal.Web.Pages.Account;
 
 namespace NestPortal.Web.Pages.Admin.Users;

@@ -5,7 +5,7 @@ using NestPortal.Domain.Common;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.Sponsorships;
 
-namespace NestPortal.Web.Infrastructure.RentRuns;
+namespace NestPortal.Web.RentRuns;
 
 /// <summary>
 /// The monthly rent run: settles every running sponsorship up to a day (pays each due month, refunds at

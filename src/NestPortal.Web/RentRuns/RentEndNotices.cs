@@ -7,8 +7,9 @@ using NestPortal.Domain.Households;
 using NestPortal.Domain.Municipalities;
 using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Authorization;
+using NestPortal.Web.Mail;
 
-namespace NestPortal.Web.Infrastructure.RentRuns;
+namespace NestPortal.Web.RentRuns;
 
 /// <summary>
 /// Tells the municipality 90 days ahead that rent from the escrow account ends, so its benefits office

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Domain.Common;
 
-namespace NestPortal.Web.Infrastructure.RentRuns;
+namespace NestPortal.Web.RentRuns;
 
 /// <summary>
 /// Why an account failed in a rent run, in German for the run's report (it is stored, like the ledger's

@@ -1,0 +1,20 @@
+namespace NestPortal.Web.Mail;
+
+public sealed class MailOptions
+{
+    public string From { get; set; } = "NestPortal <noreply@nestportal.invalid>";
+    public string PickupDirectory { get; set; } = "App_Data/mail";
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>How often the outbox sender looks for mails to send.</summary>
+    public int OutboxPollSeconds { get; set; } = 15;
+
+    public sealed class SmtpOptions
+    {
+        public string? Host { get; set; }
+        public int Port { get; set; } = 587;
+        public string? UserName { get; set; }
+        public string? Password { get; set; }
+        public bool UseStartTls { get; set; } = true;
+    }
+}
