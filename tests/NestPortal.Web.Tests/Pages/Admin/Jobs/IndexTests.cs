@@ -9,7 +9,7 @@ using NestPortal.Web.Tests.Jobs;
 namespace NestPortal.Web.Tests.Pages.Admin.Jobs;
 
 /// <summary>/Admin/Jobs: the jobs with their schedules and last runs, the executions, "Jetzt ausführen" (refused roles: the access table).</summary>
-public sealed class JobsPageTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private const string Page = "/Admin/Jobs";
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
