@@ -20,6 +20,7 @@ namespace NestPortal.Development.DemoData;
 /// </summary>
 public static class DemoHistory
 {
+    public const string Setting = "Demo:History";
     private const int Seed = 2019;
     private const string NewRulesReason = "Umstellung laufender Mentoring-Übernahmen auf die Regeln ab 1. Juli 2022.";
     private static readonly DateOnly RuleChange = new(2022, 7, 1);

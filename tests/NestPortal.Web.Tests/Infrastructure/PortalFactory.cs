@@ -19,6 +19,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Demo accounts skip the second factor unless a test says otherwise.</summary>
     public bool RelaxTwoFactorForDemoUsers { get; init; } = true;
 
+    /// <summary>The demo set's history 2019–2025, unless a test compares report figures with an imported history alone.</summary>
+    public bool DemoHistory { get; init; } = true;
+
     public PortalFactory()
     {
         Directory.CreateDirectory(Folder);
@@ -37,6 +40,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("RentRun:Enabled", "false");
         // The demo set leaves the programme open: the suite's days lie after its end (2025), and its tests submit and match.
         builder.UseSetting("Demo:EndProgramme", "false");
+        builder.UseSetting("Demo:History", DemoHistory ? "true" : "false");
         // The suite's fixed day, not the real one: no test may depend on the date it runs.
         // The demo accounts and data, as the development host adds them.
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance).AddDemoData());
