@@ -8,12 +8,12 @@ using NestPortal.Web.Startup;
 namespace NestPortal.Development.DemoData;
 
 /// <summary>
-/// The demo accounts and the demo set (<see cref="DemoStories"/>), checked at every start: accounts that
+/// The demo accounts and the demo set (<see cref="DemoStories"/>, <see cref="DemoHistoryStories"/>), checked at every start: accounts that
 /// are missing are created, the groups, households and outreach only into a database without any.
 /// </summary>
 public sealed class DemoDataSeed(
     NestPortalDbContext db, IdentitySeeder identity, UserManager<PortalUser> users, TimeProvider time,
-    IHostEnvironment environment, ILogger<DemoDataSeed> logger) : IStartupSeed
+    IHostEnvironment environment, IConfiguration configuration, ILogger<DemoDataSeed> logger) : IStartupSeed
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -30,8 +30,14 @@ public sealed class DemoDataSeed(
             await identity.CreateConfirmedUserAsync(demo.Email, demo.DisplayName, demo.Role, demo.MunicipalityAgs, DemoUsers.Password);
         }
 
-        await DemoGroups.SeedAsync(db, time);
-        await DemoHouseholds.SeedAsync(db, time);
+        var endProgramme = DemoProgrammeEnd.IsWanted(configuration);
+        var lastActiveDay = DemoProgrammeEnd.LastActiveDay(endProgramme, time.TodayInGermany());
+        await DemoGroups.SeedAsync(db, time, lastActiveDay);
+        await DemoHouseholds.SeedAsync(db, time, lastActiveDay);
+        // The end only with a fresh history, so an end an administrator took back stays taken back after a restart.
+        // Demo:History=false leaves it out: tests that check the published figures of an imported history need it alone.
+        if (configuration.GetValue(DemoHistory.Setting, true) && await DemoHistory.SeedAsync(db, time) && endProgramme)
+            await DemoProgrammeEnd.ApplyAsync(db, time.TodayInGermany());
         await DemoOutreach.SeedAsync(db, time);
         logger.LogInformation("Demo data checked in {Milliseconds} ms", stopwatch.ElapsedMilliseconds);
     }

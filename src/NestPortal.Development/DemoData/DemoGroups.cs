@@ -14,14 +14,16 @@ namespace NestPortal.Development.DemoData;
 /// </summary>
 public static class DemoGroups
 {
-    public static async Task SeedAsync(NestPortalDbContext db, TimeProvider time)
+    /// <param name="lastActiveDay">The last day groups may have been submitted: today, or the programme's end
+    /// when the demo ends it (the end cannot lie before a submission).</param>
+    public static async Task SeedAsync(NestPortalDbContext db, TimeProvider time, DateOnly? lastActiveDay = null)
     {
         if (await db.MentoringGroups.AnyAsync()) return;
         var mentor = await db.Users.SingleAsync(u => u.Email == DemoUsers.All[0].Email);
         var staff = new Actor("demo-seed", "Karl Kompetenz (KfI)");
         var rules = await db.RuleSets.ToListAsync();
         var now = time.UtcNow();
-        var today = time.TodayInGermany();
+        var today = lastActiveDay ?? time.TodayInGermany();
         var inForce = ProgrammeRuleSet.InForceOn(rules, today);
 
         MentoringGroup Group(string name, string ags, Actor owner, string[] people)

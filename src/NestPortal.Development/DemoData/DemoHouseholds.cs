@@ -24,11 +24,14 @@ public static class DemoHouseholds
 {
     private const int Seed = 4711;
 
-    public static async Task SeedAsync(NestPortalDbContext db, TimeProvider time)
+    /// <param name="lastActiveDay">The last day of submissions and matches: today, or the programme's end when
+    /// the demo ends it (nothing new starts after it; arrivals and rent still go on).</param>
+    public static async Task SeedAsync(NestPortalDbContext db, TimeProvider time, DateOnly? lastActiveDay = null)
     {
         if (await db.Households.AnyAsync()) return;
         var today = time.TodayInGermany();
-        var rules = ProgrammeRuleSet.InForceOn(await db.RuleSets.ToListAsync(), today)
+        var active = lastActiveDay ?? today;
+        var rules = ProgrammeRuleSet.InForceOn(await db.RuleSets.ToListAsync(), active)
                     ?? throw new InvalidOperationException("No programme rule set is in force today; the demo data needs one.");
         var municipalities = await db.Municipalities.ToDictionaryAsync(m => m.Ags.Value);
         var users = await db.Users.Where(u => u.Email!.EndsWith("@" + DemoAccounts.Domain)).ToDictionaryAsync(u => u.Email!);
@@ -37,7 +40,7 @@ public static class DemoHouseholds
             : new Actor("demo-" + index, DemoUsers.All[index].DisplayName);
         var staff = Demo(1);
         var faker = new Faker("de") { Random = new Randomizer(Seed) };
-        var timeline = new SampleTimeline(faker, today);
+        var timeline = new SampleTimeline(faker, today, active);
         var groups = new SampleGroups(faker, rules, staff);
         var lifecycle = new SampleLifecycle(faker, rules, staff, today);
 
@@ -64,7 +67,7 @@ public static class DemoHouseholds
         }
 
         foreach (var (name, home, state) in DemoStories.OtherGroups)
-            db.MentoringGroups.Add(OtherGroup(groups, faker, today, name, Ags.Parse(home), state));
+            db.MentoringGroups.Add(OtherGroup(groups, faker, active, name, Ags.Parse(home), state));
         await db.SaveChangesAsync();
 
         var sponsorships = new List<(Sponsorship Sponsorship, Household Household)>();

@@ -10,7 +10,9 @@ namespace NestPortal.Development.SampleData;
 /// Mentoring groups for sample data, built through the group's own commands on the days they would
 /// have happened: members trained before submission, a passed security check, approval.
 /// </summary>
-public sealed class SampleGroups(Faker faker, ProgrammeRuleSet rules, Actor staff)
+/// <param name="history">When given, each group is submitted under the rule set in force on its day (and gets
+/// at least that set's minimum members) instead of <paramref name="rules"/>: data spread over the programme's years.</param>
+public sealed class SampleGroups(Faker faker, ProgrammeRuleSet rules, Actor staff, IReadOnlyCollection<ProgrammeRuleSet>? history = null)
 {
     private static readonly string[] SupportPlans =
     [
@@ -20,10 +22,13 @@ public sealed class SampleGroups(Faker faker, ProgrammeRuleSet rules, Actor staf
     ];
 
     /// <summary>The first day a group can be submitted under the rules these groups follow.</summary>
-    public DateOnly EarliestSubmission => rules.ValidFrom;
+    public DateOnly EarliestSubmission => history?.Min(r => r.ValidFrom) ?? rules.ValidFrom;
 
     /// <summary>Registers a group with <paramref name="memberCount"/> trained adults, the first two main contacts.</summary>
-    public MentoringGroup Draft(string name, Ags home, Actor owner, DateOnly registeredOn, int memberCount, string emailTag)
+    public MentoringGroup Draft(string name, Ags home, Actor owner, DateOnly registeredOn, int memberCount, string emailTag) =>
+        Draft(name, home, owner, registeredOn, memberCount, emailTag, rules);
+
+    private MentoringGroup Draft(string name, Ags home, Actor owner, DateOnly registeredOn, int memberCount, string emailTag, ProgrammeRuleSet rules)
     {
         var at = Noon(registeredOn);
         var group = MentoringGroup.Register(name, home, owner, at);
@@ -45,8 +50,9 @@ public sealed class SampleGroups(Faker faker, ProgrammeRuleSet rules, Actor staf
 
     public MentoringGroup Submitted(string name, Ags home, Actor owner, DateOnly submittedOn, int memberCount, string emailTag)
     {
-        var group = Draft(name, home, owner, submittedOn.AddDays(-faker.Random.Int(3, 30)), memberCount, emailTag);
-        group.Submit(rules, submittedOn, owner, Noon(submittedOn));
+        var rulesThen = history is null ? rules : ProgrammeRuleSet.InForceOn(history, submittedOn) ?? rules;
+        var group = Draft(name, home, owner, submittedOn.AddDays(-faker.Random.Int(3, 30)), Math.Max(memberCount, rulesThen.MinimumMembers), emailTag, rulesThen);
+        group.Submit(rulesThen, submittedOn, owner, Noon(submittedOn));
         return group;
     }
 

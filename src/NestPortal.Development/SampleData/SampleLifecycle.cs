@@ -36,7 +36,8 @@ public sealed record SampleCase(
 /// record (groups and households get ids), match and allocate (they need those ids), then
 /// acknowledge and depart (they need the ids of allocations and persons).
 /// </summary>
-public sealed class SampleLifecycle(Faker faker, ProgrammeRuleSet rules, Actor staff, DateOnly today)
+/// <param name="history">When given, a match takes the rule set of its group's submission (found here) rather than <paramref name="rules"/>.</param>
+public sealed class SampleLifecycle(Faker faker, ProgrammeRuleSet rules, Actor staff, DateOnly today, IReadOnlyCollection<ProgrammeRuleSet>? history = null)
 {
     public Household Record(SampleCase sample)
     {
@@ -52,7 +53,8 @@ public sealed class SampleLifecycle(Faker faker, ProgrammeRuleSet rules, Actor s
         if (sample.Group is not { } group || sample.FlatIn is not { } flatIn) return null;
         var dates = sample.Dates;
         var flat = SampleFlats.Flat(faker, flatIn, sample.Family.Size, dates.LeaseStart, dates.Matched);
-        var sponsorship = Sponsorship.Match(group, household, rules, null, flat, SampleFlats.Escrow(faker, group.Name, flatIn),
+        var groupRules = history?.FirstOrDefault(r => r.Id == group.RuleSetId) ?? rules;
+        var sponsorship = Sponsorship.Match(group, household, groupRules, null, flat, SampleFlats.Escrow(faker, group.Name, flatIn),
             runningSponsorshipsOfGroup: 0, programmeEnd: null, dates.Matched, staff, SampleGroups.Noon(dates.Matched));
         if (sample.FirstAllocatedTo is { } first)
             household.Allocate(Decision(first, dates.Decided, household), false, today, staff, SampleGroups.Noon(dates.Decided));

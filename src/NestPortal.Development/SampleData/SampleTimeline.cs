@@ -8,7 +8,8 @@ namespace NestPortal.Development.SampleData;
 /// the match, the lease (from the month of arrival), the decision, the receipt and any departure.
 /// Every date lies on or before today except an expected arrival.
 /// </summary>
-public sealed class SampleTimeline(Faker faker, DateOnly today)
+/// <param name="lastMatchDay">The last day a match may lie on (the programme's end, when the data ends it); today by default.</param>
+public sealed class SampleTimeline(Faker faker, DateOnly today, DateOnly? lastMatchDay = null)
 {
     public DateOnly Today { get; } = today;
 
@@ -26,6 +27,8 @@ public sealed class SampleTimeline(Faker faker, DateOnly today)
         var arrival = arrivalInDays is { } days ? Today.AddDays(days) : (DateOnly?)null;
         var arrived = arrival is { } a && a <= Today ? a : (DateOnly?)null;
         var matchedOn = Min(Today.AddDays(-faker.Random.Int(5, 20)), (arrival ?? Today.AddDays(120)).AddDays(-faker.Random.Int(40, 70)));
+        // Clamped after drawing, so the random sequence (and the data of an open programme) stays the same.
+        if (lastMatchDay is { } lastMatch) matchedOn = Min(matchedOn, lastMatch);
         var admitted = matched ? matchedOn.AddDays(-faker.Random.Int(30, 90)) : Today.AddDays(-faker.Random.Int(20, 150));
         DateOnly? visa = arrived is { } came ? came.AddDays(-faker.Random.Int(7, 21))
             : arrival is { } expected && expected <= Today.AddDays(30) ? Min(Today, admitted.AddDays(60)) : null;
@@ -44,8 +47,9 @@ public sealed class SampleTimeline(Faker faker, DateOnly today)
     }
 
     /// <summary>How many days back the earliest arrival may lie so that its group was still submitted on or after <paramref name="earliestSubmission"/>.</summary>
+    /// <remarks>A submission lies at most 190 days before the arrival (match 70, approval 60, check and submission 60); 200 leaves a margin.</remarks>
     public int LongestPastArrival(DateOnly earliestSubmission) =>
-        Math.Max(0, Today.DayNumber - earliestSubmission.DayNumber - 260);
+        Math.Max(0, Today.DayNumber - earliestSubmission.DayNumber - 200);
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

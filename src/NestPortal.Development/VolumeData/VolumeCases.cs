@@ -18,7 +18,8 @@ public sealed class VolumeCases(Faker faker, SampleTimeline timeline, SampleGrou
         "Kirchengemeinde", "Bürgerinitiative", "Begegnungscafé", "Sportverein",
     ];
 
-    private readonly int _longestPast = Math.Min(700, timeline.LongestPastArrival(groups.EarliestSubmission));
+    // Arrivals reach back to the programme's first year (the pilot from 2019), so reports over the volume data span every year.
+    private readonly int _longestPast = timeline.LongestPastArrival(groups.EarliestSubmission);
     private int _pendingSizeOffset;
 
     public string ReferencePrefix => $"V{options.Seed}-";

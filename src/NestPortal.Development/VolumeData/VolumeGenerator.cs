@@ -28,16 +28,17 @@ public sealed class VolumeGenerator(NestPortalDbContext db, TimeProvider time)
     {
         var stopwatch = Stopwatch.StartNew();
         var today = time.TodayInGermany();
-        var rules = ProgrammeRuleSet.InForceOn(await db.RuleSets.AsNoTracking().ToListAsync(cancellationToken), today)
+        var ruleSets = await db.RuleSets.AsNoTracking().ToListAsync(cancellationToken);
+        var rules = ProgrammeRuleSet.InForceOn(ruleSets, today)
                     ?? throw new InvalidOperationException("No programme rule set is in force today.");
         var municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Ags).ToListAsync(cancellationToken);
         var faker = new Faker("de") { Random = new Randomizer(options.Seed) };
         var timeline = new SampleTimeline(faker, today);
-        var cases = new VolumeCases(faker, timeline, new SampleGroups(faker, rules, Staff), municipalities, options);
+        var cases = new VolumeCases(faker, timeline, new SampleGroups(faker, rules, Staff, ruleSets), municipalities, options);
         if (await db.Households.AnyAsync(h => h.Reference.StartsWith(cases.ReferencePrefix), cancellationToken))
             throw new InvalidOperationException($"This database already holds volume data of seed {options.Seed} (references {cases.ReferencePrefix}…). Use a fresh database or another seed.");
 
-        var lifecycle = new SampleLifecycle(faker, rules, Staff, today);
+        var lifecycle = new SampleLifecycle(faker, rules, Staff, today, ruleSets);
         var clerk = new Actor("volume-municipality", "Sachbearbeitung Ausländerbehörde");
         int persons = 0, sponsorships = 0, allocations = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;

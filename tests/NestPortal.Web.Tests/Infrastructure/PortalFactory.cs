@@ -21,6 +21,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private readonly bool _ownsFolder;
 
+    /// <summary>The demo set's history 2019–2025, unless a test compares report figures with an imported history alone.</summary>
+    public bool DemoHistory { get; init; } = true;
+
     public PortalFactory()
         : this(NewFolder(), ownsFolder: true)
     {
@@ -47,6 +50,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // No rent run in the background: tests book and settle with explicit dates, and their data must stay as they made it.
         builder.UseSetting("RentRun:Enabled", "false");
+        // The demo set leaves the programme open: the suite's days lie after its end (2025), and its tests submit and match.
+        builder.UseSetting("Demo:EndProgramme", "false");
+        builder.UseSetting("Demo:History", DemoHistory ? "true" : "false");
         // The suite's fixed day, not the real one: no test may depend on the date it runs.
         // The demo accounts and data, as the development host adds them.
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance).AddDemoData());

@@ -95,7 +95,7 @@ public sealed class DemoSeedTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
-    public async Task The_set_has_about_forty_households_and_thirty_groups_in_every_state_across_the_regions()
+    public async Task The_set_has_about_fifty_households_and_forty_groups_in_every_state_across_the_regions()
     {
         var summary = await factory.QueryAsync(async db => new
         {
@@ -106,13 +106,13 @@ public sealed class DemoSeedTests(PortalFactory factory) : IClassFixture<PortalF
             Running = await db.Sponsorships.CountAsync(),
         });
 
-        summary.Households.Count.ShouldBe(DemoStories.All.Count);
+        summary.Households.Count.ShouldBe(DemoStories.All.Count + DemoHistoryStories.All.Count);
         summary.Households.Distinct().Count().ShouldBe(Enum.GetValues<HouseholdStatus>().Length, "every household status");
-        summary.Groups.Count.ShouldBeInRange(30, 35);
+        summary.Groups.Count.ShouldBeInRange(42, 48, "thirty of today and thirteen of the history");
         summary.Groups.Distinct().Count().ShouldBe(Enum.GetValues<GroupStatus>().Length, "every group status");
         summary.Regions.ShouldBe(5);
         summary.Nationalities.ShouldBe(8);
-        summary.Running.ShouldBe(DemoStories.All.Count(s => s.Group is not null));
+        summary.Running.ShouldBe(DemoStories.All.Count(s => s.Group is not null) + DemoHistoryStories.All.Count);
     }
 
     [Fact]
@@ -137,6 +137,7 @@ public sealed class DemoSeedTests(PortalFactory factory) : IClassFixture<PortalF
         {
             await DemoGroups.SeedAsync(db, TestClock.Instance);
             await DemoHouseholds.SeedAsync(db, TestClock.Instance);
+            (await DemoHistory.SeedAsync(db, TestClock.Instance)).ShouldBeFalse();
             await DemoOutreach.SeedAsync(db, TestClock.Instance);
         });
 

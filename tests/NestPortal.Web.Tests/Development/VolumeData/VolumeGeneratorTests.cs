@@ -69,6 +69,16 @@ public sealed class VolumeGeneratorTests
         saved.FlatMunicipalities.ShouldBe(20, "round robin over the municipalities");
         saved.Audited.ShouldBeGreaterThanOrEqualTo(before.Households + 20, "the audit log is written as for any change");
 
+        var spread = await first.QueryAsync(async db => new
+        {
+            ArrivalYears = await db.Refugees.Where(r => r.ArrivedOn != null && db.Households.Any(h => h.Reference.StartsWith("V7-") && EF.Property<int>(r, "HouseholdId") == h.Id))
+                .Select(r => r.ArrivedOn!.Value.Year).Distinct().ToListAsync(),
+            RuleSets = await db.MentoringGroups.Where(g => g.CreatedByUserId.StartsWith("volume-mentor-7-")).Select(g => g.RuleSetId).Distinct().CountAsync(),
+        });
+        spread.ArrivalYears.Count.ShouldBeGreaterThanOrEqualTo(4, "arrivals spread over the programme's years");
+        spread.ArrivalYears.Min().ShouldBeLessThan(2022, "back into the pilot");
+        spread.RuleSets.ShouldBe(2, "groups submitted under the pilot's and the permanent rules");
+
         var snapshot = await SnapshotAsync(first, "V7-");
         snapshot.Count.ShouldBe(20);
         snapshot.ShouldBe(await SnapshotAsync(second, "V7-"));

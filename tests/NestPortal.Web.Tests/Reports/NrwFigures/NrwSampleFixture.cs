@@ -10,7 +10,8 @@ namespace NestPortal.Web.Tests.Reports.NrwFigures;
 /// </summary>
 public sealed class NrwSampleFixture : IAsyncLifetime
 {
-    public PortalFactory Factory { get; } = new();
+    // Without the demo history: the published figures are those of the imported sample alone.
+    public PortalFactory Factory { get; } = new() { DemoHistory = false };
     public HttpClient Administrator { get; private set; } = null!;
     public SampleImport.Outcome FirstImport { get; private set; } = null!;
 
