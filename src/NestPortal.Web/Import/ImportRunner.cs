@@ -87,6 +87,9 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
         try
         {
             await using var db = new NestPortalDbContext(options, auditActor, time);
+            // Every save looks for changes itself (the audit trail does, before it collects them); automatic
+            // detection would scan every tracked record again at each query and each save of the build.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var recheck = new ImportReport();
             var builder = await BuildAsync(db, import.Id, recheck, run, cancellationToken);
@@ -99,6 +102,7 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            ImportBuilder.ForgetAuditEntries(db);
             foreach (var (kind, reference, entityId) in builder.Created)
                 db.ImportedRecords.Add(new ImportedRecord(kind, reference, entityId(), import.Id));
             var row = await db.DataImports.SingleAsync(i => i.Id == import.Id, cancellationToken);
