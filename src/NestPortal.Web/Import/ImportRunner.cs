@@ -16,6 +16,9 @@ namespace NestPortal.Web.Import;
 public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, TimeProvider time, ImportTexts l, Countries countries,
     ImportProgress progress, IConfiguration configuration, ILogger<ImportRunner> logger)
 {
+    /// <summary>How many imported-record references the commit saves at a time (same transaction).</summary>
+    private const int RecordsPerSave = 5000;
+
     private readonly int _maxRowsPerSheet = configuration.GetValue(ImportRun.MaxRowsPerSheetSetting, ImportRun.DefaultMaxRowsPerSheet);
 
     public async Task RunAsync(int importId, CancellationToken cancellationToken)
@@ -102,9 +105,19 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            ImportBuilder.ForgetAuditEntries(db);
-            foreach (var (kind, reference, entityId) in builder.Created)
-                db.ImportedRecords.Add(new ImportedRecord(kind, reference, entityId(), import.Id));
+            // The records are saved: their ids are all the imported-record references need. Letting go of the
+            // tracked records (and of the builder, which holds them) bounds the memory of what follows.
+            var created = builder.Created.Select(c => (c.Kind, c.Reference, EntityId: c.EntityId())).ToList();
+            builder = null;
+            db.ChangeTracker.Clear();
+            foreach (var chunk in created.Chunk(RecordsPerSave))
+            {
+                foreach (var (kind, reference, entityId) in chunk)
+                    db.ImportedRecords.Add(new ImportedRecord(kind, reference, entityId, import.Id));
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
             var row = await db.DataImports.SingleAsync(i => i.Id == import.Id, cancellationToken);
             row.FinishCommit(time.UtcNow());
             await db.SaveChangesAsync(cancellationToken);
