@@ -48,13 +48,18 @@ internal static class AuditTrail
     {
         tracker.DetectChanges();
         var pending = new List<Pending>();
+        // The pending entries by record type and key, so an owned part finds its owner's entry in one
+        // look-up (a scan of all pending changes per owned part made a large save quadratic).
+        var pendingByKey = new Dictionary<(Type Type, object? Key), Pending>();
+        // Only added, changed and deleted entries matter; unchanged ones are skipped before anything else.
+        var changed = tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         // Owners first, so an owned part's change can join its owner's entry.
-        foreach (var entry in tracker.Entries().OrderBy(e => e.Metadata.IsOwned()).ToList())
+        foreach (var entry in changed.Where(e => !e.Metadata.IsOwned()).Concat(changed.Where(e => e.Metadata.IsOwned())))
         {
             if (Immutable.Contains(entry.Metadata.ClrType) && entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} records are immutable: they cannot be changed or deleted.");
             var owner = OwnerType(entry);
-            if (owner is null || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (owner is null) continue;
             if (entry.State == EntityState.Added && ReferenceData.Contains(owner)) continue;
 
             var prefix = entry.Metadata.IsOwned() ? entry.Metadata.ClrType.Name + "." : string.Empty;
@@ -71,8 +76,7 @@ internal static class AuditTrail
             // The owned part's change is the owner's: when the owner is also saved, merge into its entry.
             if (entry.Metadata.IsOwned() && entry.State != EntityState.Deleted)
             {
-                var ownerEntry = pending.FirstOrDefault(p => p.Entry.Entity.GetType() == owner && SameKey(p.Entry, entry));
-                if (ownerEntry is not null)
+                if (pendingByKey.TryGetValue((owner, PrimaryKey(entry)), out var ownerEntry))
                 {
                     ownerEntry.Changes.AddRange(changes);
                     continue;
@@ -80,12 +84,15 @@ internal static class AuditTrail
             }
             else if (entry.Metadata.IsOwned()) continue;
 
-            pending.Add(new Pending(entry, entry.State switch
+            var added = new Pending(entry, entry.State switch
             {
                 EntityState.Added => AuditAction.Created,
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Changed,
-            }, changes));
+            }, changes);
+            pending.Add(added);
+            // The first pending entry of a type and key is the one an owned part joins (as the scan found it).
+            pendingByKey.TryAdd((entry.Entity.GetType(), PrimaryKey(entry)), added);
         }
 
         return pending;
@@ -126,9 +133,9 @@ internal static class AuditTrail
         return Audited.Contains(type.ClrType) ? type.ClrType : null;
     }
 
-    private static bool SameKey(EntityEntry owner, EntityEntry owned) =>
-        Equals(owner.Properties.First(p => p.Metadata.IsPrimaryKey()).CurrentValue,
-            owned.Properties.First(p => p.Metadata.IsPrimaryKey()).CurrentValue);
+    /// <summary>The value of the record's first key property: an owned part shares its owner's.</summary>
+    private static object? PrimaryKey(EntityEntry entry) =>
+        entry.Properties.First(p => p.Metadata.IsPrimaryKey()).CurrentValue;
 
     private static string KeyOf(EntityEntry entry) =>
         Convert.ToString(entry.Properties.First(p => p.Metadata.IsPrimaryKey()).CurrentValue, CultureInfo.InvariantCulture) ?? string.Empty;

@@ -9,9 +9,9 @@ using NestPortal.Web.Import;
 namespace NestPortal.Development.Import;
 
 /// <summary>
-/// <c>dotnet NestPortal.Development.dll import-bench [--groups 1000 | --ledger-rows 100000] [--file bestand.xlsx]</c>: imports a workbook
+/// <c>dotnet NestPortal.Development.dll import-bench [--groups 1000 | --ledger-rows 100000] [--file bestand.xlsx] [--write bestand.xlsx]</c>: imports a workbook
 /// (the given one, or a generated sample of groups of four with their households, about ten rows per
-/// group, or a history with whole ledgers of completed sponsorships) into the configured database: dry run, then commit, each timed, with the peak memory. For
+/// group, or a history with whole ledgers of completed sponsorships) into the configured database (with <c>--write</c>: only writes the generated workbook and stops): dry run, then commit, each timed, with the peak memory. For
 /// scripts/bench-import.sh; not a test.
 /// </summary>
 public static class ImportBenchCommand
@@ -23,32 +23,28 @@ public static class ImportBenchCommand
         var hostArgs = new List<string>();
         var groups = 1000;
         string? file = null;
+        string? write = null;
         int? ledgerRows = null;
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--groups" && i + 1 < args.Length) groups = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--file" && i + 1 < args.Length) file = args[++i];
+            else if (args[i] == "--write" && i + 1 < args.Length) write = args[++i];
             else if (args[i] == "--ledger-rows" && i + 1 < args.Length) ledgerRows = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else hostArgs.Add(args[i]);
         }
 
+        if (write is not null)
+        {
+            // Only the workbook, for a second process to import (so that building it does not count in the import's memory).
+            var generated = Generate(groups, ledgerRows);
+            await File.WriteAllBytesAsync(write, generated);
+            return 0;
+        }
+
         await using var app = await MaintenanceHost.StartAsync(hostArgs.ToArray());
 
-        byte[] content;
-        if (file is null)
-        {
-            var prefix = "BENCH" + DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
-            // A history: whole ledgers of completed sponsorships, 14 rows each (the sheets exceed the default row limit).
-            var book = ledgerRows is { } wanted
-                ? ImportSampleWorkbook.History((wanted + 13) / 14, prefix)
-                : ImportSampleWorkbook.Valid(groups, prefix);
-            content = book.ToXlsx();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generated workbook: {book.RowCount:N0} rows, {content.Length / 1024.0:N0} KB"));
-        }
-        else
-        {
-            content = await File.ReadAllBytesAsync(file);
-        }
+        var content = file is null ? Generate(groups, ledgerRows) : await File.ReadAllBytesAsync(file);
 
         int id;
         await using (var scope = app.Services.CreateAsyncScope())
@@ -87,6 +83,18 @@ public static class ImportBenchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Peak working set {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB; managed heap now {GC.GetTotalMemory(false) / 1024.0 / 1024.0:N0} MB ({DatabaseProvider.ProviderName(app.Configuration)})"));
         return status == DataImportStatus.Committed ? 0 : 1;
+    }
+
+    private static byte[] Generate(int groups, int? ledgerRows)
+    {
+        var prefix = "BENCH" + DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
+        // A history: whole ledgers of completed sponsorships, 14 rows each (the sheets exceed the default row limit).
+        var book = ledgerRows is { } wanted
+            ? ImportSampleWorkbook.History((wanted + 13) / 14, prefix)
+            : ImportSampleWorkbook.Valid(groups, prefix);
+        var content = book.ToXlsx();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generated workbook: {book.RowCount:N0} rows, {content.Length / 1024.0:N0} KB"));
+        return content;
     }
 
     private static async Task<TimeSpan> TimeAsync(IServiceProvider services, int id)

@@ -99,9 +99,8 @@ public sealed partial class ImportBuilder
                 _sponsorships[reference] = sponsorship;
                 if (ending is not null) _endings.Add((row, sponsorship, group, ending));
                 Record("Sponsorship", reference, () => sponsorship.Id);
-                // The audit trail pairs each owned part (flat, account) with its owner by scanning the pending
-                // changes: saved in batches (same transaction), that scan stays short.
-                if (run.Commit && _sponsorships.Count % SaveEvery == 0 && report.ErrorCount == 0) await db.SaveChangesAsync();
+                // Saved in batches (same transaction): each save's audit entries can then be let go.
+                if (_sponsorships.Count % SaveEvery == 0) await SaveBatchAsync();
             }
             catch (DomainException exception)
             {

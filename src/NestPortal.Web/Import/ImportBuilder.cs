@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Data;
+using NestPortal.Data.Auditing;
 using NestPortal.Data.Operations;
 using NestPortal.Domain.Common;
 using NestPortal.Domain.Municipalities;
@@ -51,7 +52,7 @@ public sealed partial class ImportBuilder(NestPortalDbContext db, ImportSource s
         await ApplyAsync(ImportSheets.Households, HouseholdRowAsync, cancellationToken);
         await ApplyAsync(ImportSheets.Persons, PersonRowAsync, cancellationToken);
         // The match stores the group's and the household's ids: the commit saves them first (same transaction).
-        if (run.Commit && report.ErrorCount == 0) await db.SaveChangesAsync(cancellationToken);
+        await SaveBatchAsync(cancellationToken);
         await ApplyAsync(ImportSheets.Sponsorships, SponsorshipRowAsync, cancellationToken);
         await FinishSponsorshipsAsync();
         await ApplyAsync(ImportSheets.Allocations, AllocationRowAsync, cancellationToken);
@@ -209,6 +210,24 @@ public sealed partial class ImportBuilder(NestPortalDbContext db, ImportSource s
     /// <summary>Whether this file has a row for the reference whose own errors keep it from being built (no second error for it).</summary>
     private bool IsBrokenRowOf(ImportSheet sheet, string reference) =>
         _layouts.TryGetValue(sheet, out var layout) && layout.FirstRowOf.ContainsKey(reference) && !layout.Known.ContainsKey(reference);
+
+    /// <summary>
+    /// The commit saves what is built so far (inside its one transaction) while no row has failed; the
+    /// audit entries just written are then let go, since nothing reads or changes them again.
+    /// </summary>
+    private async Task SaveBatchAsync(CancellationToken cancellationToken = default)
+    {
+        if (!run.Commit || report.ErrorCount > 0) return;
+        await db.SaveChangesAsync(cancellationToken);
+        ForgetAuditEntries(db);
+    }
+
+    /// <summary>Stops tracking the saved audit entries (immutable; the database refuses changes to them): they would only hold memory.</summary>
+    internal static void ForgetAuditEntries(NestPortalDbContext db)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Unchanged).ToList())
+            entry.State = EntityState.Detached;
+    }
 
     private void Record(string kind, string reference, Func<int> entityId) => _created.Add((kind, reference, entityId));
 

@@ -16,6 +16,9 @@ namespace NestPortal.Web.Import;
 public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, TimeProvider time, ImportTexts l, Countries countries,
     ImportProgress progress, IConfiguration configuration, ILogger<ImportRunner> logger)
 {
+    /// <summary>How many imported-record references the commit saves at a time (same transaction).</summary>
+    private const int RecordsPerSave = 5000;
+
     private readonly int _maxRowsPerSheet = configuration.GetValue(ImportRun.MaxRowsPerSheetSetting, ImportRun.DefaultMaxRowsPerSheet);
 
     public async Task RunAsync(int importId, CancellationToken cancellationToken)
@@ -87,6 +90,9 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
         try
         {
             await using var db = new NestPortalDbContext(options, auditActor, time);
+            // Every save looks for changes itself (the audit trail does, before it collects them); automatic
+            // detection would scan every tracked record again at each query and each save of the build.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var recheck = new ImportReport();
             var builder = await BuildAsync(db, import.Id, recheck, run, cancellationToken);
@@ -99,8 +105,19 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var (kind, reference, entityId) in builder.Created)
-                db.ImportedRecords.Add(new ImportedRecord(kind, reference, entityId(), import.Id));
+            // The records are saved: their ids are all the imported-record references need. Letting go of the
+            // tracked records (and of the builder, which holds them) bounds the memory of what follows.
+            var created = builder.Created.Select(c => (c.Kind, c.Reference, EntityId: c.EntityId())).ToList();
+            builder = null;
+            db.ChangeTracker.Clear();
+            foreach (var chunk in created.Chunk(RecordsPerSave))
+            {
+                foreach (var (kind, reference, entityId) in chunk)
+                    db.ImportedRecords.Add(new ImportedRecord(kind, reference, entityId, import.Id));
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
             var row = await db.DataImports.SingleAsync(i => i.Id == import.Id, cancellationToken);
             row.FinishCommit(time.UtcNow());
             await db.SaveChangesAsync(cancellationToken);
