@@ -6,7 +6,7 @@ using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Programme;
 using NestPortal.Domain.Sponsorships;
-using NestPortal.Web.Infrastructure.RentRuns;
+using NestPortal.Web.RentRuns;
 using NestPortal.Development.SampleData;
 
 namespace NestPortal.Development.DemoData;
