@@ -1,36 +1,14 @@
 using System.Net;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Infrastructure;
-using OtpNet;
+
+using static NestPortal.Web.Tests.Pages.Account.TwoFactorSteps;
 
 namespace NestPortal.Web.Tests.Pages.Account;
 
 public sealed class LoginWith2faTests(StrictTwoFactorFactory factory) : IClassFixture<StrictTwoFactorFactory>
 {
-    private const string EnrolmentPage = "/Account/Manage/TwoFactor";
-
-    private const string WrongCode = "Der Code ist falsch oder abgelaufen. Geben Sie den aktuellen Code aus Ihrer Authenticator-App ein.";
-
-    private static string SharedKey(IHtmlDocument page) =>
-        page.QuerySelector("#shared-key")!.GetAttribute("data-key")!.Replace(" ", string.Empty).ToUpperInvariant();
-
-    private static string CurrentCode(string sharedKey) => new Totp(Base32Encoding.ToBytes(sharedKey)).ComputeTotp(DateTime.UtcNow);
-
-    private static Task<HttpResponseMessage> PostCodeAsync(HttpClient client, string url, string code) =>
-        client.PostFormAsync(url, new Dictionary<string, string> { ["Input.Code"] = code });
-
-    /// <summary>Signs in a staff member with a password only and opens the page, which sends them to enrol.</summary>
-    private static async Task<string> SentToEnrolAsync(HttpClient client, string staffPage)
-    {
-        var response = await client.GetAsync(staffPage);
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"GET {staffPage}");
-        var location = response.Location();
-        location.ShouldBe($"{EnrolmentPage}?returnUrl={Uri.EscapeDataString(staffPage)}");
-        return location;
-    }
-
     [Fact]
     public async Task A_code_that_was_used_once_is_refused_at_the_next_sign_in()
     {

@@ -1,56 +1,14 @@
 using System.Net;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Infrastructure;
-using OtpNet;
+
+using static NestPortal.Web.Tests.Pages.Account.TwoFactorSteps;
 
 namespace NestPortal.Web.Tests.Pages.Account.Manage;
 
 public sealed class TwoFactorTests(StrictTwoFactorFactory factory) : IClassFixture<StrictTwoFactorFactory>
 {
-    private const string EnrolmentPage = "/Account/Manage/TwoFactor";
-    private const string WrongCode = "Der Code ist falsch oder abgelaufen. Geben Sie den aktuellen Code aus Ihrer Authenticator-App ein.";
-
-    private static string SharedKey(IHtmlDocument page) =>
-        page.QuerySelector("#shared-key")!.GetAttribute("data-key")!.Replace(" ", string.Empty).ToUpperInvariant();
-
-    private static string CurrentCode(string sharedKey) => new Totp(Base32Encoding.ToBytes(sharedKey)).ComputeTotp(DateTime.UtcNow);
-
-    /// <summary>The code the app shows 30 seconds from now: accepted (one step of clock drift) and not yet used.</summary>
-    private static string NextCode(string sharedKey) => new Totp(Base32Encoding.ToBytes(sharedKey)).ComputeTotp(DateTime.UtcNow.AddSeconds(30));
-
-    /// <summary>A six-digit code that is not the current one.</summary>
-    private static string NotTheCode(string sharedKey) => ((int.Parse(CurrentCode(sharedKey)) + 500_000) % 1_000_000).ToString("D6");
-
-    private static Task<HttpResponseMessage> PostCodeAsync(HttpClient client, string url, string code) =>
-        client.PostFormAsync(url, new Dictionary<string, string> { ["Input.Code"] = code });
-
-    /// <summary>Signs in a staff member with a password only and opens the page, which sends them to enrol.</summary>
-    private static async Task<string> SentToEnrolAsync(HttpClient client, string staffPage)
-    {
-        var response = await client.GetAsync(staffPage);
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"GET {staffPage}");
-        var location = response.Location();
-        location.ShouldBe($"{EnrolmentPage}?returnUrl={Uri.EscapeDataString(staffPage)}");
-        return location;
-    }
-
-    /// <summary>Signs in with the password and returns the second-factor page the login sends to.</summary>
-    private async Task<(HttpClient Client, string SecondFactorPage)> PasswordAcceptedAsync(string email, string returnUrl = "/Review")
-    {
-        var client = factory.CreateBrowserLikeClient();
-        var response = await client.PostFormAsync($"/Account/Login?returnUrl={Uri.EscapeDataString(returnUrl)}", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = Accounts.Password,
-        });
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var location = response.Location();
-        location.ShouldStartWith("/Account/LoginWith2fa");
-        return (client, location);
-    }
-
     [Fact]
     public async Task Competence_centre_without_a_second_factor_is_sent_to_enrol_and_a_wrong_code_is_refused()
     {
@@ -120,7 +78,7 @@ public sealed class TwoFactorTests(StrictTwoFactorFactory factory) : IClassFixtu
         (await client.GetAsync("/Review")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         Accounts.LocalPath((await client.GetAsync("/Review")).Location()).ShouldStartWith("/Account/Login");
 
-        var (again, secondFactor) = await PasswordAcceptedAsync(email);
+        var (again, secondFactor) = await factory.PasswordAcceptedAsync(email);
         secondFactor.ShouldBe("/Account/LoginWith2fa?ReturnUrl=%2FReview");
         (await again.GetAsync("/Review")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the password alone does not sign in");
 

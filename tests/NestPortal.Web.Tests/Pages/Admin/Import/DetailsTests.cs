@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Import;
@@ -12,48 +9,18 @@ namespace NestPortal.Web.Tests.Pages.Admin.Import;
 
 public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    /// <summary>Posts files to the upload form as a browser does (multipart, with the page's antiforgery token).</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, params (string FileName, byte[] Content)[] files)
-    {
-        var page = await client.GetPageAsync("/Admin/Import");
-        var token = page.QuerySelectorAll("form[enctype='multipart/form-data'] input[name='__RequestVerificationToken']")
-            .OfType<IHtmlInputElement>().Single().Value;
-        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
-        foreach (var (fileName, bytes) in files)
-        {
-            var file = new ByteArrayContent(bytes);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            content.Add(file, "Files", fileName);
-        }
-
-        return await client.PostAsync("/Admin/Import?handler=Upload", content);
-    }
-
-    /// <summary>Polls the status handler, as the page's script does, until the dry run or commit has finished.</summary>
-    public static async Task<JsonElement> WaitAsync(HttpClient client, string detailsUrl)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            var json = JsonDocument.Parse(await client.GetStringAsync(detailsUrl + "?handler=Status")).RootElement;
-            if (!json.GetProperty("running").GetBoolean()) return json;
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"{detailsUrl} still running");
-    }
-
     [Fact]
     public async Task Administrator_uploads_checks_and_commits_a_workbook()
     {
         var client = await factory.SignedInAsAsync(Roles.Administrator);
         var book = ImportSampleWorkbook.Valid(2, "PAGE");
 
-        var upload = await UploadAsync(client, ("bestand.xlsx", book.ToXlsx()));
+        var upload = await ImportPages.UploadAsync(client, ("bestand.xlsx", book.ToXlsx()));
 
         upload.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var details = upload.Location();
         details.ShouldStartWith("/Admin/Import/Details/");
-        var status = await WaitAsync(client, details);
+        var status = await ImportPages.WaitAsync(client, details);
         status.GetProperty("status").GetString().ShouldBe("Checked");
         var page = await client.GetPageAsync(details);
         page.QuerySelector("#no-errors").ShouldNotBeNull();
@@ -68,7 +35,7 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
 
         var commit = await client.PostFormAsync(details, new Dictionary<string, string> { ["Confirmed"] = "true" }, actionContains: "handler=Commit");
         commit.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await WaitAsync(client, details)).GetProperty("status").GetString().ShouldBe("Committed");
+        (await ImportPages.WaitAsync(client, details)).GetProperty("status").GetString().ShouldBe("Committed");
         (await factory.QueryAsync(db => db.MentoringGroups.CountAsync(g => g.Name.StartsWith("Importgruppe PAGE")))).ShouldBe(2);
         var list = await client.GetPageAsync("/Admin/Import");
         list.QuerySelector("#imports")!.TextContent.ShouldContain("Übernommen");
@@ -80,10 +47,10 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
         var client = await factory.SignedInAsAsync(Roles.Administrator);
         var files = ImportSampleWorkbook.Valid(1, "PCSV").ToCsvFiles().ToArray();
 
-        var upload = await UploadAsync(client, files);
+        var upload = await ImportPages.UploadAsync(client, files);
 
         var details = upload.Location();
-        (await WaitAsync(client, details)).GetProperty("status").GetString().ShouldBe("Checked");
+        (await ImportPages.WaitAsync(client, details)).GetProperty("status").GetString().ShouldBe("Checked");
         var discard = await client.PostFormAsync(details, new Dictionary<string, string>(), actionContains: "handler=Discard");
         discard.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = await client.GetPageAsync(details);
@@ -98,10 +65,10 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
     {
         var client = await factory.SignedInAsAsync(Roles.Administrator);
 
-        var upload = await UploadAsync(client, ("kaputt.xlsx", "kein Excel"u8.ToArray()));
+        var upload = await ImportPages.UploadAsync(client, ("kaputt.xlsx", "kein Excel"u8.ToArray()));
 
         var details = upload.Location();
-        (await WaitAsync(client, details)).GetProperty("status").GetString().ShouldBe("Invalid");
+        (await ImportPages.WaitAsync(client, details)).GetProperty("status").GetString().ShouldBe("Invalid");
         (await client.GetPageAsync(details)).QuerySelector("#import-errors")!.TextContent.ShouldContain("Die Datei kann nicht gelesen werden");
     }
 
