@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NestPortal.Domain.Programme;
@@ -92,12 +93,25 @@ public sealed class DemoHistoryTests(PortalFactory factory) : IClassFixture<Port
     }
 
     /// <summary>The demo set as the development host seeds it: with the programme's end.</summary>
+    [Theory]
+    [InlineData("2025-12-31", false)]
+    [InlineData("2026-01-01", true)]
+    [InlineData("2026-12-31", true)]
+    [InlineData("2027-01-01", false)]
+    public void The_demo_set_ends_the_programme_from_the_day_after_the_end_for_a_year(string today, bool ends)
+    {
+        DemoProgrammeEnd.Applies(endProgramme: true, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(ends);
+        DemoProgrammeEnd.Applies(endProgramme: false, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)).ShouldBeFalse();
+    }
+
+    /// <remarks>On a day of its own (17.06.2026, within the year after the end), whatever day the suite runs on.</remarks>
     private sealed class EndingFactory : PortalFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting(DemoProgrammeEnd.Setting, "true");
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new TestClock(new DateOnly(2026, 6, 17))));
         }
     }
 }
