@@ -58,7 +58,8 @@ public static class DatabaseProvider
     public static DbContextOptionsBuilder UseNestPortalProvider(this DbContextOptionsBuilder options, string provider, string connectionString) =>
         provider switch
         {
-            Sqlite => options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+            Sqlite => options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(SqliteSecureDelete.Instance),
             // No EnableRetryOnFailure: every audited save runs in its own transaction (ADR 0006).
             SqlServer => options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly)),
             _ => throw new InvalidOperationException($"Unknown database provider '{provider}'."),

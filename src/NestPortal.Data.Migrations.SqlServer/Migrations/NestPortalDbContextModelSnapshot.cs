@@ -697,6 +697,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateOnly?>("ErasedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("ExpectedArrival")
                         .HasColumnType("date");
 
@@ -756,6 +759,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<int?>("AgeAtArrival")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly?>("ArrivedOn")
                         .HasColumnType("date");
 
@@ -769,6 +775,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<string>("DepartureReason")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly?>("ErasedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("FamilyName")
                         .IsRequired()
@@ -873,6 +882,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<DateOnly?>("ErasedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("FamilyName")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -955,6 +967,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(8)
                         .IsUnicode(false)
                         .HasColumnType("varchar(8)");
+
+                    b.Property<DateOnly?>("MemberDataErasedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -668,6 +668,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ErasedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ExpectedArrival")
                         .HasColumnType("TEXT");
 
@@ -725,6 +728,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AgeAtArrival")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ArrivedOn")
                         .HasColumnType("TEXT");
 
@@ -737,6 +743,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
 
                     b.Property<string>("DepartureReason")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ErasedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FamilyName")
@@ -838,6 +847,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ErasedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FamilyName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -917,6 +929,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(8)
                         .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MemberDataErasedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

@@ -34,8 +34,16 @@ internal static class AuditTrail
     /// <summary>Records written once and never changed: the log itself and the escrow ledger (money rules).</summary>
     private static readonly HashSet<Type> Immutable = [typeof(AuditEntry), typeof(EscrowEntry), typeof(RentChange)];
 
-    /// <summary>Fields whose content the log must not copy: only KfI may read them, the log is read by administrators.</summary>
-    private static readonly HashSet<string> Confidential = [nameof(Household.SpecialNeedsNote)];
+    /// <summary>
+    /// Records that are a person (a refugee, a member): the log keeps which of their fields changed,
+    /// never the values (ADR 0014). The log outlives the record's erasure and is read by administrators,
+    /// who may not see refugees' data; what a record holds now is on the record itself.
+    /// </summary>
+    private static readonly HashSet<Type> Persons = [typeof(Refugee), typeof(Mentor)];
+
+    /// <summary>Fields of other records whose content is personal or confidential: their values are not copied either.</summary>
+    private static readonly HashSet<string> Confidential =
+        [nameof(Household.SpecialNeedsNote), nameof(Household.PrincipalName), nameof(Apartment) + "." + nameof(Apartment.Street)];
 
     /// <summary>Bookkeeping columns that change with every command and say nothing on their own.</summary>
     private static readonly HashSet<string> Ignored = ["ConcurrencyStamp"];
@@ -66,9 +74,9 @@ internal static class AuditTrail
             var changes = entry.State switch
             {
                 EntityState.Added => entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null && !Ignored.Contains(p.Metadata.Name))
-                    .Select(p => new FieldChange(prefix + p.Metadata.Name, null, Show(p.Metadata.Name, p.CurrentValue))).ToList(),
+                    .Select(p => new FieldChange(prefix + p.Metadata.Name, null, Show(owner, prefix + p.Metadata.Name, p.CurrentValue))).ToList(),
                 EntityState.Modified => entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !Ignored.Contains(p.Metadata.Name))
-                    .Select(p => new FieldChange(prefix + p.Metadata.Name, Show(p.Metadata.Name, p.OriginalValue), Show(p.Metadata.Name, p.CurrentValue))).ToList(),
+                    .Select(p => new FieldChange(prefix + p.Metadata.Name, Show(owner, prefix + p.Metadata.Name, p.OriginalValue), Show(owner, prefix + p.Metadata.Name, p.CurrentValue))).ToList(),
                 // A deletion keeps no copy of the deleted data: removing it is the point.
                 _ => [],
             };
@@ -107,7 +115,7 @@ internal static class AuditTrail
         pending.Select(p =>
         {
             var changes = p.Action == AuditAction.Created
-                ? p.Changes.Select(c => c.Field.Contains('.') ? c : c with { New = Show(c.Field, p.Entry.Property(c.Field).CurrentValue) }).ToList()
+                ? p.Changes.Select(c => c.Field.Contains('.') ? c : c with { New = Show(OwnerType(p.Entry)!, c.Field, p.Entry.Property(c.Field).CurrentValue) }).ToList()
                 : p.Changes;
             return new AuditEntry(nowUtc, actor, p.Action, OwnerType(p.Entry)!.Name, KeyOf(p.Entry),
                 changes.Count == 0 ? null : JsonSerializer.Serialize(changes), ParentOf(p.Entry));
@@ -126,6 +134,9 @@ internal static class AuditTrail
         return (link.PrincipalEntityType.ClrType.Name, Convert.ToString(id, CultureInfo.InvariantCulture) ?? string.Empty);
     }
 
+    /// <summary>A person's link to its aggregate (a refugee's household, a member's group), which is no personal value.</summary>
+    private static bool IsReference(string field) => field is "HouseholdId" or "GroupId";
+
     private static Type? OwnerType(EntityEntry entry)
     {
         var type = entry.Metadata;
@@ -140,9 +151,9 @@ internal static class AuditTrail
     private static string KeyOf(EntityEntry entry) =>
         Convert.ToString(entry.Properties.First(p => p.Metadata.IsPrimaryKey()).CurrentValue, CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private static string? Show(string field, object? value) =>
+    private static string? Show(Type owner, string field, object? value) =>
         value is null ? null
-        : Confidential.Contains(field) ? Withheld
+        : Confidential.Contains(field) || (Persons.Contains(owner) && !IsReference(field)) ? Withheld
         : value switch
         {
             DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -42,6 +42,11 @@ public sealed class Household
     public DateTime CreatedAtUtc { get; private set; }
     public Guid ConcurrencyStamp { get; private set; }
 
+    /// <summary>The day the household's identifying data was erased after its retention period.</summary>
+    public DateOnly? ErasedOn { get; private set; }
+
+    public bool IsErased => ErasedOn is not null;
+
     public IReadOnlyCollection<Refugee> Persons => _persons.AsReadOnly();
     public IReadOnlyCollection<Allocation> Allocations => _allocations.AsReadOnly();
 
@@ -80,6 +85,7 @@ public sealed class Household
 
     public Refugee AddPerson(RefugeeDetails details, DateOnly today)
     {
+        EnsureNotErased();
         ThrowIfAny(Refugee.Check(details, today));
         var person = new Refugee(details);
         _persons.Add(person);
@@ -89,6 +95,7 @@ public sealed class Household
 
     public void ChangePerson(int personId, RefugeeDetails details, DateOnly today)
     {
+        EnsureNotErased();
         var person = FindPerson(personId);
         var errors = Refugee.Check(details, today);
         if (person.LeftOn is { } left && (details.ArrivedOn is not { } arrived || arrived > left))
@@ -101,6 +108,7 @@ public sealed class Household
     /// <summary>A person recorded by mistake may be removed until they have arrived; afterwards they can only leave.</summary>
     public void RemovePerson(int personId)
     {
+        EnsureNotErased();
         var person = FindPerson(personId);
         if (person.ArrivedOn is not null)
             throw new DomainException("{0} ist bereits eingereist und kann nicht gelöscht werden; erfassen Sie stattdessen ein vorzeitiges Ausscheiden.", person.DisplayName);
@@ -120,6 +128,7 @@ public sealed class Household
     /// <summary>The same for a person not saved yet (an import builds the household and its departures before any id exists).</summary>
     public void RecordDeparture(Refugee person, DateOnly leftOn, DepartureReason reason, string? note, DateOnly today)
     {
+        EnsureNotErased();
         if (!_persons.Contains(person)) throw new DomainException("Diese Person gehört nicht zu dieser Familie.");
         ThrowIfAny(CheckDeparture(person, leftOn, reason, note, today).ToList());
         person.Leave(leftOn, reason, note);
@@ -206,6 +215,19 @@ public sealed class Household
     /// </summary>
     public DateOnly? SupportEndsOn(int supportMonths) => _persons.Max(p => p.SupportEndsOn(supportMonths));
 
+    /// <summary>
+    /// Erases the identifying data of the household and its persons once its retention period has
+    /// passed (see <see cref="Privacy.RetentionPeriods"/>); what the report counts stays. Idempotent.
+    /// </summary>
+    public void EraseIdentifyingData(DateOnly today)
+    {
+        if (IsErased) return;
+        foreach (var person in _persons) person.Erase(today);
+        SpecialNeedsNote = null;
+        ErasedOn = today;
+        Changed();
+    }
+
     public Refugee FindPerson(int personId) =>
         _persons.SingleOrDefault(p => p.Id == personId)
         ?? throw new DomainException("Diese Person gehört nicht zu dieser Familie.");
@@ -228,6 +250,12 @@ public sealed class Household
             yield return new DomainError("Der Freitext darf höchstens {0} Zeichen lang sein.", Refugee.DepartureNoteMaxLength);
     }
 
+    private void EnsureNotErased()
+    {
+        if (IsErased)
+            throw new DomainException("Die Daten dieser Familie sind nach Ablauf der Aufbewahrungsfrist am {0:dd.MM.yyyy} gelöscht worden; Personen können nicht mehr geändert werden.", ErasedOn!.Value);
+    }
+
     private static void ThrowIfAny(IReadOnlyList<DomainError> errors)
     {
         if (errors.Count > 0) throw new DomainException(errors);
@@ -237,7 +265,7 @@ public sealed class Household
     private void Changed()
     {
         FirstArrival = _persons.Where(p => p.ArrivedOn is not null).Min(p => p.ArrivedOn);
-        PrincipalName = _persons.OrderBy(p => p.DateOfBirth).ThenBy(p => p.FamilyName).FirstOrDefault()?.FamilyName;
+        PrincipalName = IsErased ? null : _persons.OrderBy(p => p.DateOfBirth).ThenBy(p => p.FamilyName).FirstOrDefault()?.FamilyName;
         AllocatedMunicipalityAgs = CurrentAllocation?.MunicipalityAgs;
         Status = _persons.Any(p => p.HasLeft) && _persons.All(p => p.HasLeft || p.ArrivedOn is null) ? HouseholdStatus.Left
             : FirstArrival is not null ? HouseholdStatus.Arrived

@@ -29,13 +29,24 @@ public sealed class Refugee
     public DepartureReason? DepartureReason { get; private set; }
     public string? DepartureNote { get; private set; }
 
+    /// <summary>
+    /// Age in whole years on the arrival day (a birthday on that day counts), kept as a column of its
+    /// own: the report's age bands need it, and it survives the erasure of the date of birth.
+    /// </summary>
+    public int? AgeAtArrival { get; private set; }
+
+    /// <summary>The day the identifying data was erased (retention); the statistical fields remain.</summary>
+    public DateOnly? ErasedOn { get; private set; }
+
     private Refugee()
     {
     }
 
     internal Refugee(RefugeeDetails details) => Apply(details);
 
-    public string DisplayName => $"{GivenName} {FamilyName}";
+    public string DisplayName => ErasedOn is null ? $"{GivenName} {FamilyName}" : $"Person {Id} (gelöscht)";
+
+    public bool IsErased => ErasedOn is not null;
 
     public bool HasLeft => LeftOn is not null;
 
@@ -72,6 +83,24 @@ public sealed class Refugee
         AdmissionDecisionReference = details.AdmissionDecisionReference.Trim();
         VisaDate = details.VisaDate;
         ArrivedOn = details.ArrivedOn;
+        AgeAtArrival = ArrivedOn is { } arrived ? AgeOn(arrived) : null;
+    }
+
+    /// <summary>
+    /// Removes what identifies the person and keeps what the yearly report counts: arrival, age at
+    /// arrival, sex, nationality, first-refuge country, departure date and reason. The date of birth
+    /// keeps its year only (1 January), which no figure reads (ages come from <see cref="AgeAtArrival"/>).
+    /// </summary>
+    internal void Erase(DateOnly today)
+    {
+        if (IsErased) return;
+        GivenName = string.Empty;
+        FamilyName = string.Empty;
+        DateOfBirth = new DateOnly(DateOfBirth.Year, 1, 1);
+        AdmissionDecisionReference = string.Empty;
+        VisaDate = null;
+        DepartureNote = null;
+        ErasedOn = today;
     }
 
     internal void Leave(DateOnly leftOn, DepartureReason reason, string? note)

@@ -22,4 +22,16 @@ public sealed class GroupHistoryEntry
         Action = action;
         Details = details;
     }
+
+    /// <summary>
+    /// On erasure of the members' data: details that name a member or quote the review's remarks go,
+    /// and so does the name of an actor who was a member (staff names stay: they act in office).
+    /// </summary>
+    internal void EraseNames(bool actorWasMember)
+    {
+        if (Action is GroupAction.MemberAdded or GroupAction.MemberChanged or GroupAction.MemberRemoved or GroupAction.MemberLeft
+            or GroupAction.MainContactAppointed or GroupAction.Returned or GroupAction.Dissolved)
+            Details = null;
+        if (actorWasMember) ActorName = "Mitglied der Gruppe";
+    }
 }

@@ -20,7 +20,12 @@ public sealed class Mentor
 
     public string? LeavingReason { get; private set; }
 
+    /// <summary>The day the member's personal data was erased (retention).</summary>
+    public DateOnly? ErasedOn { get; private set; }
+
     public bool HasLeft => LeftOn is not null;
+
+    public bool IsErased => ErasedOn is not null;
 
     /// <summary>An active main contact: marked as one and still in the group.</summary>
     public bool IsActiveMainContact => IsMainContact && !HasLeft;
@@ -31,7 +36,8 @@ public sealed class Mentor
 
     internal Mentor(MemberDetails details) => Apply(details);
 
-    public string DisplayName => Kind == MemberKind.LegalPerson
+    public string DisplayName => IsErased ? $"Mitglied {Id} (gelöscht)"
+        : Kind == MemberKind.LegalPerson
         ? $"{OrganisationName} (vertreten durch {RepresentativeName})"
         : $"{GivenName} {FamilyName}";
 
@@ -47,6 +53,22 @@ public sealed class Mentor
     {
         LeftOn = leftOn;
         LeavingReason = reason;
+    }
+
+    /// <summary>
+    /// Removes what identifies the member; kind, training date and leaving (date and reason, which the
+    /// report lists) remain. An organisation's name is not personal data and stays.
+    /// </summary>
+    internal void Erase(DateOnly today)
+    {
+        if (IsErased) return;
+        GivenName = null;
+        FamilyName = null;
+        RepresentativeName = null;
+        Email = string.Empty;
+        Phone = null;
+        DateOfBirth = null;
+        ErasedOn = today;
     }
 
     internal void AppointMainContact() => IsMainContact = true;

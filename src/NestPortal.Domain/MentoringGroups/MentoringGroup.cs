@@ -32,6 +32,14 @@ public sealed partial class MentoringGroup
     /// <summary>Changes with every command, so two people saving the same group cannot overwrite each other.</summary>
     public Guid ConcurrencyStamp { get; private set; }
 
+    /// <summary>The day the members' personal data was erased after the retention period.</summary>
+    public DateOnly? MemberDataErasedOn { get; private set; }
+
+    public bool IsMemberDataErased => MemberDataErasedOn is not null;
+
+    /// <summary>The time of the group's last recorded step: where the retention of an inactive group starts.</summary>
+    public DateTime LastActivityAtUtc => _history.Count == 0 ? CreatedAtUtc : _history.Max(h => h.OccurredAtUtc);
+
     public IReadOnlyCollection<Mentor> Members => _members.AsReadOnly();
     public IReadOnlyCollection<GroupHistoryEntry> History => _history.AsReadOnly();
 
@@ -63,6 +71,8 @@ public sealed partial class MentoringGroup
     /// </summary>
     public bool IsAccessibleTo(string userId, string? email)
     {
+        // Once the members' data is erased nobody is recognised as a member any more.
+        if (IsMemberDataErased) return false;
         var normalised = email is null ? null : Mentor.NormaliseEmail(email);
         // A member who left (early departure) loses access, also when they created the group.
         if (normalised is not null && _members.Any(m => m.Email == normalised && m.HasLeft)) return false;
@@ -307,6 +317,23 @@ public sealed partial class MentoringGroup
     /// once depends on what the group already carries, which no unique index can hold).
     /// </summary>
     internal void MarkMatched() => ConcurrencyStamp = Guid.NewGuid();
+
+    /// <summary>
+    /// Erases the members' personal data once the retention period has passed; the group, its status,
+    /// its home municipality and the members' statistical facts (kind, training, leaving) remain.
+    /// <paramref name="memberAccountIds"/> are the portal accounts of members: their names leave the
+    /// history too. Idempotent.
+    /// </summary>
+    public void EraseMemberData(DateOnly today, IReadOnlySet<string> memberAccountIds)
+    {
+        if (IsMemberDataErased) return;
+        foreach (var member in _members) member.Erase(today);
+        foreach (var entry in _history) entry.EraseNames(memberAccountIds.Contains(entry.ActorUserId));
+        SupportPlan = null;
+        ReviewRemarks = null;
+        MemberDataErasedOn = today;
+        ConcurrencyStamp = Guid.NewGuid();
+    }
 
     private void Record(DateTime nowUtc, Actor actor, GroupAction action, string? details)
     {

@@ -63,5 +63,8 @@ public sealed record Apartment
         };
     }
 
-    public string Address => $"{Street}, {PostalCode} {City}";
+    public string Address => Street.Length == 0 ? $"{PostalCode} {City}" : $"{Street}, {PostalCode} {City}";
+
+    /// <summary>The flat without its street (retention): postcode, place and the figures remain.</summary>
+    internal Apartment WithoutStreet() => this with { Street = string.Empty };
 }

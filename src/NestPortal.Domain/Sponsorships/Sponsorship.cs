@@ -51,6 +51,19 @@ public sealed partial class Sponsorship
     public DateOnly? LastRentMonth => RentMonths == 0 ? null : RentFirstMonth.AddMonths(RentMonths - 1);
 
     /// <summary>
+    /// Erases the flat's street with the household's identifying data (retention); only a completed
+    /// sponsorship's, the running one's address is still needed.
+    /// </summary>
+    public void EraseAddress()
+    {
+        if (Status != SponsorshipStatus.Completed)
+            throw new DomainException("Die Adresse einer laufenden Mentoring-Übernahme kann nicht gelöscht werden.");
+        if (Apartment.Street.Length == 0) return;
+        Apartment = Apartment.WithoutStreet();
+        Touch();
+    }
+
+    /// <summary>
     /// Moves the sponsorship to another rule set (as in July 2022), with a written reason: rent months
     /// and end dates follow the new rules.
     /// </summary>

@@ -57,7 +57,7 @@ public sealed class AnnualReportQuery(NestPortalDbContext db, Countries countrie
             r.DepartureReason,
             r.NationalityCode,
             r.Sex,
-            r.DateOfBirth,
+            r.AgeAtArrival,
         });
         var arrivedInRange = persons.Where(p => p.ArrivedOn != null && p.ArrivedOn >= first && p.ArrivedOn <= last);
 
@@ -73,15 +73,9 @@ public sealed class AnnualReportQuery(NestPortalDbContext db, Countries countrie
             .Select(g => new { g.Key.Year, g.Key.NationalityCode, Count = g.Count() }).ToListAsync(ct);
         var sexes = await arrivedInRange.GroupBy(p => new { p.ArrivedOn!.Value.Year, p.Sex })
             .Select(g => new { g.Key.Year, g.Key.Sex, Count = g.Count() }).ToListAsync(ct);
-        // Age at arrival in whole years: the birthday in the arrival year counts once it is reached.
+        // Age at arrival in whole years, kept on the person (it outlives the erasure of the date of birth).
         var ages = await arrivedInRange
-            .Select(p => new
-            {
-                p.ArrivedOn!.Value.Year,
-                Age = p.ArrivedOn.Value.Year - p.DateOfBirth.Year
-                      - (p.ArrivedOn.Value.Month < p.DateOfBirth.Month
-                         || (p.ArrivedOn.Value.Month == p.DateOfBirth.Month && p.ArrivedOn.Value.Day < p.DateOfBirth.Day) ? 1 : 0),
-            })
+            .Select(p => new { p.ArrivedOn!.Value.Year, Age = p.AgeAtArrival!.Value })
             .GroupBy(x => new { x.Year, x.Age })
             .Select(g => new { g.Key.Year, g.Key.Age, Count = g.Count() }).ToListAsync(ct);
         var householdSizes = await arrivedInRange
