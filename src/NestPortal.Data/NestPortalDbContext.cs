@@ -52,6 +52,14 @@ public sealed class NestPortalDbContext(
     public void RecordView(string entityType, int entityId) =>
         AuditEntries.Add(new AuditEntry(UtcNow, Actor, AuditAction.Viewed, entityType, entityId.ToString(System.Globalization.CultureInfo.InvariantCulture), null));
 
+    /// <summary>The audit log's own entity type: a search of the log is itself logged, with its filters.</summary>
+    public const string AuditLogEntityType = "AuditLog";
+
+    /// <summary>Logs a search of the audit log (who looked for what, when); written with the next save.</summary>
+    public void RecordLogSearch(IEnumerable<FieldChange> filters) =>
+        AuditEntries.Add(new AuditEntry(UtcNow, Actor, AuditAction.Viewed, AuditLogEntityType, "search",
+            filters.ToList() is { Count: > 0 } used ? System.Text.Json.JsonSerializer.Serialize(used) : null));
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

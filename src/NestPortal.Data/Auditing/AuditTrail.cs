@@ -41,9 +41,15 @@ internal static class AuditTrail
     /// </summary>
     private static readonly HashSet<Type> Persons = [typeof(Refugee), typeof(Mentor)];
 
-    /// <summary>Fields of other records whose content is personal or confidential: their values are not copied either.</summary>
+    /// <summary>
+    /// Fields of other records whose content is personal or confidential: their values are not copied
+    /// either (a family's name and flat, a group's plan and review remarks, which may name members).
+    /// </summary>
     private static readonly HashSet<string> Confidential =
-        [nameof(Household.SpecialNeedsNote), nameof(Household.PrincipalName), nameof(Apartment) + "." + nameof(Apartment.Street)];
+    [
+        nameof(Household.SpecialNeedsNote), nameof(Household.PrincipalName), nameof(Apartment) + "." + nameof(Apartment.Street),
+        nameof(MentoringGroup.SupportPlan), nameof(MentoringGroup.ReviewRemarks),
+    ];
 
     /// <summary>Bookkeeping columns that change with every command and say nothing on their own.</summary>
     private static readonly HashSet<string> Ignored = ["ConcurrencyStamp"];

@@ -14,6 +14,7 @@ public sealed class OutgoingMail
     public int Id { get; private set; }
     public string To { get; private set; } = string.Empty;
     public string Subject { get; private set; } = string.Empty;
+    /// <summary>Empty once the retention period after sending has passed (<see cref="ForgetBody"/>).</summary>
     public string HtmlBody { get; private set; } = string.Empty;
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime? SentAtUtc { get; private set; }
@@ -35,6 +36,9 @@ public sealed class OutgoingMail
     }
 
     public void MarkSent(DateTime nowUtc) => SentAtUtc = nowUtc;
+
+    /// <summary>A sent mail's body is kept for a while (to answer "what did we send?") and then forgotten; the row stays as proof it was sent.</summary>
+    public void ForgetBody() => HtmlBody = string.Empty;
 
     /// <summary>Schedules the next try with a growing pause (1, 2, 4 … minutes); after the last attempt it stays unsent for an operator.</summary>
     public void MarkFailed(string error, DateTime nowUtc)

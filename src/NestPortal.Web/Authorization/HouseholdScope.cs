@@ -3,6 +3,7 @@ using NestPortal.Data;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Municipalities;
+using NestPortal.Domain.Sponsorships;
 
 namespace NestPortal.Web.Authorization;
 
@@ -16,8 +17,11 @@ public static class HouseholdScope
     public static IQueryable<Household> HouseholdsVisibleTo(this NestPortalDbContext db, ClaimsPrincipal user)
     {
         if (user.IsInRole(Roles.CompetenceCentre)) return db.Households;
+        // A municipality's access ends with the support and rent periods, that is when the sponsorship
+        // is completed: from then on the household's data is no longer its business (data protection).
         if (user.IsInRole(Roles.Municipality) && user.MunicipalityAgs() is { } ags)
-            return db.Households.Where(h => h.AllocatedMunicipalityAgs == ags);
+            return db.Households.Where(h => h.AllocatedMunicipalityAgs == ags
+                                            && db.Sponsorships.Any(s => s.HouseholdId == h.Id && s.Status == SponsorshipStatus.Running));
         if (user.IsInRole(Roles.Mentor))
         {
             var groupIds = db.GroupsOf(user).Select(g => g.Id);
@@ -35,7 +39,7 @@ public static class HouseholdScope
     {
         var userId = user.UserId();
         var email = user.Email() is { } address ? Mentor.NormaliseEmail(address) : null;
-        return db.MentoringGroups.Where(g =>
+        return db.MentoringGroups.Where(g => g.MemberDataErasedOn == null &&
             (g.CreatedByUserId == userId || (email != null && g.Members.Any(m => m.Email == email && m.LeftOn == null)))
             && !(email != null && g.Members.Any(m => m.Email == email && m.LeftOn != null)));
     }

@@ -1,6 +1,7 @@
 using NestPortal.Web.Import;
 using NestPortal.Web.Infrastructure.Jobs;
 using NestPortal.Web.Mail;
+using NestPortal.Web.Privacy;
 using NestPortal.Web.RentRuns;
 using Quartz;
 
@@ -18,6 +19,7 @@ public static class BackgroundWorkRegistration
     {
         var mail = configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
         var rentRun = configuration.GetSection("RentRun").Get<RentRunOptions>() ?? new RentRunOptions();
+        var retention = configuration.GetSection("Retention").Get<RetentionOptions>() ?? new RetentionOptions();
 
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         if (string.IsNullOrWhiteSpace(configuration["Mail:Smtp:Host"]))
@@ -32,10 +34,13 @@ public static class BackgroundWorkRegistration
         services.AddSingleton<ImportProgress>();
         services.AddSingleton<ImportTexts>();
         services.AddScoped<ImportRunner>();
+        services.Configure<RetentionOptions>(configuration.GetSection("Retention"));
+        services.AddScoped<Erasure>();
 
         services.AddPortalJob(RentRunJob.Definition(rentRun));
         services.AddPortalJob(OutboxMailJob.Definition(mail));
         services.AddPortalJob(ImportJob.Definition);
+        services.AddPortalJob(ErasureJob.Definition(retention));
 
         services.AddQuartz(quartz =>
         {

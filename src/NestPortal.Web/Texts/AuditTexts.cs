@@ -31,6 +31,7 @@ public static class AuditTexts
         "OutreachEvent" => l["Maßnahme der Öffentlichkeitsarbeit"],
         "OutreachMunicipality" => l["Kommune einer Maßnahme"],
         "Municipality" => l["Kommune"],
+        "AuditLog" => l["Protokoll (Suche)"],
         _ => entityType,
     };
 
@@ -40,6 +41,13 @@ public static class AuditTexts
         ("EscrowEntry", "Reference") => l["Verwendungszweck"],
         ("OutreachEvent", "Kind") => l["Art"],
         ("OutreachEvent", "Note") => l["Notiz"],
+        ("AuditLog", "user") => l["Benutzer"],
+        ("AuditLog", "entityType") => l["Datensatzart"],
+        ("AuditLog", "entityId") => l["Datensatz-Nr."],
+        ("AuditLog", "from") => l["Von"],
+        ("AuditLog", "to") => l["Bis"],
+        ("AuditLog", "action") => l["Aktion"],
+        ("AuditLog", "page") => l["Seite"],
         _ => Field(l, field),
     };
 
@@ -67,6 +75,9 @@ public static class AuditTexts
         "LeftOn" => l["Ausgeschieden am"],
         "DepartureReason" => l["Grund"],
         "DepartureNote" => l["Erläuterung"],
+        "AgeAtArrival" => l["Alter bei Einreise"],
+        "ErasedOn" => l["Gelöscht am"],
+        "MemberDataErasedOn" => l["Mitgliederdaten gelöscht am"],
         "DecisionDate" => l["Entscheidungsdatum"],
         "FileReference" => l["Aktenzeichen der Entscheidung"],
         "LegalBasis" => l["Rechtsgrundlage"],

@@ -12,14 +12,16 @@ namespace NestPortal.Web.Pages.Admin;
 
 /// <summary>
 /// The administrators' search of the audit log: by user, record, date range and action, newest first.
-/// Read only: the log cannot be changed or deleted (ADR 0006), so this page has no form that posts.
+/// The log cannot be changed or deleted (ADR 0006), so this page has no form that posts; but each search
+/// adds an entry of its own (ADR 0014). Personal values of refugees and members are not in the log at all.
 /// </summary>
 public sealed class AuditModel(NestPortalDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 25;
 
     /// <summary>The audited record types, as the log names them.</summary>
-    public static readonly IReadOnlyList<string> EntityTypes = ["MentoringGroup", "Mentor", "Household", "Refugee", "Allocation", "Sponsorship"];
+    public static readonly IReadOnlyList<string> EntityTypes =
+        ["MentoringGroup", "Mentor", "Household", "Refugee", "Allocation", "Sponsorship", NestPortalDbContext.AuditLogEntityType];
 
     private static readonly string[] DateFormats = ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd"];
 
@@ -66,6 +68,14 @@ public sealed class AuditModel(NestPortalDbContext db, IStringLocalizer<SharedRe
         }
 
         var page = await entries.OrderByDescending(a => a.Id).ToPagedAsync(PageNumber, PageSize);
+        // Every search of the log is itself logged: who looked for whom, and when.
+        db.RecordLogSearch(new (string Field, string? Value)[]
+            {
+                ("user", UserTerm), ("entityType", EntityType), ("entityId", EntityId), ("from", From), ("to", To),
+                ("action", Action?.ToString()), ("page", PageNumber == 1 ? null : PageNumber.ToString(CultureInfo.InvariantCulture)),
+            }
+            .Where(f => !string.IsNullOrWhiteSpace(f.Value)).Select(f => new FieldChange(f.Field, null, f.Value!.Trim())));
+        await db.SaveChangesAsync();
         Result = new Paged<Row>(page.Items.Select(ToRow).ToList(), page.PageNumber, page.PageSize, page.Total);
     }
 
