@@ -44,7 +44,9 @@ public sealed class Erasure(NestPortalDbContext db, UserManager<PortalUser> user
 
         foreach (var batch in plan.Households.Select(h => h.Id).Chunk(BatchSize))
         {
-            var households = await db.Households.Include(h => h.Persons).Where(h => batch.Contains(h.Id)).ToListAsync(cancellationToken);
+            // The whole aggregate: a household recomputes its derived columns (allocated municipality, status) on every change.
+            var households = await db.Households.Include(h => h.Persons).Include(h => h.Allocations).AsSplitQuery()
+                .Where(h => batch.Contains(h.Id)).ToListAsync(cancellationToken);
             foreach (var household in households) household.EraseIdentifyingData(today);
             var sponsorships = await db.Sponsorships.Where(s => batch.Contains(s.HouseholdId)).ToListAsync(cancellationToken);
             foreach (var sponsorship in sponsorships) sponsorship.EraseAddress();

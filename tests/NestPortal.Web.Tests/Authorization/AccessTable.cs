@@ -116,6 +116,9 @@ public static class AccessTable
         // Background jobs (Quartz): schedules, executions, "Jetzt ausführen"
         ["/Admin/Jobs/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
+        // Retention: what is due for erasure, and the erasure
+        ["/Admin/Retention/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+
     };
 
 

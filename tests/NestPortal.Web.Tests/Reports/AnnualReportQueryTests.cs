@@ -35,8 +35,12 @@ public sealed class AnnualReportQueryTests(PortalFactory factory) : IClassFixtur
     {
         var (household, _) = await factory.SponsoredAsync(await factory.GroupAsync(), new DateOnly(2008, 3, 1), persons: 3);
         // The third member follows a year later (family reunion): on a Stichtag in 2008 the household has two.
-        await factory.SqlAsync(db => db.Database.ExecuteSqlAsync(
-            $"UPDATE Refugees SET ArrivedOn = {new DateOnly(2009, 4, 1)} WHERE Id = (SELECT MAX(Id) FROM Refugees WHERE HouseholdId = {household})"));
+        await factory.SqlAsync(async db =>
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE Refugees SET ArrivedOn = {new DateOnly(2009, 4, 1)} WHERE Id = (SELECT MAX(Id) FROM Refugees WHERE HouseholdId = {household})");
+            await db.Database.ExecuteSqlRawAsync(ReportScenario.RecomputeAgeAtArrival);
+        });
 
         var in2008 = await factory.ReportAsync(new DateOnly(2008, 12, 31), 2008, 2008);
         var in2009 = await factory.ReportAsync(new DateOnly(2009, 12, 31), 2008, 2009);

@@ -12,6 +12,17 @@ namespace NestPortal.Web.Tests.Reports;
 /// </summary>
 public static class ReportScenario
 {
+    /// <summary>
+    /// The age at arrival as the domain keeps it, for arrivals these scenarios set in SQL (the same
+    /// expression as the migration that introduced the column).
+    /// </summary>
+    public const string RecomputeAgeAtArrival = """
+        UPDATE Refugees SET AgeAtArrival =
+            CAST(substr(ArrivedOn, 1, 4) AS INTEGER) - CAST(substr(DateOfBirth, 1, 4) AS INTEGER)
+            - (CASE WHEN substr(ArrivedOn, 6, 5) < substr(DateOfBirth, 6, 5) THEN 1 ELSE 0 END)
+        WHERE ArrivedOn IS NOT NULL;
+        """;
+
     public const string Bochum = "05911000";
     public const string Dortmund = "05913000";
 
@@ -31,6 +42,7 @@ public static class ReportScenario
         await factory.SqlAsync(async db =>
         {
             await db.Database.ExecuteSqlAsync($"UPDATE Refugees SET ArrivedOn = {arrivedOn} WHERE HouseholdId = {householdId}");
+            await db.Database.ExecuteSqlRawAsync(RecomputeAgeAtArrival);
             await db.Database.ExecuteSqlAsync($"UPDATE Households SET FirstArrival = {arrivedOn} WHERE Id = {householdId}");
             await db.Database.ExecuteSqlAsync(
                 $"UPDATE Sponsorships SET SupportMonths = {supportMonths}, RentEndsOn = {rentEnd}, Status = 'Running' WHERE Id = {sponsorshipId}");
