@@ -40,6 +40,7 @@ public static class AuditTexts
         ("EscrowEntry", "Reference") => l["Verwendungszweck"],
         ("OutreachEvent", "Kind") => l["Art"],
         ("OutreachEvent", "Note") => l["Notiz"],
+        ("Mentor", "Kind") => l["Art"],
         _ => Field(l, field),
     };
 
@@ -107,6 +108,13 @@ public static class AuditTexts
         "CompletedOn" => l["Abgeschlossen am"],
         "RentEndNoticeSentOn" => l["Hinweis auf das Mietende verschickt am"],
         "LeavingReason" => l["Grund des Ausscheidens"],
+        // Members of a group
+        "Email" => l["E-Mail-Adresse"],
+        "Phone" => l["Telefon"],
+        "TrainingDate" => l["Schulung am"],
+        "IsMainContact" => l["Hauptansprechperson"],
+        "OrganisationName" => l["Name der Organisation"],
+        "RepresentativeName" => l["Vertreten durch"],
         "DissolvedOn" => l["Aufgelöst am"],
         "DissolutionReason" => l["Grund der Auflösung"],
         "ContinuedSupportBy" => l["Weitere Begleitung durch"],
