@@ -32,9 +32,6 @@ public sealed class MentorAccessBuilder(NestPortalDbContext db, UserManager<Port
     public Task<MentorAccessReport> ForAccountAsync(PortalUser account, DateTime nowUtc) =>
         BuildAsync(account is { EmailConfirmed: true, Email: { } email } ? Mentor.NormaliseEmail(email) : null, account, nowUtc);
 
-    /// <summary>The member records the export is about (their ids are logged as viewed by staff exports).</summary>
-    public static IEnumerable<int> MemberIds(MentorAccessReport report) => report.Memberships.Select(m => m.Id);
-
     private async Task<MentorAccessReport> BuildAsync(string? email, PortalUser? account, DateTime nowUtc)
     {
         var accountId = account?.Id;
