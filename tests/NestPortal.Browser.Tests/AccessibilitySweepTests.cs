@@ -129,6 +129,8 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         // Leaving, appointing and dissolving need an approved group; opening the forms changes nothing.
         "/Groups/Members/Leave" or "/Groups/Members/MainContact" => Fill(route, SponsoringGroup, SponsoringMember),
         "/Review/Dissolve" => Fill(route, SponsoringGroup),
+        // A member of a group with a family: the export lists the group's household by its reference.
+        "/Review/Members/Access" => Fill(route, SponsoringGroup, SponsoringMember),
         _ when page.StartsWith("/Households/", StringComparison.Ordinal) => Fill(route, Household, Person),
         _ when page.StartsWith("/Review/", StringComparison.Ordinal) => Fill(route, SubmittedGroup),
         _ => Fill(route, DraftGroup, Member),

@@ -14,6 +14,13 @@ public static class Clock
     public static DateTime InGermany(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Germany);
 
+    /// <summary>A stored UTC time as German local time with its offset (+01:00 or +02:00), for exports read elsewhere.</summary>
+    public static DateTimeOffset InGermanyWithOffset(DateTime utc) =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), Germany);
+
+    /// <summary>The German calendar day of a stored UTC time.</summary>
+    public static DateOnly DayInGermany(DateTime utc) => DateOnly.FromDateTime(InGermany(utc));
+
     /// <summary>The UTC instant a German calendar day begins (midnight in Berlin), for searching UTC timestamps by German dates.</summary>
     public static DateTime StartOfDayInGermanyUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Germany);

@@ -8,8 +8,9 @@ namespace NestPortal.Web.PageModels;
 /// <param name="RuleSet">The rule set the group was submitted under (null before submission).</param>
 /// <param name="MemberActions">Whether the viewer works on the group's members (mentors); the partial offers only what the group's state allows.</param>
 /// <param name="ContinuedSupportBy">Who carries on the support after the group dissolved, as staff recorded it on the sponsorship.</param>
+/// <param name="AccessRequests">Whether the viewer answers members' access requests (the competence centre): a link per member.</param>
 public sealed record GroupOverview(MentoringGroup Group, string MunicipalityLabel, ProgrammeRuleSet? RuleSet, bool MemberActions,
-    string? ContinuedSupportBy = null)
+    string? ContinuedSupportBy = null, bool AccessRequests = false)
 {
     public string? RuleSetName => RuleSet?.Name;
 

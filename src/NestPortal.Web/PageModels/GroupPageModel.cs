@@ -69,7 +69,7 @@ public abstract class GroupPageModel(
     }
 
     /// <summary>What the group pages show of the loaded group: its municipality, rule set and, once dissolved, who continues the support.</summary>
-    protected async Task<GroupOverview> OverviewAsync(bool memberActions)
+    protected async Task<GroupOverview> OverviewAsync(bool memberActions, bool accessRequests = false)
     {
         var ruleSet = Group.RuleSetId is { } ruleSetId
             ? await db.RuleSets.AsNoTracking().SingleAsync(r => r.Id == ruleSetId)
@@ -80,7 +80,7 @@ public abstract class GroupPageModel(
             ? await db.Sponsorships.Where(s => s.GroupId == Group.Id && s.ContinuedSupportBy != null)
                 .Select(s => s.ContinuedSupportBy).FirstOrDefaultAsync()
             : null;
-        return new GroupOverview(Group, municipality, ruleSet, memberActions, continuedBy);
+        return new GroupOverview(Group, municipality, ruleSet, memberActions, continuedBy, accessRequests);
     }
 
     /// <summary>Saves a domain command the <see cref="PageSave"/> way, against the group's stamp the form was shown with.</summary>

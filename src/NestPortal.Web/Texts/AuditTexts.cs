@@ -48,6 +48,7 @@ public static class AuditTexts
         ("AuditLog", "to") => l["Bis"],
         ("AuditLog", "action") => l["Aktion"],
         ("AuditLog", "page") => l["Seite"],
+        ("Mentor", "Kind") => l["Art"],
         _ => Field(l, field),
     };
 
@@ -118,6 +119,13 @@ public static class AuditTexts
         "CompletedOn" => l["Abgeschlossen am"],
         "RentEndNoticeSentOn" => l["Hinweis auf das Mietende verschickt am"],
         "LeavingReason" => l["Grund des Ausscheidens"],
+        // Members of a group
+        "Email" => l["E-Mail-Adresse"],
+        "Phone" => l["Telefon"],
+        "TrainingDate" => l["Schulung am"],
+        "IsMainContact" => l["Hauptansprechperson"],
+        "OrganisationName" => l["Name der Organisation"],
+        "RepresentativeName" => l["Vertreten durch"],
         "DissolvedOn" => l["Aufgelöst am"],
         "DissolutionReason" => l["Grund der Auflösung"],
         "ContinuedSupportBy" => l["Weitere Begleitung durch"],

@@ -119,6 +119,13 @@ public static class AccessTable
         // Retention: what is due for erasure, and the erasure
         ["/Admin/Retention/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
+        // Access requests (GDPR Art. 15): staff answer for refugees and members; administrators see no refugee
+        // data; a mentor downloads only their own
+        ["/Households/Persons/Access"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Review/Members/Access"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Account/Manage/Index"] = [Login, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/Manage/MyData"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
+
     };
 
 

@@ -19,6 +19,7 @@ public abstract class HouseholdPageModel(NestPortalDbContext db, TimeProvider ti
     protected NestPortalDbContext Db => db;
     protected IStringLocalizer<SharedResource> L => l;
     protected DateOnly Today => time.TodayInGermany();
+    protected DateTime UtcNow => time.UtcNow();
 
     public Household Household { get; private set; } = null!;
 

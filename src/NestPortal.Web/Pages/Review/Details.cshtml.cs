@@ -66,14 +66,14 @@ public sealed class DetailsModel(
     /// <summary>After a refused change (the group is already loaded again): what is saved now, with the error above it.</summary>
     private async Task<IActionResult> ShowAgainAsync()
     {
-        Overview = await OverviewAsync(memberActions: false);
+        Overview = await OverviewAsync(memberActions: false, accessRequests: true);
         return Page();
     }
 
     private async Task<bool> LoadAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return false;
-        Overview = await OverviewAsync(memberActions: false);
+        Overview = await OverviewAsync(memberActions: false, accessRequests: true);
         return true;
     }
 
