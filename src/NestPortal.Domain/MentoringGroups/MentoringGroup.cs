@@ -335,6 +335,24 @@ public sealed partial class MentoringGroup
         ConcurrencyStamp = Guid.NewGuid();
     }
 
+    /// <summary>
+    /// A member deletes their account (GDPR Art. 17): their details in this group are erased, and their
+    /// name leaves the group's history; what the group did stays. Refused while the group sponsors a
+    /// family (<paramref name="groupSponsorsNow"/>): then the competence centre still needs them.
+    /// </summary>
+    public void EraseMemberOnRequest(string email, string accountId, bool groupSponsorsNow, DateOnly today)
+    {
+        if (groupSponsorsNow)
+            throw new DomainException("Die Gruppe „{0}“ begleitet eine Familie; solange brauchen das Kompetenzzentrum und die Familie Ihre Angaben.", Name);
+        var normalised = Mentor.NormaliseEmail(email);
+        var members = _members.Where(m => !m.IsErased && m.Email == normalised).ToList();
+        var names = members.Select(m => m.DisplayName).ToHashSet();
+        foreach (var entry in _history.Where(h => h.ActorUserId == accountId || (h.Details is { } d && names.Contains(d))))
+            entry.EraseNames(entry.ActorUserId == accountId);
+        foreach (var member in members) member.Erase(today);
+        ConcurrencyStamp = Guid.NewGuid();
+    }
+
     private void Record(DateTime nowUtc, Actor actor, GroupAction action, string? details)
     {
         _history.Add(new GroupHistoryEntry(nowUtc, actor, action, details));

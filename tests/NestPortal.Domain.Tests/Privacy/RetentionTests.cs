@@ -152,4 +152,21 @@ public class RetentionTests
         sponsorship.Apartment.Address.ShouldNotStartWith(",");
         sponsorship.Apartment.MonthlyNetColdRent.ShouldBeGreaterThan(0m);
     }
+
+    [Fact]
+    public void A_member_who_deletes_the_account_is_erased_from_the_group_and_its_history_but_not_while_it_sponsors()
+    {
+        var group = new GroupBuilder().ReadyToSubmit().Build();
+        var email = GroupBuilder.EmailOf(1);
+        Should.Throw<DomainException>(() => group.EraseMemberOnRequest(email, GroupBuilder.Actor.UserId, groupSponsorsNow: true, Today))
+            .Message.ShouldContain("begleitet eine Familie");
+
+        group.EraseMemberOnRequest(email, GroupBuilder.Actor.UserId, groupSponsorsNow: false, Today);
+
+        var erased = group.Members.Single(m => m.IsErased);
+        erased.GivenName.ShouldBeNull();
+        group.Members.Count(m => !m.IsErased).ShouldBe(group.Members.Count - 1, "the other members stay");
+        group.History.ShouldAllBe(h => h.ActorName != GroupBuilder.Actor.Name && h.Details != GroupBuilder.DisplayNameOf(1));
+        group.IsMemberDataErased.ShouldBeFalse("the group itself goes on");
+    }
 }
