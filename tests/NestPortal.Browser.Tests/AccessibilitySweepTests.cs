@@ -50,6 +50,47 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
         }
     }
 
+    /// <summary>
+    /// The pages every visitor must reach (Impressum, privacy notice, accessibility statement) pass axe and
+    /// fit a phone's and a laptop's width, in German and English, the feedback form also with its errors shown.
+    /// </summary>
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("en")]
+    public async Task The_legal_pages_pass_axe_and_fit_a_phone_and_a_laptop(string culture)
+    {
+        var page = await host.NewPageAsync(culture);
+        foreach (var url in new[] { "/Impressum", "/Datenschutz", "/Barrierefreiheit" })
+        {
+            var response = await page.GotoAsync(url);
+            response.ShouldNotBeNull();
+            response.Status.ShouldBe(200, url);
+            await CheckedAtBothWidthsAsync(page);
+        }
+
+        // The feedback form sent without a message: the page shows why, and stays accessible.
+        await page.GotoAsync("/Barrierefreiheit");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync();
+        await Assertions.Expect(page.Locator("#Input_Message-error").First)
+            .ToHaveTextAsync(culture == "en" ? "Please write your message." : "Bitte schreiben Sie Ihre Nachricht.");
+        await CheckedAtBothWidthsAsync(page);
+    }
+
+    private static readonly int[] Widths = [390, 1366];
+
+    /// <summary>axe at each width, and nothing wider than the window (no sideways scrolling on a phone).</summary>
+    private static async Task CheckedAtBothWidthsAsync(IPage page)
+    {
+        foreach (var width in Widths)
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await BrowserHost.AssertAccessibleAsync(page);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            overflow.ShouldBeLessThanOrEqualTo(0, $"{page.Url} is wider than {width} px");
+        }
+    }
+
     private async Task<IReadOnlyList<string>> UrlsFor(string caller)
     {
         var ids = await DemoIds.ReadAsync(host.Factory);

@@ -13,6 +13,7 @@ public static class PagesRegistration
     public static readonly string[] PublicPages =
     [
         "/Index", "/DataSources", "/Error", "/Culture",
+        "/Legal/Privacy", "/Legal/Imprint", "/Legal/Accessibility",
         "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Logout",
         "/Account/Lockout", "/Account/Register", "/Account/RegisterConfirmation", "/Account/ConfirmEmail",
         "/Account/ForgotPassword", "/Account/SetPassword",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NestPortal.Web.Legal;
 using NestPortal.Web.Lookups;
 
 namespace NestPortal.Web.Startup;
@@ -16,6 +17,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Countries.FromEmbeddedList());
         services.Configure<PortalOptions>(configuration.GetSection("Portal"));
+        services.Configure<OperatorOptions>(configuration.GetSection(OperatorOptions.Section));
         if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["Portal:PublicBaseUrl"]))
             throw new InvalidOperationException("Portal:PublicBaseUrl must be set in Production (e.g. https://nest.example.nrw.de): mailed links are built from it.");
 

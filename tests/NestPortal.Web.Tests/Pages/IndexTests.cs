@@ -19,6 +19,24 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task The_footer_links_the_legal_pages_on_every_page_in_both_languages()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        foreach (var (url, imprint, privacy, accessibility) in new[]
+                 {
+                     ("/", "Impressum", "Datenschutz", "Barrierefreiheit"),
+                     ("/Account/Login?culture=en", "Legal notice", "Privacy", "Accessibility"),
+                 })
+        {
+            var page = await client.GetPageAsync(url);
+
+            page.QuerySelector("footer a[href='/Impressum']")!.TextContent.ShouldBe(imprint, url);
+            page.QuerySelector("footer a[href='/Datenschutz']")!.TextContent.ShouldBe(privacy, url);
+            page.QuerySelector("footer a[href='/Barrierefreiheit']")!.TextContent.ShouldBe(accessibility, url);
+        }
+    }
+
+    [Fact]
     public async Task After_the_programme_end_visitors_read_that_it_takes_no_new_groups()
     {
         var before = await factory.CreateBrowserLikeClient().GetPageAsync("/");

@@ -99,23 +99,6 @@ public sealed class ErasureTests
         rows[0].ShouldContain("Geändert");
     }
 
-    /// <summary>Without the confirmation nothing is erased, and the page says what to do.</summary>
-    [Fact]
-    public async Task Without_confirmation_nothing_is_erased()
-    {
-        await using var factory = new PortalFactory { DemoHistory = false };
-        using var administrator = await factory.SignedInAsAsync(Roles.Administrator);
-        await administrator.ImportAsync(ImportSampleFiles.CsvFiles());
-        var erasedBefore = await factory.QueryAsync(db => db.Households.CountAsync(h => h.ErasedOn != null));
-
-        var response = await administrator.PostFormAsync("/Admin/Retention", new Dictionary<string, string>());
-
-        var page = await response.ReadHtmlAsync();
-        page.Errors().ShouldContain("Bitte bestätigen Sie, dass Sie die Liste geprüft haben; die Löschung kann nicht rückgängig gemacht werden.");
-        page.QuerySelectorAll("#due-households tbody tr").Length.ShouldBeGreaterThan(0, "the list is shown again");
-        (await factory.QueryAsync(db => db.Households.CountAsync(h => h.ErasedOn != null))).ShouldBe(erasedBefore);
-    }
-
     private sealed record Outputs(string Screen, string Csv, string Xlsx, string Answers);
 
     private static async Task<Dictionary<string, Outputs>> ReportsAsync(HttpClient client)

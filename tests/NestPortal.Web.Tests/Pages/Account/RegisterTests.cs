@@ -39,6 +39,18 @@ public sealed class RegisterTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task The_form_points_to_the_privacy_notice_beside_the_button_without_asking_for_consent()
+    {
+        var page = await factory.CreateBrowserLikeClient().GetPageAsync("/Account/Register");
+
+        var notice = page.QuerySelector("main form [data-fact='privacy-notice']")!;
+        notice.TextContent.ShouldContain("Mit der Registrierung verarbeiten wir Ihre Angaben so, wie es die Datenschutzerklärung beschreibt.");
+        notice.QuerySelector("a[href='/Datenschutz']")!.TextContent.ShouldBe("Datenschutzerklärung lesen");
+        notice.NextElementSibling!.TagName.ShouldBe("BUTTON");
+        page.QuerySelectorAll("main form input[type=checkbox]").ShouldBeEmpty("informing is no consent: there is nothing to tick");
+    }
+
+    [Fact]
     public async Task New_mentor_registers_confirms_the_address_and_signs_in_to_their_groups()
     {
         var client = factory.CreateBrowserLikeClient();
