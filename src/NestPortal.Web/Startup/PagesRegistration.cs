@@ -46,6 +46,8 @@ public static class PagesRegistration
                 options.Conventions.AuthorizeFolder("/Municipalities", Policies.CompetenceCentre);
                 // A mentor's own data (GDPR Art. 15); staff answer requests on the household and group pages.
                 options.Conventions.AuthorizePage("/Account/Manage/MyData", Policies.Mentor);
+                // A member deletes their own account; staff accounts are managed by administrators.
+                options.Conventions.AuthorizePage("/Account/Manage/Delete", Policies.Mentor);
                 // Named one by one: an AllowAnonymous on the /Account folder would also open /Account/Manage,
                 // because allowing anonymous access wins over any requirement.
                 foreach (var page in PublicPages) options.Conventions.AllowAnonymousToPage(page);

@@ -128,6 +128,7 @@ public static class AccessTable
         ["/Review/Members/Access"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Account/Manage/Index"] = [Login, Allowed, Allowed, Allowed, Allowed],
         ["/Account/Manage/MyData"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
+        ["/Account/Manage/Delete"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
 
     };
 
