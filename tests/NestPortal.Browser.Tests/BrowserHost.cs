@@ -141,6 +141,8 @@ public sealed class BrowserHost : IAsyncLifetime
     /// <summary>axe-core with the WCAG 2.1 A and AA rules (BITV 2.0 NRW): the page must have no violation.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        // Two frames first: the page's scripts react to a new viewport size (scroll-regions.js) before axe looks.
+        await page.EvaluateAsync("() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
@@ -166,6 +168,10 @@ public sealed class KestrelPortalFactory : PortalFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // The build's static-asset manifest (compressed copies in obj/, libraries' assets) is wired up only in
+        // Development; without it a browser asking for gzip got an empty stylesheet, and every page was
+        // checked unstyled. The browser must see the pages as users do.
+        builder.UseStaticWebAssets();
         // Stated here too: the journeys' ledgers and the sweep's demo pages must not change under a background run.
         builder.UseSetting("RentRun:Enabled", "false");
     }
