@@ -155,4 +155,43 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
         post.IsSuccessStatusCode.ShouldBeFalse();
         (await factory.QueryAsync(db => db.AuditEntries.CountAsync())).ShouldBe(entries);
     }
+
+    /// <summary>ADR 0014: of a person the log keeps which fields changed, never the values; an administrator reads no refugee data there.</summary>
+    [Fact]
+    public async Task Administrator_reads_which_fields_of_a_person_changed_but_no_values()
+    {
+        var id = await factory.CreateHouseholdAsync(persons: 1, familyName: "Wertlos-Quraishi");
+        var personId = await factory.QueryAsync(db => db.Households.Where(h => h.Id == id).SelectMany(h => h.Persons).Select(p => p.Id).SingleAsync());
+        var born = await factory.QueryAsync(db => db.Refugees.Where(r => r.Id == personId).Select(r => r.DateOfBirth).SingleAsync());
+        var client = await AdminAsync();
+
+        var page = await client.GetPageAsync($"{Log}?entityType=Refugee&entityId={personId}");
+
+        var row = Rows(page).ShouldHaveSingleItem();
+        row[3].ShouldBe("Angelegt");
+        row[5].ShouldContain("Familienname: – → (vertraulich)");
+        row[5].ShouldContain("Geburtsdatum: – → (vertraulich)");
+        var html = page.DocumentElement.OuterHtml;
+        html.ShouldNotContain("Wertlos-Quraishi");
+        html.ShouldNotContain(born.ToString("yyyy-MM-dd"));
+        html.ShouldNotContain(born.German());
+        (await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Changes != null && a.Changes.Contains("Wertlos-Quraishi"))))
+            .ShouldBeFalse("the value is not in the log at all");
+    }
+
+    [Fact]
+    public async Task Every_search_of_the_log_is_itself_logged_with_its_filters()
+    {
+        var client = await AdminAsync();
+        var marker = $"suche-{Guid.NewGuid():N}"[..14];
+
+        await client.GetPageAsync($"{Log}?user={marker}&entityType=Refugee");
+
+        var entry = await factory.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == "AuditLog" && a.Changes!.Contains(marker)).SingleAsync());
+        entry.Action.ShouldBe(NestPortal.Data.Auditing.AuditAction.Viewed);
+        entry.Role.ShouldBe(Roles.Administrator);
+        entry.Changes!.ShouldContain("\"entityType\"");
+        var logged = await client.GetPageAsync($"{Log}?entityType=AuditLog");
+        Rows(logged).ShouldContain(r => r[5].Contains(marker), "the search shows up in the log");
+    }
 }

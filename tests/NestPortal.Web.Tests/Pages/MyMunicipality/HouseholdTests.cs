@@ -290,4 +290,24 @@ public sealed class HouseholdTests(PortalFactory factory) : IClassFixture<Portal
             body.ShouldNotReveal(SpecialNeeds);
         }
     }
+
+    /// <summary>A municipality's access ends with the support and rent periods: once the sponsorship is completed the household is gone from its pages.</summary>
+    [Fact]
+    public async Task After_the_sponsorship_is_completed_the_municipality_no_longer_sees_the_household()
+    {
+        var id = await factory.AllocatedHouseholdAsync(Dortmund, "Zugriffsende-Qadir", persons: 1, arrivedOn: Today.AddMonths(-2), leaseStart: RentEndingThisMonth);
+        var client = await MunicipalityAsync();
+        (await client.GetAsync(Url(id))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await factory.ExecuteAsync(async db =>
+        {
+            var sponsorship = await db.Sponsorships.SingleAsync(s => s.HouseholdId == id);
+            sponsorship.CompleteAsOf(Today, Today);
+            await db.SaveChangesAsync();
+        });
+
+        (await client.GetAsync(Url(id))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var dashboard = await client.GetPageAsync("/MyMunicipality");
+        dashboard.QuerySelector("main")!.TextContent.ShouldNotContain("Zugriffsende-Qadir");
+    }
 }
