@@ -99,6 +99,28 @@ public sealed class ErasureTests
         rows[0].ShouldContain("Geändert");
     }
 
+    /// <summary>The scheduled job does the same as the page: started by hand on /Admin/Jobs, it erases what is due.</summary>
+    [Fact]
+    public async Task The_erasure_job_erases_what_is_due()
+    {
+        await using var factory = new PortalFactory { DemoHistory = false };
+        var group = await factory.GroupAsync("Auftragsgruppe");
+        var (householdId, sponsorshipId) = await factory.SponsoredAsync(group, new DateOnly(2021, 3, 1), persons: 2);
+        await factory.SqlAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE Sponsorships SET Status = 'Completed', CompletedOn = '2022-03-31' WHERE Id = {sponsorshipId}"));
+        using var administrator = await factory.SignedInAsAsync(Roles.Administrator);
+
+        var started = await administrator.PostFormAsync("/Admin/Jobs", new Dictionary<string, string> { ["Job"] = "erasure", ["Confirmed"] = "true" },
+            actionContains: "handler=Run");
+
+        started.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        var runs = await NestPortal.Web.Tests.Jobs.SchedulerHost.EventuallyAsync(
+            () => factory.QueryAsync(db => db.JobExecutions.Where(e => e.JobName == "erasure" && e.FinishedAtUtc != null).ToListAsync()),
+            all => all.Count > 0, TimeSpan.FromMinutes(2), "the erasure started by hand");
+        runs.ShouldHaveSingleItem().Outcome.ShouldBe(NestPortal.Data.Operations.JobOutcome.Succeeded);
+        (await factory.QueryAsync(db => db.Households.Where(h => h.Id == householdId).Select(h => h.ErasedOn).SingleAsync())).ShouldBe(TestClock.Today);
+    }
+
     private sealed record Outputs(string Screen, string Csv, string Xlsx, string Answers);
 
     private static async Task<Dictionary<string, Outputs>> ReportsAsync(HttpClient client)

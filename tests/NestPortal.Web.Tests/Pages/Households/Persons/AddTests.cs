@@ -38,7 +38,7 @@ public sealed class AddTests(PortalFactory factory) : IClassFixture<PortalFactor
         text.ShouldContain("Jordanien");
         text.ShouldContain(arrived.German());
         text.ShouldContain("Amal Khalil: Angelegt");
-        text.ShouldContain("Staatsangehörigkeit: staatenlos");
+        text.ShouldContain("Staatsangehörigkeit: (vertraulich)", customMessage: "the history names the field, the log holds no person's values (ADR 0014)");
         page.QuerySelector(".status-badge")!.TextContent.ShouldBe("Eingereist");
     }
 
