@@ -103,14 +103,10 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
                 return;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            // The records are saved: their ids are all the imported-record references need. Letting go of the
-            // tracked records (and of the builder, which holds them) bounds the memory of what follows.
-            var created = builder.Created.Select(c => (c.Kind, c.Reference, EntityId: c.EntityId())).ToList();
+            // What the last sheets built, with its audit entries and imported-record references (the builder saved
+            // the earlier sheets in batches as it went, all in this transaction).
+            await builder.SaveAsync(cancellationToken);
             builder = null;
-            db.ChangeTracker.Clear();
-            // Not audited and never read back in this transaction: written with multi-row inserts, untracked.
-            await DirectInsert.InsertAsync(db, created.Select(c => new ImportedRecord(c.Kind, c.Reference, c.EntityId, import.Id)), cancellationToken);
 
             var row = await db.DataImports.SingleAsync(i => i.Id == import.Id, cancellationToken);
             row.FinishCommit(time.UtcNow());
