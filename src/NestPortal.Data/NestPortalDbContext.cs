@@ -60,6 +60,13 @@ public sealed class NestPortalDbContext(
         AuditEntries.Add(new AuditEntry(UtcNow, Actor, AuditAction.Viewed, AuditLogEntityType, "search",
             filters.ToList() is { Count: > 0 } used ? System.Text.Json.JsonSerializer.Serialize(used) : null));
 
+    /// <summary>
+    /// For bulk saves (the import's commit): the audit entries are inserted with multi-row statements on
+    /// the same connection and transaction instead of through the change tracker; the same rows, never
+    /// tracked. Off by default: a page's save stays one ordinary unit of work.
+    /// </summary>
+    public bool WritesAuditEntriesDirectly { get; set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -76,8 +83,17 @@ public sealed class NestPortalDbContext(
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(AuditTrail.Complete(pending, Actor, UtcNow));
-            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var entries = AuditTrail.Complete(pending, Actor, UtcNow);
+            if (WritesAuditEntriesDirectly)
+            {
+                saved += await DirectInsert.InsertAsync(this, entries, cancellationToken);
+            }
+            else
+            {
+                AuditEntries.AddRange(entries);
+                saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return saved;
         }

@@ -56,6 +56,9 @@ internal static class AuditTrail
 
     private const string Withheld = "(vertraulich)";
 
+    /// <summary>Whether saving a record of this type must write an audit entry (then it may only be saved through the change tracker).</summary>
+    internal static bool IsAudited(Type type) => Audited.Contains(type);
+
     internal sealed record Pending(EntityEntry Entry, AuditAction Action, List<FieldChange> Changes);
 
     public static List<Pending> Collect(ChangeTracker tracker)

@@ -61,7 +61,9 @@ public static class ImportBenchCommand
         content = [];
         var dryRun = await TimeAsync(app.Services, id);
         var (status, rows, errors, report) = await StateAsync(app.Services, id);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Dry run: {dryRun.TotalSeconds:N1} s, {status}, {rows:N0} rows, {errors:N0} errors"));
+        using (var afterDryRun = Process.GetCurrentProcess())
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Dry run: {dryRun.TotalSeconds:N1} s, {status}, {rows:N0} rows, {errors:N0} errors; peak working set so far {afterDryRun.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB"));
         if (status != DataImportStatus.Checked)
         {
             foreach (var error in ImportReport.FromJson(report).Errors.Take(10)) Console.WriteLine($"  {error.Sheet} {error.Row} {error.Column}: {error.Text.De}");

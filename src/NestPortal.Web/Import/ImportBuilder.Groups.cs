@@ -34,7 +34,7 @@ public sealed partial class ImportBuilder
         {
             var group = MentoringGroup.Register(name, ags, run.Actor, run.NowUtc);
             group.ChangeDetails(name, ags, plan, run.Actor, run.NowUtc);
-            db.MentoringGroups.Add(group);
+            // Added to the context once complete (FinishGroupsAsync), in batches.
             _groups[reference] = new GroupEntry(group, true, row.Number, submittedOn, checkedOn, RuleSetOfSubmission(submittedOn));
             Record("Group", reference, () => group.Id);
         }
@@ -84,33 +84,52 @@ public sealed partial class ImportBuilder
     /// then who left. The submission happened: its facts are errors, the rules of that day's decision
     /// (staffing, main contacts, training, the rule set in force) are warnings on the group's row.
     /// </summary>
-    private void FinishGroups()
+    /// <remarks>
+    /// Each group is complete once submitted, approved and its leavings recorded: the commit adds it then and
+    /// saves every <see cref="SaveEvery"/> groups, so one save never holds them all (the same audit entries).
+    /// </remarks>
+    private async Task FinishGroupsAsync(CancellationToken cancellationToken)
     {
+        var leavings = _leavings.ToLookup(l => l.Group, ReferenceEqualityComparer.Instance);
+        _leavings.Clear();
+        var finished = 0;
         foreach (var entry in _groups.Values.Where(g => g.IsNew && !g.Failed))
         {
-            if (entry.RuleSet is null)
+            FinishGroup(entry);
+            foreach (var (_, member, row, leftOn, reason) in leavings[entry])
             {
-                entry.Failed = true;
-                report.AddError(ImportSheets.Groups.Name, entry.Row, "Eingereicht am", l["Im Portal sind keine Programmregeln erfasst; eine Gruppe kann nicht übernommen werden."]);
-                continue;
+                if (!entry.Failed) LeaveGroup(entry, member, row, leftOn, reason);
             }
 
-            try
-            {
-                foreach (var warning in entry.Group.RecordPastSubmission(entry.RuleSet, entry.SubmittedOn, run.Today, run.Actor, run.NowUtc))
-                    report.AddWarning(ImportSheets.Groups.Name, entry.Row, null, l.Of(warning));
-                entry.Group.RecordSecurityCheck(entry.CheckedOn, SecurityCheckResult.Passed, run.Today, run.Actor, run.NowUtc);
-                entry.Group.Approve(run.Actor, run.NowUtc);
-            }
-            catch (DomainException exception)
-            {
-                entry.Failed = true;
-                DomainErrors(ImportSheets.Groups, entry.Row, null, exception);
-            }
+            if (!run.Commit) continue;
+            db.MentoringGroups.Add(entry.Group);
+            if (++finished % SaveEvery == 0) await SaveBatchAsync(cancellationToken);
         }
 
-        foreach (var (entry, member, row, leftOn, reason) in _leavings.Where(l => !l.Group.Failed))
-            LeaveGroup(entry, member, row, leftOn, reason);
+        await SaveBatchAsync(cancellationToken);
+    }
+
+    private void FinishGroup(GroupEntry entry)
+    {
+        if (entry.RuleSet is null)
+        {
+            entry.Failed = true;
+            report.AddError(ImportSheets.Groups.Name, entry.Row, "Eingereicht am", l["Im Portal sind keine Programmregeln erfasst; eine Gruppe kann nicht übernommen werden."]);
+            return;
+        }
+
+        try
+        {
+            foreach (var warning in entry.Group.RecordPastSubmission(entry.RuleSet, entry.SubmittedOn, run.Today, run.Actor, run.NowUtc))
+                report.AddWarning(ImportSheets.Groups.Name, entry.Row, null, l.Of(warning));
+            entry.Group.RecordSecurityCheck(entry.CheckedOn, SecurityCheckResult.Passed, run.Today, run.Actor, run.NowUtc);
+            entry.Group.Approve(run.Actor, run.NowUtc);
+        }
+        catch (DomainException exception)
+        {
+            entry.Failed = true;
+            DomainErrors(ImportSheets.Groups, entry.Row, null, exception);
+        }
     }
 
     private void LeaveGroup(GroupEntry entry, Mentor member, int row, DateOnly leftOn, string reason)

@@ -30,7 +30,7 @@ public sealed partial class ImportBuilder
         try
         {
             var household = Household.Record(reference, expected, null, run.Today, run.NowUtc);
-            db.Households.Add(household);
+            // Added to the context once its persons are in (SaveHouseholdsAsync), in batches.
             _households[reference] = new HouseholdEntry(household, true);
             Record("Household", reference, () => household.Id);
         }
@@ -71,6 +71,23 @@ public sealed partial class ImportBuilder
         {
             row.Error(null, exception);
         }
+    }
+
+    /// <summary>
+    /// After the persons sheet the households of this file are complete: the commit adds and saves them in
+    /// batches of <see cref="SaveEvery"/> (same transaction, the same audit entries), with what else is pending.
+    /// </summary>
+    private async Task SaveHouseholdsAsync(CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var entry in _households.Values.Where(h => h.IsNew))
+        {
+            if (!run.Commit) break;
+            db.Households.Add(entry.Household);
+            if (++added % SaveEvery == 0) await SaveBatchAsync(cancellationToken);
+        }
+
+        await SaveBatchAsync(cancellationToken);
     }
 
     /// <summary>The household a row names: one of this file, or one imported before (loaded once, with its persons and allocations).</summary>

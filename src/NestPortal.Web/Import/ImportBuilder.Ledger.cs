@@ -8,6 +8,7 @@ public sealed partial class ImportBuilder
 {
     private readonly List<LedgerRow> _ledgerRows = [];
     private readonly Dictionary<string, EscrowEntry> _entries = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _corrected = new(StringComparer.Ordinal);
 
     /// <summary>A parsed ledger row; applied after the sheet is read, per sponsorship in value-date order.</summary>
     private sealed record LedgerRow(ImportRow Row, string Reference, Sponsorship Sponsorship, EscrowEntryKind Kind, decimal? Amount,
@@ -40,19 +41,65 @@ public sealed partial class ImportBuilder
         if (row.Failed || kind is not { } entryKind) return;
         var sponsorship = await SponsorshipAsync(row, "Patenschaft", sponsorshipReference);
         if (sponsorship is null) return;
-        _ledgerRows.Add(new LedgerRow(row, reference, sponsorship, entryKind, amount, valueDate, month, text, corrects));
+        _ledgerRows.Add(new LedgerRow(row.ForgetCells(), reference, sponsorship, entryKind, amount, valueDate, month, text, corrects));
     }
 
-    /// <summary>Books the rows of each sponsorship in value-date order with the ledger's own rules.</summary>
-    private void FinishEntries()
+    /// <summary>
+    /// Books the rows of each sponsorship in value-date order with the ledger's own rules, and ends the
+    /// sponsorships whose row names an end, in the order they ended, each right after its own ledger (a
+    /// completed account takes no entries); then the ledgers of the sponsorships that did not end. The
+    /// commit saves every <see cref="SaveEvery"/> sponsorships and lets go of them, so a history's ledger is
+    /// never held whole (ADR 0009, amendment): each sponsorship's balance and end are still one save, one
+    /// audit entry.
+    /// </summary>
+    private async Task FinishEntriesAndEndingsAsync(CancellationToken cancellationToken)
     {
-        foreach (var rows in _ledgerRows.GroupBy(r => r.Sponsorship))
+        var ledgers = new Dictionary<Sponsorship, List<LedgerRow>>(ReferenceEqualityComparer.Instance);
+        var order = new List<Sponsorship>();
+        foreach (var ledgerRow in _ledgerRows)
         {
-            foreach (var ledgerRow in rows.OrderBy(r => r.ValueDate).ThenBy(r => r.Row.Number))
-                Book(ledgerRow);
+            if (!ledgers.TryGetValue(ledgerRow.Sponsorship, out var rows))
+            {
+                ledgers[ledgerRow.Sponsorship] = rows = [];
+                order.Add(ledgerRow.Sponsorship);
+            }
+
+            rows.Add(ledgerRow);
         }
 
+        // Only an entry a correction names is looked up again; the others need not be remembered.
+        _corrected.UnionWith(_ledgerRows.Where(r => r.Corrects is not null).Select(r => r.Corrects!));
         _ledgerRows.Clear();
+        _sponsorships.Clear();
+        var endings = _endings.OrderBy(e => e.Ending.EndedOn).ThenBy(e => e.Row.Number).ToList();
+        _endings.Clear();
+
+        var finished = 0;
+        for (var i = 0; i < endings.Count; i++)
+        {
+            var (row, sponsorship, group, ending) = endings[i];
+            endings[i] = default;
+            if (ledgers.Remove(sponsorship, out var rows)) BookAll(rows);
+            End(row, sponsorship, group, ending);
+            if (++finished % SaveEvery == 0) await SaveBatchAsync(cancellationToken);
+        }
+
+        foreach (var sponsorship in order)
+        {
+            if (!ledgers.Remove(sponsorship, out var rows)) continue;
+            BookAll(rows);
+            if (++finished % SaveEvery == 0) await SaveBatchAsync(cancellationToken);
+        }
+
+        await SaveBatchAsync(cancellationToken);
+        _entries.Clear();
+        _corrected.Clear();
+    }
+
+    private void BookAll(List<LedgerRow> rows)
+    {
+        foreach (var ledgerRow in rows.OrderBy(r => r.ValueDate).ThenBy(r => r.Row.Number))
+            Book(ledgerRow);
     }
 
     private void Book(LedgerRow ledgerRow)
@@ -60,6 +107,7 @@ public sealed partial class ImportBuilder
         var (row, reference, sponsorship, kind, amount, valueDate, month, text, corrects) = ledgerRow;
         try
         {
+            Track(sponsorship);
             var entry = kind switch
             {
                 EscrowEntryKind.Deposit => sponsorship.RecordDeposit(amount!.Value, valueDate, text ?? string.Empty, run.Today, run.Actor, run.NowUtc),
@@ -68,7 +116,7 @@ public sealed partial class ImportBuilder
                 _ => CorrectEntry(row, sponsorship, corrects!, text, valueDate),
             };
             if (entry is null) return;
-            _entries[reference] = entry;
+            if (_corrected.Contains(reference)) _entries[reference] = entry;
             Record("EscrowEntry", reference, () => entry.Id);
         }
         catch (DomainException exception)

@@ -49,32 +49,29 @@ public sealed partial class ImportBuilder
     }
 
     /// <summary>
-    /// Ends the sponsorships of the history once their ledgers are booked (a completed account takes no
-    /// entries), in the order they ended: a dissolution dissolves the group and records who carried on;
-    /// a completion completes the sponsorship on its own day, never on the day of the import.
+    /// Ends a sponsorship of the history once its ledger is booked (a completed account takes no entries): a
+    /// dissolution dissolves the group and records who carried on; a completion completes the sponsorship on
+    /// its own day, never on the day of the import.
     /// </summary>
-    private void FinishEndings()
+    private void End(ImportRow row, Sponsorship sponsorship, GroupEntry group, SponsorshipEnding ending)
     {
-        foreach (var (row, sponsorship, group, ending) in _endings.OrderBy(e => e.Ending.EndedOn).ThenBy(e => e.Row.Number))
+        try
         {
-            try
+            Track(sponsorship);
+            if (ending.Kind == SponsorshipEndKind.Dissolved)
             {
-                if (ending.Kind == SponsorshipEndKind.Dissolved)
-                {
-                    // A group with two sponsorships dissolves once, for both.
-                    if (group.Group.DissolvedOn != ending.EndedOn)
-                        group.Group.Dissolve(ending.EndedOn, DissolutionOnFile, run.Today, run.Actor, run.NowUtc);
-                    sponsorship.RecordContinuedSupport(ending.ContinuedBy!);
-                }
+                // A group with two sponsorships dissolves once, for both.
+                Track(group.Group);
+                if (group.Group.DissolvedOn != ending.EndedOn)
+                    group.Group.Dissolve(ending.EndedOn, DissolutionOnFile, run.Today, run.Actor, run.NowUtc);
+                sponsorship.RecordContinuedSupport(ending.ContinuedBy!);
+            }
 
-                if (ending.CompletedOn is { } completedOn) sponsorship.CompleteAsOf(completedOn, run.Today);
-            }
-            catch (DomainException exception)
-            {
-                row.Error("Beendet am", exception);
-            }
+            if (ending.CompletedOn is { } completedOn) sponsorship.CompleteAsOf(completedOn, run.Today);
         }
-
-        _endings.Clear();
+        catch (DomainException exception)
+        {
+            row.Error("Beendet am", exception);
+        }
     }
 }

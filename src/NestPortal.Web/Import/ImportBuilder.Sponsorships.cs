@@ -72,7 +72,7 @@ public sealed partial class ImportBuilder
             return;
         }
 
-        _matches.Add(new PendingMatch(row, reference, group, household, ruleSet, reason, flat!, account!, matchedOn, ending));
+        _matches.Add(new PendingMatch(row.ForgetCells(), reference, group, household, ruleSet, reason, flat!, account!, matchedOn, ending));
     }
 
     /// <summary>
@@ -80,7 +80,7 @@ public sealed partial class ImportBuilder
     /// on a match date is known from the earlier ones and their ends (a group may sponsor again after
     /// its first sponsorship ended).
     /// </summary>
-    private async Task FinishSponsorshipsAsync()
+    private async Task FinishSponsorshipsAsync(CancellationToken cancellationToken)
     {
         foreach (var match in _matches.OrderBy(m => m.MatchedOn).ThenBy(m => m.Row.Number))
         {
@@ -88,6 +88,9 @@ public sealed partial class ImportBuilder
             try
             {
                 var running = await RunningSponsorshipsAsync(group, matchedOn);
+                // The match marks the group and the household as matched: saved before, they are attached again first.
+                Track(group.Group);
+                Track(household.Household);
                 // A match of the history: its integrity rules refuse, its decision rules (how many at once,
                 // the programme's end) are warnings on the row (docs/import.md, "History is fact").
                 var (sponsorship, warnings) = Sponsorship.RecordHistoricalMatch(group.Group, household.Household, ruleSet, reason, flat, account, running,
@@ -100,7 +103,7 @@ public sealed partial class ImportBuilder
                 if (ending is not null) _endings.Add((row, sponsorship, group, ending));
                 Record("Sponsorship", reference, () => sponsorship.Id);
                 // Saved in batches (same transaction): each save's audit entries can then be let go.
-                if (_sponsorships.Count % SaveEvery == 0) await SaveBatchAsync();
+                if (_sponsorships.Count % SaveEvery == 0) await SaveBatchAsync(cancellationToken);
             }
             catch (DomainException exception)
             {
@@ -109,6 +112,7 @@ public sealed partial class ImportBuilder
         }
 
         _matches.Clear();
+        _matchedHere.Clear();
     }
 
     /// <summary>
@@ -137,7 +141,7 @@ public sealed partial class ImportBuilder
         if (row.Failed || municipality is not { } ags) return;
         var household = await HouseholdAsync(row, "Familie", householdReference);
         if (household is null) return;
-        _allocations.Add((row, reference, household, new AllocationDecision(ags, decision, fileReference, legalBasis, effective)));
+        _allocations.Add((row.ForgetCells(), reference, household, new AllocationDecision(ags, decision, fileReference, legalBasis, effective)));
     }
 
     /// <summary>Several decisions for one household are applied in date order; each later one supersedes the one before.</summary>
@@ -148,6 +152,7 @@ public sealed partial class ImportBuilder
             try
             {
                 var household = entry.Household;
+                Track(household);
                 var allocation = household.Allocate(decision, supersedeCurrent: household.CurrentAllocation is not null, run.Today, run.Actor, run.NowUtc);
                 Record("Allocation", reference, () => allocation.Id);
             }

@@ -13,7 +13,7 @@ namespace NestPortal.Web.Import;
 /// Reads every sheet of an import in the order of docs/import.md and builds the records in memory with
 /// the same domain methods the forms use, so a row passes the import only if it would pass the portal.
 /// The builder adds new aggregates to the context; the dry run never saves it, the commit does (in one
-/// transaction, see <see cref="ImportCommitter"/>). Rows imported before are counted and left alone.
+/// transaction, see <see cref="ImportRunner"/>). Rows imported before are counted and left alone.
 /// </summary>
 public sealed partial class ImportBuilder(NestPortalDbContext db, ImportSource source, ImportReport report, ImportTexts l, Countries countries, ImportRun run)
 {
@@ -33,8 +33,6 @@ public sealed partial class ImportBuilder(NestPortalDbContext db, ImportSource s
         public int Rows { get; set; }
     }
 
-    /// <summary>The records the commit writes an <see cref="ImportedRecord"/> for, once their ids are known.</summary>
-    public IReadOnlyList<(string Kind, string Reference, Func<int> EntityId)> Created => _created;
 
     /// <summary>Checks the file's structure, then every row. False when the structure alone stops the import.</summary>
     public async Task<bool> BuildAsync(CancellationToken cancellationToken)
@@ -48,18 +46,23 @@ public sealed partial class ImportBuilder(NestPortalDbContext db, ImportSource s
         await ApplyAsync(ImportSheets.Municipalities, MunicipalityRowAsync, cancellationToken);
         await ApplyAsync(ImportSheets.Groups, GroupRowAsync, cancellationToken);
         await ApplyAsync(ImportSheets.Members, MemberRowAsync, cancellationToken);
-        FinishGroups();
+        await FinishGroupsAsync(cancellationToken);
         await ApplyAsync(ImportSheets.Households, HouseholdRowAsync, cancellationToken);
         await ApplyAsync(ImportSheets.Persons, PersonRowAsync, cancellationToken);
         // The match stores the group's and the household's ids: the commit saves them first (same transaction).
-        await SaveBatchAsync(cancellationToken);
+        await SaveHouseholdsAsync(cancellationToken);
         await ApplyAsync(ImportSheets.Sponsorships, SponsorshipRowAsync, cancellationToken);
-        await FinishSponsorshipsAsync();
+        await FinishSponsorshipsAsync(cancellationToken);
+        await SaveBatchAsync(cancellationToken);
         await ApplyAsync(ImportSheets.Allocations, AllocationRowAsync, cancellationToken);
         FinishAllocations();
+        await SaveBatchAsync(cancellationToken);
         await ApplyAsync(ImportSheets.Entries, EntryRowAsync, cancellationToken);
-        FinishEntries();
-        FinishEndings();
+        await FinishEntriesAndEndingsAsync(cancellationToken);
+        // The groups, households and sponsorships are complete: no later sheet refers to them.
+        _groups.Clear();
+        _households.Clear();
+        _sponsorships.Clear();
         await ApplyAsync(ImportSheets.Outreach, OutreachRowAsync, cancellationToken);
         await run.Progress.FlushAsync();
         return true;
@@ -212,27 +215,66 @@ public sealed partial class ImportBuilder(NestPortalDbContext db, ImportSource s
         _layouts.TryGetValue(sheet, out var layout) && layout.FirstRowOf.ContainsKey(reference) && !layout.Known.ContainsKey(reference);
 
     /// <summary>
-    /// The commit saves what is built so far (inside its one transaction) while no row has failed; the
-    /// audit entries just written are then let go, since nothing reads or changes them again.
+    /// The commit saves what is built so far (inside its one transaction) while no row has failed, writes the
+    /// imported-record references of the records just saved, and lets go of the change tracker: a record
+    /// changed later is attached again first (<see cref="Track"/>). The dry run saves nothing; it only lets
+    /// go of the tracker, which it never needed.
     /// </summary>
     private async Task SaveBatchAsync(CancellationToken cancellationToken = default)
     {
-        if (!run.Commit || report.ErrorCount > 0) return;
-        await db.SaveChangesAsync(cancellationToken);
-        ForgetAuditEntries(db);
+        if (!run.Commit)
+        {
+            db.ChangeTracker.Clear();
+            return;
+        }
+
+        if (report.ErrorCount > 0) return;
+        await SaveAsync(cancellationToken);
     }
 
-    /// <summary>Stops tracking the saved audit entries (immutable; the database refuses changes to them): they would only hold memory.</summary>
-    internal static void ForgetAuditEntries(NestPortalDbContext db)
+    /// <summary>
+    /// Saves what the commit built since the last save with its audit entries, then the imported-record
+    /// references of the records now saved (not audited, never read back in this transaction: written
+    /// directly), and clears the change tracker. The caller's transaction holds it all.
+    /// </summary>
+    public async Task SaveAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var entry in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Unchanged).ToList())
-            entry.State = EntityState.Detached;
+        if (!run.Commit) throw new InvalidOperationException("The dry run saves nothing.");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            var created = _created.Select(c => new ImportedRecord(c.Kind, c.Reference, c.EntityId(), run.ImportId)).ToList();
+            _created.Clear();
+            await DirectInsert.InsertAsync(db, created, cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A failed save is not a file that cannot be read (the reader's exceptions include InvalidOperationException).
+            throw new ImportSaveException(exception);
+        }
     }
 
-    private void Record(string kind, string reference, Func<int> entityId) => _created.Add((kind, reference, entityId));
+    /// <summary>
+    /// Attaches a record the commit saved before (and let go of) before it is changed again, so the next
+    /// save finds the change against the saved state. The dry run tracks nothing: it never saves.
+    /// </summary>
+    private void Track(object record)
+    {
+        if (run.Commit && db.Entry(record).State == EntityState.Detached) db.Attach(record);
+    }
+
+    /// <summary>Only the commit writes references; the dry run would hold every record built only for them.</summary>
+    private void Record(string kind, string reference, Func<int> entityId)
+    {
+        if (run.Commit) _created.Add((kind, reference, entityId));
+    }
 
     private void DomainErrors(ImportSheet sheet, int row, string? column, DomainException exception)
     {
         foreach (var error in exception.Errors) report.AddError(sheet.Name, row, column, l.Of(error));
     }
 }
+
+/// <summary>A save of the commit failed (in the middle of reading the file, for the batches): the transaction is rolled back.</summary>
+public sealed class ImportSaveException(Exception inner) : Exception("The import's commit failed to save.", inner);

@@ -14,6 +14,8 @@ public sealed class ImportRow(ImportSheet sheet, int number, IReadOnlyDictionary
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
     private static readonly string[] DateFormats = ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd", "dd.MM.yy", "yyyy-MM-ddTHH:mm:ss", "dd.MM.yyyy HH:mm:ss"];
 
+    private IReadOnlyDictionary<string, object?> _cells = cells;
+
     public ImportSheet Sheet => sheet;
     public int Number => number;
     public bool Failed { get; private set; }
@@ -34,11 +36,23 @@ public sealed class ImportRow(ImportSheet sheet, int number, IReadOnlyDictionary
     /// <summary>A finding that does not stop the row: a rule of a decision taken back then (docs/import.md, "History is fact").</summary>
     public void Warning(string? column, DomainError warning) => report.AddWarning(sheet.Name, number, column, l.Of(warning));
 
-    public bool IsEmpty => cells.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s)));
+    /// <summary>
+    /// Lets go of the cells once they are read, for a row kept until after its sheet (a ledger row, a match):
+    /// only its number and its findings are used from then on; the cells of every row of a large sheet would only hold memory.
+    /// </summary>
+    public ImportRow ForgetCells()
+    {
+        _cells = EmptyCells;
+        return this;
+    }
+
+    private static readonly IReadOnlyDictionary<string, object?> EmptyCells = new Dictionary<string, object?>();
+
+    public bool IsEmpty => _cells.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s)));
 
     public string? Text(string column)
     {
-        if (!headerOf.TryGetValue(column, out var header) || !cells.TryGetValue(header, out var value) || value is null) return null;
+        if (!headerOf.TryGetValue(column, out var header) || !_cells.TryGetValue(header, out var value) || value is null) return null;
         var text = value switch
         {
             string s => s,
@@ -188,5 +202,5 @@ public sealed class ImportRow(ImportSheet sheet, int number, IReadOnlyDictionary
     }
 
     private object? Cell(string column) =>
-        headerOf.TryGetValue(column, out var header) && cells.TryGetValue(header, out var value) ? value : null;
+        headerOf.TryGetValue(column, out var header) && _cells.TryGetValue(header, out var value) ? value : null;
 }

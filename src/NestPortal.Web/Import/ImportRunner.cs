@@ -16,9 +16,6 @@ namespace NestPortal.Web.Import;
 public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, TimeProvider time, ImportTexts l, Countries countries,
     ImportProgress progress, IConfiguration configuration, ILogger<ImportRunner> logger)
 {
-    /// <summary>How many imported-record references the commit saves at a time (same transaction).</summary>
-    private const int RecordsPerSave = 5000;
-
     private readonly int _maxRowsPerSheet = configuration.GetValue(ImportRun.MaxRowsPerSheetSetting, ImportRun.DefaultMaxRowsPerSheet);
 
     public async Task RunAsync(int importId, CancellationToken cancellationToken)
@@ -93,6 +90,8 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
             // Every save looks for changes itself (the audit trail does, before it collects them); automatic
             // detection would scan every tracked record again at each query and each save of the build.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            // The audit entries of each save go in with multi-row inserts (same transaction, same rows, ADR 0006).
+            db.WritesAuditEntriesDirectly = true;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var recheck = new ImportReport();
             var builder = await BuildAsync(db, import.Id, recheck, run, cancellationToken);
@@ -104,19 +103,10 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
                 return;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            // The records are saved: their ids are all the imported-record references need. Letting go of the
-            // tracked records (and of the builder, which holds them) bounds the memory of what follows.
-            var created = builder.Created.Select(c => (c.Kind, c.Reference, EntityId: c.EntityId())).ToList();
+            // What the last sheets built, with its audit entries and imported-record references (the builder saved
+            // the earlier sheets in batches as it went, all in this transaction).
+            await builder.SaveAsync(cancellationToken);
             builder = null;
-            db.ChangeTracker.Clear();
-            foreach (var chunk in created.Chunk(RecordsPerSave))
-            {
-                foreach (var (kind, reference, entityId) in chunk)
-                    db.ImportedRecords.Add(new ImportedRecord(kind, reference, entityId, import.Id));
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-            }
 
             var row = await db.DataImports.SingleAsync(i => i.Id == import.Id, cancellationToken);
             row.FinishCommit(time.UtcNow());
