@@ -13,8 +13,6 @@ namespace NestPortal.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessRequestJourneyTests(BrowserHost host)
 {
-    private static readonly int[] Widths = [390, 1366];
-
     [Fact]
     public async Task A_mentor_downloads_their_own_data_from_the_account_page()
     {
@@ -29,7 +27,7 @@ public sealed class AccessRequestJourneyTests(BrowserHost host)
         await host.SignInAsync(page, email, BrowserHost.TestPassword);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" })
             .GetByRole(AriaRole.Link, new() { Name = "Mein Konto" }).ClickAsync();
-        await CheckedAsync(page);
+        await BrowserHost.AssertAccessibleAndFitsAsync(page);
         new Uri(page.Url).AbsolutePath.ShouldBe("/Account/Manage");
         (await page.Locator("[data-fact='email']").TextContentAsync())!.Trim().ShouldBe(email);
 
@@ -46,20 +44,9 @@ public sealed class AccessRequestJourneyTests(BrowserHost host)
         }
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Meine Daten ansehen" }).ClickAsync();
-        await CheckedAsync(page);
+        await BrowserHost.AssertAccessibleAndFitsAsync(page);
         (await page.Locator("h1").TextContentAsync())!.ShouldBe("Meine Daten (Art. 15 DSGVO)");
         (await page.Locator("[data-list='groups']").TextContentAsync())!.ShouldContain(groupName);
     }
 
-    /// <summary>axe at each width, and nothing wider than the window.</summary>
-    private static async Task CheckedAsync(IPage page)
-    {
-        foreach (var width in Widths)
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            await BrowserHost.AssertAccessibleAsync(page);
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-            overflow.ShouldBeLessThanOrEqualTo(0, $"{page.Url} is wider than {width} px");
-        }
-    }
 }

@@ -65,7 +65,7 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
             var response = await page.GotoAsync(url);
             response.ShouldNotBeNull();
             response.Status.ShouldBe(200, url);
-            await CheckedAtBothWidthsAsync(page);
+            await BrowserHost.AssertAccessibleAndFitsAsync(page);
         }
 
         // The feedback form sent without a message: the page shows why, and stays accessible.
@@ -74,21 +74,7 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
         await page.WaitForLoadStateAsync();
         await Assertions.Expect(page.Locator("#Input_Message-error").First)
             .ToHaveTextAsync(culture == "en" ? "Please write your message." : "Bitte schreiben Sie Ihre Nachricht.");
-        await CheckedAtBothWidthsAsync(page);
-    }
-
-    private static readonly int[] Widths = [390, 1366];
-
-    /// <summary>axe at each width, and nothing wider than the window (no sideways scrolling on a phone).</summary>
-    private static async Task CheckedAtBothWidthsAsync(IPage page)
-    {
-        foreach (var width in Widths)
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            await BrowserHost.AssertAccessibleAsync(page);
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-            overflow.ShouldBeLessThanOrEqualTo(0, $"{page.Url} is wider than {width} px");
-        }
+        await BrowserHost.AssertAccessibleAndFitsAsync(page);
     }
 
     private async Task<IReadOnlyList<string>> UrlsFor(string caller)

@@ -138,6 +138,32 @@ public sealed class BrowserHost : IAsyncLifetime
             .ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
     }
 
+    /// <summary>The widths every page must fit: a phone's and a laptop's.</summary>
+    public static readonly int[] Widths = [390, 1366];
+
+    /// <summary>
+    /// axe at each of <see cref="Widths"/>, and nothing wider than the window (no sideways scrolling on a
+    /// phone); a failure names the path to the widest element.
+    /// </summary>
+    public static async Task AssertAccessibleAndFitsAsync(IPage page)
+    {
+        foreach (var width in Widths)
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await AssertAccessibleAsync(page);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            var widest = overflow <= 0 ? "" : await page.EvaluateAsync<string>(WidestPath);
+            overflow.ShouldBeLessThanOrEqualTo(0, $"{page.Url} is wider than {width} px: {widest}");
+        }
+    }
+
+    /// <summary>From main down to the widest leaf, each step the child reaching furthest right.</summary>
+    private const string WidestPath =
+        "() => { const out = []; let e = document.querySelector('main') || document.body; " +
+        "while (e && e.children.length && out.length < 12) { const kids = [...e.children]; " +
+        "const w = kids.map(k => Math.max(k.scrollWidth, k.getBoundingClientRect().right)); const i = w.indexOf(Math.max(...w)); " +
+        "e = kids[i]; out.push(e.tagName + '.' + e.className + ' ' + Math.round(w[i])); } return out.join(' > '); }";
+
     /// <summary>axe-core with the WCAG 2.1 A and AA rules (BITV 2.0 NRW): the page must have no violation.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

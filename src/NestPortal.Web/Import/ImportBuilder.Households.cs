@@ -97,7 +97,7 @@ public sealed partial class ImportBuilder
         if (IsBrokenRowOf(ImportSheets.Households, reference)) return null;
         var id = await KnownOrEarlierAsync(ImportSheets.Households, reference);
         var household = id is { } householdId
-            ? await db.Households.Include(h => h.Persons).Include(h => h.Allocations).SingleOrDefaultAsync(h => h.Id == householdId)
+            ? await db.Households.Include(h => h.Persons).Include(h => h.Allocations).AsSplitQuery().SingleOrDefaultAsync(h => h.Id == householdId)
             : null;
         if (household is null)
         {
