@@ -44,8 +44,8 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
             // The age at arrival of every person already recorded.
             migrationBuilder.Sql("""
                 UPDATE [Refugees] SET [AgeAtArrival] =
-                    DATEDIFF(year, [DateOfBirth], [ArrivedOn])
-                    - CASE WHEN DATEADD(year, DATEDIFF(year, [DateOfBirth], [ArrivedOn]), [DateOfBirth]) > [ArrivedOn] THEN 1 ELSE 0 END
+                    YEAR([ArrivedOn]) - YEAR([DateOfBirth])
+                    - CASE WHEN MONTH([ArrivedOn]) * 100 + DAY([ArrivedOn]) < MONTH([DateOfBirth]) * 100 + DAY([DateOfBirth]) THEN 1 ELSE 0 END
                 WHERE [ArrivedOn] IS NOT NULL;
                 """);
 
@@ -65,13 +65,13 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
             migrationBuilder.Sql("""
                 UPDATE a SET [Changes] = (
                     SELECT c.[Field],
-                           CASE WHEN c.[Old] IS NOT NULL AND c.[Field] IN (N'PrincipalName', N'Apartment.Street', N'SupportPlan', N'ReviewRemarks') THEN N'(vertraulich)' ELSE c.[Old] END AS [Old],
-                           CASE WHEN c.[New] IS NOT NULL AND c.[Field] IN (N'PrincipalName', N'Apartment.Street', N'SupportPlan', N'ReviewRemarks') THEN N'(vertraulich)' ELSE c.[New] END AS [New]
+                           CASE WHEN c.[Old] IS NOT NULL AND c.[Field] IN (N'PrincipalName', N'Apartment.Street', N'SupportPlan', N'ReviewRemarks', N'EscrowAccount.AccountHolder', N'EscrowAccount.Iban', N'ContinuedSupportBy') THEN N'(vertraulich)' ELSE c.[Old] END AS [Old],
+                           CASE WHEN c.[New] IS NOT NULL AND c.[Field] IN (N'PrincipalName', N'Apartment.Street', N'SupportPlan', N'ReviewRemarks', N'EscrowAccount.AccountHolder', N'EscrowAccount.Iban', N'ContinuedSupportBy') THEN N'(vertraulich)' ELSE c.[New] END AS [New]
                     FROM OPENJSON(a.[Changes]) WITH ([Field] nvarchar(400) '$.Field', [Old] nvarchar(max) '$.Old', [New] nvarchar(max) '$.New') AS c
                     FOR JSON PATH, INCLUDE_NULL_VALUES)
                 FROM [AuditEntries] AS a
                 WHERE a.[EntityType] IN (N'Household', N'Sponsorship', N'MentoringGroup')
-                  AND (a.[Changes] LIKE N'%"PrincipalName"%' OR a.[Changes] LIKE N'%"Apartment.Street"%' OR a.[Changes] LIKE N'%"SupportPlan"%' OR a.[Changes] LIKE N'%"ReviewRemarks"%');
+                  AND (a.[Changes] LIKE N'%"PrincipalName"%' OR a.[Changes] LIKE N'%"Apartment.Street"%' OR a.[Changes] LIKE N'%"SupportPlan"%' OR a.[Changes] LIKE N'%"ReviewRemarks"%' OR a.[Changes] LIKE N'%"EscrowAccount.%' OR a.[Changes] LIKE N'%"ContinuedSupportBy"%');
                 """);
             migrationBuilder.Sql("UPDATE [AuditEntries] SET [UserName] = N'Mitglied einer Gruppe' WHERE [Role] = N'Mentor';");
             migrationBuilder.Sql("ENABLE TRIGGER [AuditEntries_Immutable] ON [AuditEntries];");

@@ -67,13 +67,13 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                 UPDATE AuditEntries SET Changes = (
                     SELECT json_group_array(json_object(
                         'Field', json_extract(c.value, '$.Field'),
-                        'Old', CASE WHEN json_extract(c.value, '$.Old') IS NOT NULL AND json_extract(c.value, '$.Field') IN ('PrincipalName', 'Apartment.Street', 'SupportPlan', 'ReviewRemarks')
+                        'Old', CASE WHEN json_extract(c.value, '$.Old') IS NOT NULL AND json_extract(c.value, '$.Field') IN ('PrincipalName', 'Apartment.Street', 'SupportPlan', 'ReviewRemarks', 'EscrowAccount.AccountHolder', 'EscrowAccount.Iban', 'ContinuedSupportBy')
                                     THEN '(vertraulich)' ELSE json_extract(c.value, '$.Old') END,
-                        'New', CASE WHEN json_extract(c.value, '$.New') IS NOT NULL AND json_extract(c.value, '$.Field') IN ('PrincipalName', 'Apartment.Street', 'SupportPlan', 'ReviewRemarks')
+                        'New', CASE WHEN json_extract(c.value, '$.New') IS NOT NULL AND json_extract(c.value, '$.Field') IN ('PrincipalName', 'Apartment.Street', 'SupportPlan', 'ReviewRemarks', 'EscrowAccount.AccountHolder', 'EscrowAccount.Iban', 'ContinuedSupportBy')
                                     THEN '(vertraulich)' ELSE json_extract(c.value, '$.New') END))
                     FROM json_each(AuditEntries.Changes) AS c)
                 WHERE EntityType IN ('Household', 'Sponsorship', 'MentoringGroup')
-                  AND (Changes LIKE '%"PrincipalName"%' OR Changes LIKE '%"Apartment.Street"%' OR Changes LIKE '%"SupportPlan"%' OR Changes LIKE '%"ReviewRemarks"%');
+                  AND (Changes LIKE '%"PrincipalName"%' OR Changes LIKE '%"Apartment.Street"%' OR Changes LIKE '%"SupportPlan"%' OR Changes LIKE '%"ReviewRemarks"%' OR Changes LIKE '%"EscrowAccount.%' OR Changes LIKE '%"ContinuedSupportBy"%');
                 """);
             migrationBuilder.Sql("UPDATE AuditEntries SET UserName = 'Mitglied einer Gruppe' WHERE Role = 'Mentor';");
             migrationBuilder.Sql("CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'Audit entries are immutable.'); END;");

@@ -43,12 +43,15 @@ internal static class AuditTrail
 
     /// <summary>
     /// Fields of other records whose content is personal or confidential: their values are not copied
-    /// either (a family's name and flat, a group's plan and review remarks, which may name members).
+    /// either (a family's name and flat, a group's plan and review remarks, which may name members, the
+    /// rent account's holder and IBAN, who continued the support).
     /// </summary>
     private static readonly HashSet<string> Confidential =
     [
         nameof(Household.SpecialNeedsNote), nameof(Household.PrincipalName), nameof(Apartment) + "." + nameof(Apartment.Street),
         nameof(MentoringGroup.SupportPlan), nameof(MentoringGroup.ReviewRemarks),
+        nameof(EscrowAccount) + "." + nameof(EscrowAccount.AccountHolder), nameof(EscrowAccount) + "." + nameof(EscrowAccount.Iban),
+        nameof(Sponsorship.ContinuedSupportBy),
     ];
 
     /// <summary>Bookkeeping columns that change with every command and say nothing on their own.</summary>

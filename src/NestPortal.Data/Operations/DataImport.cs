@@ -78,6 +78,13 @@ public sealed class DataImport
     /// <summary>How the import names itself in audit entries of the records it wrote.</summary>
     public string AuditName => $"Import #{Id} „{FileName}“";
 
+    /// <summary>
+    /// After the import files' retention the report keeps its counts but not its lists of problems, whose
+    /// messages name persons (retention, docs/data-protection.md).
+    /// </summary>
+    public void ForgetProblemDetails(string reportWithCountsOnly) =>
+        Report = reportWithCountsOnly.Length > ReportMaxLength ? reportWithCountsOnly[..ReportMaxLength] : reportWithCountsOnly;
+
     public void ReportProgress(int processedRows, int totalRows)
     {
         ProcessedRows = processedRows;

@@ -65,6 +65,7 @@ public sealed class Household
 
     public void ChangeDetails(string reference, DateOnly? expectedArrival, string? specialNeedsNote, DateOnly today)
     {
+        EnsureNotErased();
         var errors = new List<DomainError>();
         if (string.IsNullOrWhiteSpace(reference))
             errors.Add(new DomainError("Bitte geben Sie das Aktenzeichen der Familie an."));
@@ -141,6 +142,7 @@ public sealed class Household
     /// </summary>
     public void RecordHouseholdDeparture(DateOnly leftOn, DepartureReason reason, string? note, DateOnly today)
     {
+        EnsureNotErased();
         var remaining = _persons.Where(p => p.ArrivedOn is not null && !p.HasLeft).ToList();
         if (remaining.Count == 0 && _persons.Any(p => p.HasLeft))
             throw new DomainException("Alle eingereisten Personen der Familie sind bereits ausgeschieden.");
@@ -253,7 +255,7 @@ public sealed class Household
     private void EnsureNotErased()
     {
         if (IsErased)
-            throw new DomainException("Die Daten dieser Familie sind nach Ablauf der Aufbewahrungsfrist am {0:dd.MM.yyyy} gelöscht worden; Personen können nicht mehr geändert werden.", ErasedOn!.Value);
+            throw new DomainException("Die Daten dieser Familie sind nach Ablauf der Aufbewahrungsfrist am {0:dd.MM.yyyy} gelöscht worden; sie kann nicht mehr geändert werden.", ErasedOn!.Value);
     }
 
     private static void ThrowIfAny(IReadOnlyList<DomainError> errors)

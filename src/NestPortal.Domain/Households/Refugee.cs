@@ -65,6 +65,14 @@ public sealed class Refugee
         return LeftOn is { } left && left < end ? left : end;
     }
 
+    /// <summary>
+    /// Whole years from <paramref name="born"/> to <paramref name="on"/>, comparing month and day: the
+    /// report has always counted so, and someone born on 29 February is a year older only from 1 March
+    /// in other years (§ 188 Abs. 2 BGB).
+    /// </summary>
+    public static int WholeYears(DateOnly born, DateOnly on) =>
+        on.Year - born.Year - (on.Month < born.Month || (on.Month == born.Month && on.Day < born.Day) ? 1 : 0);
+
     public int AgeOn(DateOnly date)
     {
         var age = date.Year - DateOfBirth.Year;
@@ -83,7 +91,7 @@ public sealed class Refugee
         AdmissionDecisionReference = details.AdmissionDecisionReference.Trim();
         VisaDate = details.VisaDate;
         ArrivedOn = details.ArrivedOn;
-        AgeAtArrival = ArrivedOn is { } arrived ? AgeOn(arrived) : null;
+        AgeAtArrival = ArrivedOn is { } arrived ? WholeYears(DateOfBirth, arrived) : null;
     }
 
     /// <summary>

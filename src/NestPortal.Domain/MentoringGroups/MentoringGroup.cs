@@ -81,6 +81,8 @@ public sealed partial class MentoringGroup
 
     public void ChangeDetails(string name, Ags homeMunicipality, string? supportPlan, Actor actor, DateTime nowUtc)
     {
+        if (IsMemberDataErased)
+            throw new DomainException("Die Daten der Mitglieder dieser Gruppe sind nach Ablauf der Aufbewahrungsfrist gelöscht worden; die Gruppe kann nicht mehr geändert werden.");
         EnsureEditableByGroup();
         var plan = string.IsNullOrWhiteSpace(supportPlan) ? null : supportPlan.Trim();
         if (plan is { Length: > SupportPlanMaxLength })

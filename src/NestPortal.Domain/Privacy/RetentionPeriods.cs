@@ -22,7 +22,8 @@ public sealed record RetentionPeriods(int RefugeeMonths, int MentorMonths)
         if (household.IsErased) return null;
         if (sponsorships.Count > 0)
         {
-            if (sponsorships.Any(s => s.Status != SponsorshipStatus.Completed)) return null;
+            // A completed sponsorship without its day (not made by the domain) keeps everything: no day to count from.
+            if (sponsorships.Any(s => s.Status != SponsorshipStatus.Completed || s.CompletedOn is null)) return null;
             return DueAfter(sponsorships.Max(s => s.CompletedOn!.Value), RefugeeMonths);
         }
 
@@ -41,7 +42,7 @@ public sealed record RetentionPeriods(int RefugeeMonths, int MentorMonths)
         if (group.IsMemberDataErased) return null;
         if (sponsorships.Count > 0)
         {
-            if (sponsorships.Any(s => s.Status != SponsorshipStatus.Completed)) return null;
+            if (sponsorships.Any(s => s.Status != SponsorshipStatus.Completed || s.CompletedOn is null)) return null;
             return DueAfter(sponsorships.Max(s => s.CompletedOn!.Value), MentorMonths);
         }
 

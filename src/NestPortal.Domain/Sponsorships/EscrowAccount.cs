@@ -16,6 +16,9 @@ public sealed record EscrowAccount
     {
     }
 
+    /// <summary>The account without its holder's name (retention); IBAN and bank remain for the ledger.</summary>
+    internal EscrowAccount WithoutHolder() => this with { AccountHolder = string.Empty };
+
     public static EscrowAccount Create(string accountHolder, string iban, string bankName)
     {
         var errors = new List<DomainError>();

@@ -83,6 +83,10 @@ public sealed partial class Sponsorship
         var errors = new List<DomainError>();
         if (group.Status != GroupStatus.Approved)
             errors.Add(new DomainError("Die Gruppe „{0}“ ist nicht freigegeben; nur freigegebene Gruppen können vermittelt werden.", group.Name));
+        if (group.IsMemberDataErased)
+            errors.Add(new DomainError("Die Daten der Mitglieder der Gruppe „{0}“ sind nach Ablauf der Aufbewahrungsfrist gelöscht; sie kann keine Familie mehr aufnehmen.", group.Name));
+        if (household.IsErased)
+            errors.Add(new DomainError("Die Daten der Familie {0} sind nach Ablauf der Aufbewahrungsfrist gelöscht; sie kann nicht mehr vermittelt werden.", household.Reference));
         if (household.IsMatched)
             errors.Add(new DomainError("Die Familie {0} ist bereits einer Gruppe vermittelt.", household.Reference));
         if (household.Persons.Count == 0)

@@ -51,15 +51,18 @@ public sealed partial class Sponsorship
     public DateOnly? LastRentMonth => RentMonths == 0 ? null : RentFirstMonth.AddMonths(RentMonths - 1);
 
     /// <summary>
-    /// Erases the flat's street with the household's identifying data (retention); only a completed
-    /// sponsorship's, the running one's address is still needed.
+    /// Erases what names people with the household's identifying data (retention): the flat's street, the
+    /// rent account's holder (often a member) and who continued the support. Only a completed
+    /// sponsorship's; a running one still needs them. The account's IBAN stays with the ledger.
     /// </summary>
-    public void EraseAddress()
+    public void EraseIdentifyingData()
     {
         if (Status != SponsorshipStatus.Completed)
             throw new DomainException("Die Adresse einer laufenden Mentoring-Übernahme kann nicht gelöscht werden.");
-        if (Apartment.Street.Length == 0) return;
+        if (Apartment.Street.Length == 0 && EscrowAccount.AccountHolder.Length == 0 && ContinuedSupportBy is null) return;
         Apartment = Apartment.WithoutStreet();
+        EscrowAccount = EscrowAccount.WithoutHolder();
+        ContinuedSupportBy = null;
         Touch();
     }
 

@@ -16,7 +16,8 @@ namespace NestPortal.Web.Privacy;
 /// and the audit log records who erased what and when. The plan is the dry run; running the erasure
 /// twice changes nothing the second time.
 /// </summary>
-public sealed class Erasure(NestPortalDbContext db, UserManager<PortalUser> users, TimeProvider time, IOptions<RetentionOptions> options)
+public sealed class Erasure(
+    NestPortalDbContext db, UserManager<PortalUser> users, TimeProvider time, IOptions<RetentionOptions> options, ILogger<Erasure> logger)
 {
     private const int BatchSize = 100;
 
@@ -29,8 +30,8 @@ public sealed class Erasure(NestPortalDbContext db, UserManager<PortalUser> user
         var households = await DueHouseholdsAsync(today, cancellationToken);
         var groups = await DueGroupsAsync(today, cancellationToken);
         var memberAccounts = await MemberAccountsToDeleteAsync(groups.Select(g => g.Id).ToList(), cancellationToken);
-        var unconfirmed = await UnconfirmedAccounts(nowUtc).CountAsync(cancellationToken);
-        var importFiles = await ExpiredImportFiles(nowUtc).CountAsync(cancellationToken);
+        var unconfirmed = (await UnconfirmedAccountsAsync(nowUtc, cancellationToken)).Count;
+        var importFiles = await ExpiredImportFiles(nowUtc).CountAsync(cancellationToken) + (await ImportReportsWithDetailsAsync(nowUtc, cancellationToken)).Count;
         var mailBodies = await ExpiredMailBodies(nowUtc).CountAsync(cancellationToken);
         var jobRecords = await ExpiredJobRecords(nowUtc).CountAsync(cancellationToken);
         return new ErasurePlan(today, households, groups, memberAccounts.Count, unconfirmed, importFiles, mailBodies, jobRecords);
@@ -49,7 +50,7 @@ public sealed class Erasure(NestPortalDbContext db, UserManager<PortalUser> user
                 .Where(h => batch.Contains(h.Id)).ToListAsync(cancellationToken);
             foreach (var household in households) household.EraseIdentifyingData(today);
             var sponsorships = await db.Sponsorships.Where(s => batch.Contains(s.HouseholdId)).ToListAsync(cancellationToken);
-            foreach (var sponsorship in sponsorships) sponsorship.EraseAddress();
+            foreach (var sponsorship in sponsorships) sponsorship.EraseIdentifyingData();
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
@@ -67,10 +68,21 @@ public sealed class Erasure(NestPortalDbContext db, UserManager<PortalUser> user
             db.ChangeTracker.Clear();
         }
 
-        foreach (var account in memberAccounts.Concat(await UnconfirmedAccounts(nowUtc).ToListAsync(cancellationToken)))
-            await DeleteAccountAsync(account);
+        // Also volunteer accounts left over by an earlier run that stopped midway: found by what they lack.
+        var accounts = memberAccounts.Concat(await UnconfirmedAccountsAsync(nowUtc, cancellationToken))
+            .Concat(await UnneededVolunteerAccountsAsync(nowUtc, cancellationToken)).DistinctBy(a => a.Id).ToList();
+        foreach (var account in accounts) await DeleteAccountAsync(account);
 
         foreach (var mail in await ExpiredMailBodies(nowUtc).ToListAsync(cancellationToken)) mail.ForgetBody();
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var import in await ImportReportsWithDetailsAsync(nowUtc, cancellationToken))
+        {
+            var report = Import.ImportReport.FromJson(import.Report);
+            report.Errors.Clear();
+            report.Warnings.Clear();
+            import.ForgetProblemDetails(report.ToJson());
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await ExpiredImportFiles(nowUtc).ExecuteDeleteAsync(cancellationToken);
         await ExpiredJobRecords(nowUtc).ExecuteDeleteAsync(cancellationToken);
@@ -151,10 +163,38 @@ public sealed class Erasure(NestPortalDbContext db, UserManager<PortalUser> user
         return result;
     }
 
-    private IQueryable<PortalUser> UnconfirmedAccounts(DateTime nowUtc)
+    /// <summary>Self-registrations never confirmed; staff invitations (a staff role, no password yet) are the administrators' to withdraw.</summary>
+    private async Task<List<PortalUser>> UnconfirmedAccountsAsync(DateTime nowUtc, CancellationToken cancellationToken)
     {
         var cutoff = nowUtc.AddDays(-Options.UnconfirmedRegistrationDays);
-        return users.Users.Where(u => !u.EmailConfirmed && u.CreatedAtUtc < cutoff && !db.MentoringGroups.Any(g => g.CreatedByUserId == u.Id));
+        var candidates = await users.Users
+            .Where(u => !u.EmailConfirmed && u.CreatedAtUtc < cutoff && !db.MentoringGroups.Any(g => g.CreatedByUserId == u.Id))
+            .ToListAsync(cancellationToken);
+        return await VolunteersOnlyAsync(candidates);
+    }
+
+    /// <summary>
+    /// Confirmed volunteer accounts that no group with data left refers to (as creator or by a member's
+    /// address), older than the members' period: what is left after their groups were erased, or of a
+    /// registration that never joined a group.
+    /// </summary>
+    private async Task<List<PortalUser>> UnneededVolunteerAccountsAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var cutoff = nowUtc.AddMonths(-Options.MentorMonths);
+        var candidates = await users.Users
+            .Where(u => u.EmailConfirmed && u.CreatedAtUtc < cutoff
+                        && !db.MentoringGroups.Any(g => g.MemberDataErasedOn == null
+                                                        && (g.CreatedByUserId == u.Id || g.Members.Any(m => m.Email == u.NormalizedEmail!.ToLower()))))
+            .ToListAsync(cancellationToken);
+        return await VolunteersOnlyAsync(candidates);
+    }
+
+    private async Task<List<PortalUser>> VolunteersOnlyAsync(IEnumerable<PortalUser> candidates)
+    {
+        var volunteers = new List<PortalUser>();
+        foreach (var account in candidates)
+            if ((await users.GetRolesAsync(account)).All(r => r == Roles.Mentor)) volunteers.Add(account);
+        return volunteers;
     }
 
     private IQueryable<Data.Operations.DataImportFile> ExpiredImportFiles(DateTime nowUtc)
@@ -163,10 +203,20 @@ public sealed class Erasure(NestPortalDbContext db, UserManager<PortalUser> user
         return db.DataImportFiles.Where(f => db.DataImports.Any(i => i.Id == f.DataImportId && i.StartedAtUtc < cutoff));
     }
 
+    /// <summary>Imports past the files' period whose report still lists problems (their messages name persons).</summary>
+    private async Task<List<Data.Operations.DataImport>> ImportReportsWithDetailsAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var cutoff = nowUtc.AddDays(-Options.ImportFileDays);
+        var old = await db.DataImports.Where(i => i.StartedAtUtc < cutoff && i.Report != null).ToListAsync(cancellationToken);
+        return old.Where(i => Import.ImportReport.FromJson(i.Report) is { } r && (r.Errors.Count > 0 || r.Warnings.Count > 0)).ToList();
+    }
+
     private IQueryable<Data.Operations.OutgoingMail> ExpiredMailBodies(DateTime nowUtc)
     {
         var cutoff = nowUtc.AddDays(-Options.SentMailDays);
-        return db.OutgoingMails.Where(m => m.SentAtUtc != null && m.SentAtUtc < cutoff && m.HtmlBody != "");
+        // Sent, or given up after the last attempt (never sent again): either way the text is no longer needed.
+        return db.OutgoingMails.Where(m => m.HtmlBody != "" && m.CreatedAtUtc < cutoff
+                                           && ((m.SentAtUtc != null && m.SentAtUtc < cutoff) || m.NextAttemptAtUtc == DateTime.MaxValue));
     }
 
     private IQueryable<Data.Operations.JobExecution> ExpiredJobRecords(DateTime nowUtc)
@@ -175,11 +225,12 @@ public sealed class Erasure(NestPortalDbContext db, UserManager<PortalUser> user
         return db.JobExecutions.Where(j => j.StartedAtUtc < cutoff);
     }
 
+    /// <summary>A failed deletion is logged and the run goes on; the next run finds the account again.</summary>
     private async Task DeleteAccountAsync(PortalUser account)
     {
         var result = await users.DeleteAsync(account);
         if (!result.Succeeded)
-            throw new InvalidOperationException($"Deleting account {account.Id} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            logger.LogError("Erasure: deleting account {UserId} failed: {Errors}", account.Id, string.Join("; ", result.Errors.Select(e => e.Code)));
     }
 
     /// <summary>

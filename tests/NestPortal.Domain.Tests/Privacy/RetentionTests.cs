@@ -140,15 +140,17 @@ public class RetentionTests
     }
 
     [Fact]
-    public void Only_a_completed_sponsorship_loses_its_street()
+    public void Only_a_completed_sponsorship_loses_its_street_and_account_holder()
     {
         var sponsorship = EscrowLedgerTests.Pilot();
-        Should.Throw<DomainException>(() => sponsorship.EraseAddress());
+        Should.Throw<DomainException>(() => sponsorship.EraseIdentifyingData());
 
         sponsorship.CompleteAsOf(Day("2021-11-15"), Today);
-        sponsorship.EraseAddress();
+        sponsorship.EraseIdentifyingData();
 
         sponsorship.Apartment.Street.ShouldBe("");
+        sponsorship.EscrowAccount.AccountHolder.ShouldBe("");
+        sponsorship.ContinuedSupportBy.ShouldBeNull();
         sponsorship.Apartment.Address.ShouldNotStartWith(",");
         sponsorship.Apartment.MonthlyNetColdRent.ShouldBeGreaterThan(0m);
     }

@@ -68,10 +68,13 @@ public sealed class AuditModel(NestPortalDbContext db, IStringLocalizer<SharedRe
         }
 
         var page = await entries.OrderByDescending(a => a.Id).ToPagedAsync(PageNumber, PageSize);
-        // Every search of the log is itself logged: who looked for whom, and when.
+        // Every search of the log is itself logged: who looked for what, and when. A name or address typed
+        // as the user filter is not kept (it would outlive an erasure); an account id is.
+        var userFilter = string.IsNullOrWhiteSpace(UserTerm) ? null
+            : await db.Users.AnyAsync(u => u.Id == UserTerm.Trim()) ? UserTerm.Trim() : "(Name oder E-Mail-Adresse)";
         db.RecordLogSearch(new (string Field, string? Value)[]
             {
-                ("user", UserTerm), ("entityType", EntityType), ("entityId", EntityId), ("from", From), ("to", To),
+                ("user", userFilter), ("entityType", EntityType), ("entityId", EntityId), ("from", From), ("to", To),
                 ("action", Action?.ToString()), ("page", PageNumber == 1 ? null : PageNumber.ToString(CultureInfo.InvariantCulture)),
             }
             .Where(f => !string.IsNullOrWhiteSpace(f.Value)).Select(f => new FieldChange(f.Field, null, f.Value!.Trim())));

@@ -45,14 +45,21 @@ public sealed class DeleteModel(
         SponsoringGroups = await SponsoringGroupNamesAsync();
         if (SponsoringGroups.Count > 0) return Page();
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
-        if (!await users.CheckPasswordAsync(user, Input.Password))
+        // Counted like a sign-in: wrong passwords lock the account, so an open session cannot guess.
+        var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        if (!check.Succeeded)
         {
-            ModelState.AddModelError("Input.Password", l["Das Passwort stimmt nicht. Ihr Konto ist nicht gelöscht."]);
+            ModelState.AddModelError("Input.Password", check.IsLockedOut
+                ? l["Zu viele falsche Passwörter: Ihr Konto ist für eine Weile gesperrt und nicht gelöscht."]
+                : l["Das Passwort stimmt nicht. Ihr Konto ist nicht gelöscht."]);
             return Page();
         }
 
-        var email = user.Email ?? string.Empty;
-        var groups = await db.GroupsOf(User).Include(g => g.Members).Include(g => g.History).AsSplitQuery().ToListAsync();
+        // Every group with a record of theirs, also one they left early (GroupsOf no longer shows those).
+        var email = Mentor.NormaliseEmail(user.Email ?? string.Empty);
+        var groups = email.Length == 0 ? []
+            : await db.MentoringGroups.Where(g => g.Members.Any(m => m.Email == email))
+                .Include(g => g.Members).Include(g => g.History).AsSplitQuery().ToListAsync();
         var today = time.TodayInGermany();
         if (!await db.TrySaveAsync(() =>
                 {

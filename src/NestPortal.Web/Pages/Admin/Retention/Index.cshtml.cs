@@ -39,7 +39,7 @@ public sealed class IndexModel(
         logger.LogInformation("Erasure started by hand: {Households} households, {Groups} groups", done.Households.Count, done.Groups.Count);
         TempData["Status"] = done.IsEmpty
             ? l["Es war nichts zu löschen."].Value
-            : l["Gelöscht: {0} Familien, {1} Gruppen, {2} Konten von Mitgliedern, {3} unbestätigte Registrierungen, {4} Importdateien, {5} Mailtexte, {6} Einträge der Hintergrundaufträge.",
+            : l["Gelöscht: {0} Familien, {1} Gruppen, {2} Konten von Mitgliedern, {3} unbestätigte Registrierungen, {4} Importdateien oder Problemlisten, {5} Mailtexte, {6} Einträge der Hintergrundaufträge.",
                 done.Households.Count, done.Groups.Count, done.MemberAccounts, done.UnconfirmedAccounts, done.ImportFiles, done.MailBodies, done.JobRecords].Value;
         return RedirectToPage();
     }

@@ -37,7 +37,8 @@ public sealed class AccessModel(
 
     private async Task<bool> LoadAsync(int id, int memberId)
     {
-        if (!await LoadMemberAsync(id, memberId)) return false;
+        // An erased member has no data left to tell, and no address to find their other records by.
+        if (!await LoadMemberAsync(id, memberId) || Member.IsErased) return false;
         Report = await new MentorAccessBuilder(Db, users, L).ForMemberAsync(Member.Email, UtcNow);
         foreach (var member in Report.Memberships) Db.RecordView(nameof(Mentor), member.Id);
         await Db.SaveChangesAsync();
