@@ -171,4 +171,34 @@ public class RetentionTests
         group.History.ShouldAllBe(h => h.ActorName != GroupBuilder.Actor.Name && h.Details != GroupBuilder.DisplayNameOf(1));
         group.IsMemberDataErased.ShouldBeFalse("the group itself goes on");
     }
+
+    [Theory]
+    [InlineData("2000-02-29", "2018-02-28", 17)]
+    [InlineData("2000-02-29", "2018-03-01", 18)]
+    [InlineData("2000-02-29", "2020-02-29", 20)]
+    [InlineData("1990-05-02", "2024-05-01", 33)]
+    public void Whole_years_compare_month_and_day_as_the_report_always_did(string born, string on, int years) =>
+        Refugee.WholeYears(Day(born), Day(on)).ShouldBe(years);
+
+    [Fact]
+    public void An_erased_household_refuses_new_details_and_a_departure_and_cannot_be_matched()
+    {
+        var household = new HouseholdBuilder().WithPersons(1).ArrivedOn(Day("2024-05-02")).Build();
+        household.EraseIdentifyingData(Today);
+
+        Should.Throw<DomainException>(() => household.ChangeDetails("NesT-neu", null, "neue Notiz", Today));
+        Should.Throw<DomainException>(() => household.RecordHouseholdDeparture(Day("2024-06-01"), DepartureReason.OwnWish, null, Today));
+        household.SpecialNeedsNote.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_group_whose_members_data_is_erased_cannot_be_changed_or_matched()
+    {
+        var group = new GroupBuilder().ReadyToSubmit().Build();
+        group.EraseMemberData(Today, new HashSet<string>());
+
+        Should.Throw<DomainException>(() => group.ChangeDetails("Neuer Name", GroupBuilder.Bochum, "Plan", GroupBuilder.Staff, GroupBuilder.Now));
+        Sponsorship.MatchIntegrityErrors(group, new HouseholdBuilder().WithPersons(1).Build(), TestRuleSets.Pilot(), null)
+            .Select(e => e.Format()).ShouldContain(m => m.Contains("Aufbewahrungsfrist"));
+    }
 }

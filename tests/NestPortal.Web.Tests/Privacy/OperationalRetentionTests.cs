@@ -22,6 +22,7 @@ public sealed class OperationalRetentionTests
         await using var factory = new PortalFactory { DemoHistory = false };
         var now = TestClock.UtcNow;
         var (oldAccount, newAccount) = (await AccountAsync(factory, now.AddDays(-31)), await AccountAsync(factory, now.AddDays(-29)));
+        var invitation = await AccountAsync(factory, now.AddDays(-60), Roles.Municipality);
         var (oldImport, newImport) = (await ImportAsync(factory, now.AddDays(-8)), await ImportAsync(factory, now.AddDays(-6)));
         var (oldMail, newMail) = (await MailAsync(factory, now.AddDays(-91)), await MailAsync(factory, now.AddDays(-89)));
         var (oldRun, newRun) = (await JobRunAsync(factory, now.AddDays(-181)), await JobRunAsync(factory, now.AddDays(-179)));
@@ -30,7 +31,8 @@ public sealed class OperationalRetentionTests
 
         done.UnconfirmedAccounts.ShouldBe(1);
         (await factory.QueryAsync(db => db.Users.Select(u => u.Id).ToListAsync())).ShouldSatisfyAllConditions(
-            ids => ids.ShouldNotContain(oldAccount), ids => ids.ShouldContain(newAccount));
+            ids => ids.ShouldNotContain(oldAccount), ids => ids.ShouldContain(newAccount),
+            ids => ids.ShouldContain(invitation, "a staff invitation not yet accepted is the administrators' to withdraw"));
         (await factory.QueryAsync(db => db.DataImportFiles.Select(f => f.DataImportId).ToListAsync())).ShouldBe([newImport]);
         (await factory.QueryAsync(db => db.DataImports.AnyAsync(i => i.Id == oldImport))).ShouldBeTrue("the import's record and report stay; its file goes");
         (await factory.QueryAsync(db => db.OutgoingMails.Where(m => m.Id == oldMail || m.Id == newMail).OrderBy(m => m.Id).Select(m => m.HtmlBody).ToListAsync()))
@@ -48,14 +50,14 @@ public sealed class OperationalRetentionTests
         return await scope.ServiceProvider.GetRequiredService<Erasure>().RunAsync(TestClock.Today);
     }
 
-    private static async Task<string> AccountAsync(PortalFactory factory, DateTime createdAtUtc)
+    private static async Task<string> AccountAsync(PortalFactory factory, DateTime createdAtUtc, string role = Roles.Mentor)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var email = Accounts.NewEmail("unbestaetigt");
         var user = new PortalUser { UserName = email, Email = email, DisplayName = "Nie Bestätigt", CreatedAtUtc = createdAtUtc };
         (await users.CreateAsync(user, "ein langes Passwort für den Test")).Succeeded.ShouldBeTrue();
-        (await users.AddToRoleAsync(user, Roles.Mentor)).Succeeded.ShouldBeTrue();
+        (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
         return user.Id;
     }
 

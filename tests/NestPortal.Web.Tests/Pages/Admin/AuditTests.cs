@@ -191,9 +191,10 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
         var entry = await factory.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == "AuditLog" && a.Changes!.Contains(marker)).SingleAsync());
         entry.Action.ShouldBe(NestPortal.Data.Auditing.AuditAction.Viewed);
         entry.Role.ShouldBe(Roles.Administrator);
-        entry.Changes!.ShouldContain("\"entityType\"");
-        entry.Changes.ShouldContain("(Name oder E-Mail-Adresse)");
-        entry.Changes.ShouldNotContain(name, "a typed name would outlive the erasure of the person");
+        var changes = entry.Changes!;
+        changes.ShouldContain("\"entityType\"");
+        changes.ShouldContain("(Name oder E-Mail-Adresse)");
+        changes.ShouldNotContain(name, customMessage: "a typed name would outlive the erasure of the person");
         var logged = await client.GetPageAsync($"{Log}?entityType=AuditLog");
         Rows(logged).ShouldContain(r => r[5].Contains(marker), "the search shows up in the log");
     }
