@@ -351,7 +351,14 @@ public sealed partial class MentoringGroup
         var names = members.Select(m => m.DisplayName).ToHashSet();
         foreach (var entry in _history.Where(h => h.ActorUserId == accountId || (h.Details is { } d && names.Contains(d))))
             entry.EraseNames(entry.ActorUserId == accountId);
-        foreach (var member in members) member.Erase(today);
+        // A group still being put together loses the member outright (nothing was decided on them, and an
+        // erased member would fail its submission checks); a submitted group keeps the record, erased.
+        foreach (var member in members)
+        {
+            if (Status is GroupStatus.Draft or GroupStatus.Returned) _members.Remove(member);
+            else member.Erase(today);
+        }
+
         ConcurrencyStamp = Guid.NewGuid();
     }
 

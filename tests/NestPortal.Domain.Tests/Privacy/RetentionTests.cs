@@ -163,11 +163,14 @@ public class RetentionTests
         Should.Throw<DomainException>(() => group.EraseMemberOnRequest(email, GroupBuilder.Actor.UserId, groupSponsorsNow: true, Today))
             .Message.ShouldContain("begleitet eine Familie");
 
+        var before = group.Members.Count;
+        group.Submit(TestRuleSets.Pilot(), Day("2019-09-02"), GroupBuilder.Actor, GroupBuilder.Now);
+
         group.EraseMemberOnRequest(email, GroupBuilder.Actor.UserId, groupSponsorsNow: false, Today);
 
         var erased = group.Members.Single(m => m.IsErased);
         erased.GivenName.ShouldBeNull();
-        group.Members.Count(m => !m.IsErased).ShouldBe(group.Members.Count - 1, "the other members stay");
+        group.Members.Count.ShouldBe(before, "a submitted group keeps the record, erased");
         group.History.ShouldAllBe(h => h.ActorName != GroupBuilder.Actor.Name && h.Details != GroupBuilder.DisplayNameOf(1));
         group.IsMemberDataErased.ShouldBeFalse("the group itself goes on");
     }
@@ -200,5 +203,18 @@ public class RetentionTests
         Should.Throw<DomainException>(() => group.ChangeDetails("Neuer Name", GroupBuilder.Bochum, "Plan", GroupBuilder.Staff, GroupBuilder.Now));
         Sponsorship.MatchIntegrityErrors(group, new HouseholdBuilder().WithPersons(1).Build(), TestRuleSets.Pilot(), null)
             .Select(e => e.Format()).ShouldContain(m => m.Contains("Aufbewahrungsfrist"));
+    }
+
+    [Fact]
+    public void A_draft_group_loses_a_member_who_deletes_the_account_and_can_still_be_submitted()
+    {
+        var group = new GroupBuilder().ReadyToSubmit(members: 6).Build();
+        var email = group.Members.First(m => !m.IsMainContact).Email;
+
+        group.EraseMemberOnRequest(email, "someone-else", groupSponsorsNow: false, Today);
+
+        group.Members.Count.ShouldBe(5);
+        group.Members.ShouldNotContain(m => m.Email == email);
+        group.CheckSubmissionFacts(Day("2019-09-02")).ShouldBeEmpty();
     }
 }
