@@ -37,4 +37,7 @@ public enum GroupAction
     MemberLeft = 9,
     MainContactAppointed = 10,
     Dissolved = 11,
+
+    /// <summary>The members of a returned group changed, so BAMF's check must be made again.</summary>
+    SecurityCheckCleared = 12,
 }

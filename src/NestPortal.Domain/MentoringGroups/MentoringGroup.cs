@@ -102,6 +102,7 @@ public sealed partial class MentoringGroup
         EnsureAcceptable(member, others: _members.Where(m => !m.HasLeft), rulesInForce, today);
         _members.Add(member);
         Record(nowUtc, actor, GroupAction.MemberAdded, member.DisplayName);
+        ClearSecurityCheckAfterMemberChange(actor, nowUtc);
         return member;
     }
 
@@ -111,8 +112,13 @@ public sealed partial class MentoringGroup
         var member = FindMember(memberId);
         var candidate = new Mentor(details);
         EnsureAcceptable(candidate, others: _members.Where(m => m != member), rulesInForce, today);
+        // Who the person is (not how to reach them) is what BAMF checked.
+        var identityChanged = member.Kind != candidate.Kind || member.GivenName != candidate.GivenName || member.FamilyName != candidate.FamilyName
+                              || member.DateOfBirth != candidate.DateOfBirth || member.OrganisationName != candidate.OrganisationName
+                              || member.RepresentativeName != candidate.RepresentativeName;
         member.Apply(details);
         Record(nowUtc, actor, GroupAction.MemberChanged, member.DisplayName);
+        if (identityChanged) ClearSecurityCheckAfterMemberChange(actor, nowUtc);
     }
 
     public void RemoveMember(int memberId, Actor actor, DateTime nowUtc)
@@ -121,6 +127,7 @@ public sealed partial class MentoringGroup
         var member = FindMember(memberId);
         _members.Remove(member);
         Record(nowUtc, actor, GroupAction.MemberRemoved, member.DisplayName);
+        ClearSecurityCheckAfterMemberChange(actor, nowUtc);
     }
 
     public Mentor FindMember(int memberId) =>
@@ -254,10 +261,21 @@ public sealed partial class MentoringGroup
             throw new DomainException("Bitte schreiben Sie der Gruppe, was sie ändern soll.");
         Status = GroupStatus.Returned;
         ReviewRemarks = remarks.Trim();
-        // A resubmission is judged afresh, including BAMF's check.
+        // BAMF's check stays: it is about the persons, and a return usually asks for other things (the plan,
+        // a date). A change of the members clears it (ClearSecurityCheckAfterMemberChange).
+        Record(nowUtc, actor, GroupAction.Returned, ReviewRemarks);
+    }
+
+    /// <summary>
+    /// A returned group whose members change needs BAMF's check again for the persons it now has: the
+    /// recorded check is cleared, and the history says why.
+    /// </summary>
+    private void ClearSecurityCheckAfterMemberChange(Actor actor, DateTime nowUtc)
+    {
+        if (Status != GroupStatus.Returned || SecurityCheckDate is null) return;
         SecurityCheckDate = null;
         SecurityCheckResult = null;
-        Record(nowUtc, actor, GroupAction.Returned, ReviewRemarks);
+        Record(nowUtc, actor, GroupAction.SecurityCheckCleared, "Mitglieder geändert");
     }
 
     private void EnsureAcceptable(Mentor candidate, IEnumerable<Mentor> others, ProgrammeRuleSet? rulesInForce, DateOnly today)

@@ -33,6 +33,7 @@ public static class GroupTexts
         GroupAction.MemberRemoved => l["Mitglied entfernt"],
         GroupAction.Submitted => l["Eingereicht"],
         GroupAction.SecurityCheckRecorded => l["Sicherheitsüberprüfung erfasst"],
+        GroupAction.SecurityCheckCleared => l["Sicherheitsüberprüfung zurückgesetzt"],
         GroupAction.Approved => l["Freigegeben"],
         GroupAction.Returned => l["Zur Überarbeitung zurückgegeben"],
         GroupAction.MemberLeft => l["Mitglied ausgeschieden"],

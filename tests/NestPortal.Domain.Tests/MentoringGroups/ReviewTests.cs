@@ -97,7 +97,7 @@ public class ReviewTests
     }
 
     [Fact]
-    public void A_returned_group_gets_the_remarks_and_its_security_check_is_cleared()
+    public void A_returned_group_gets_the_remarks_and_keeps_its_security_check()
     {
         var group = Submitted();
         group.RecordSecurityCheck(Day("2022-09-15"), SecurityCheckResult.Passed, ReviewDay, Staff, ReviewedAt);
@@ -107,8 +107,9 @@ public class ReviewTests
         group.Status.ShouldBe(GroupStatus.Returned);
         group.IsEditableByGroup.ShouldBeTrue();
         group.ReviewRemarks.ShouldBe("Bitte den Unterstützungsplan um die Schulanmeldung ergänzen.");
-        group.SecurityCheckDate.ShouldBeNull();
-        group.SecurityCheckResult.ShouldBeNull();
+        // The check is about the persons: a return for the plan keeps it (it was lost before, silently).
+        group.SecurityCheckDate.ShouldBe(Day("2022-09-15"));
+        group.SecurityCheckResult.ShouldBe(SecurityCheckResult.Passed);
         var entry = group.History.Last();
         entry.Action.ShouldBe(GroupAction.Returned);
         entry.ActorName.ShouldBe(Staff.Name);
@@ -124,6 +125,9 @@ public class ReviewTests
 
         var added = group.AddMember(GroupBuilder.PersonDetails(5, trainingDate: Day("2022-10-01")), Rules(), Day("2022-10-02"), Mentor, GroupBuilder.Now);
         GroupBuilder.AssignIds(group);
+        // A new person needs BAMF's check: the one recorded is cleared, and the history says so.
+        group.SecurityCheckDate.ShouldBeNull();
+        group.History.Last().Action.ShouldBe(GroupAction.SecurityCheckCleared);
         group.ChangeMember(added.Id, GroupBuilder.PersonDetails(5, trainingDate: Day("2022-10-01")) with { Phone = "0234 55555" },
             Rules(), Day("2022-10-02"), Mentor, GroupBuilder.Now);
         group.ChangeDetails(group.Name, group.HomeMunicipalityAgs, "Neuer Plan mit Schulbegleitung.", Mentor, GroupBuilder.Now);

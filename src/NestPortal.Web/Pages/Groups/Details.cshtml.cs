@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
 using NestPortal.Domain.Common;
+using NestPortal.Domain.Sponsorships;
 
 namespace NestPortal.Web.Pages.Groups;
 
@@ -19,6 +20,9 @@ public sealed class DetailsModel(
     /// <summary>Whether a household was matched with the group: then the mentors' household page has something to show.</summary>
     public bool HasSponsorship { get; private set; }
 
+    /// <summary>A family is being supported now: the page must not say the group is still waiting for one.</summary>
+    public bool HasRunningSponsorship { get; private set; }
+
     /// <summary>What the group must still pay into its escrow account; null when the account is covered.</summary>
     public ShortfallNotice? Shortfall { get; private set; }
 
@@ -26,6 +30,7 @@ public sealed class DetailsModel(
     {
         if (!await LoadGroupAsync(id)) return NotFound();
         HasSponsorship = await Db.Sponsorships.AnyAsync(s => s.GroupId == id);
+        HasRunningSponsorship = HasSponsorship && await Db.Sponsorships.AnyAsync(s => s.GroupId == id && s.Status == SponsorshipStatus.Running);
         Shortfall = await ShortfallNotice.ForAsync(Db, id);
         Overview = await OverviewAsync(memberActions: true);
         if (Group.IsEditableByGroup) Missing = Group.CheckSubmission(RulesInForce, Today, ProgrammeEnd);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Infrastructure;
@@ -171,5 +172,29 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
         var page = await client.GetPageAsync(Url(id));
 
         page.QuerySelector("h1")!.TextContent.ShouldBe("Details Mitglied sieht");
+    }
+
+    /// <summary>Regression: after a match the page said the group was still waiting for a family, right above "Ihre Familie".</summary>
+    [Fact]
+    public async Task An_approved_group_says_whether_it_waits_supports_or_has_completed()
+    {
+        var id = await factory.CreateApprovedGroupAsync(await factory.DemoMentorIdAsync(), "Details Begleitung");
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+        string State(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("[data-fact=group-state]")!.TextContent;
+
+        State(await client.GetPageAsync(Url(id))).ShouldBe("Die Gruppe ist freigegeben und wartet auf die Vermittlung einer Familie.");
+
+        var sponsorship = await factory.MatchAsync(id, await factory.CreateHouseholdAsync(persons: 1));
+        var matched = await client.GetPageAsync(Url(id));
+        State(matched).ShouldBe("Ihre Gruppe begleitet eine Familie.");
+        matched.MainText().ShouldNotContain("wartet auf die Vermittlung");
+
+        await factory.ExecuteAsync(async db =>
+        {
+            var s = await db.Sponsorships.SingleAsync(x => x.Id == sponsorship);
+            s.CompleteAsOf(TestGroups.Today, TestGroups.Today);
+            await db.SaveChangesAsync();
+        });
+        State(await client.GetPageAsync(Url(id))).ShouldBe("Die Begleitung Ihrer Familie ist abgeschlossen.");
     }
 }

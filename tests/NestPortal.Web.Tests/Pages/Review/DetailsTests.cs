@@ -97,7 +97,9 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
         var saved = await factory.LoadGroupAsync(id);
         saved.Status.ShouldBe(GroupStatus.Returned);
         saved.ReviewRemarks.ShouldBe("Bitte ergänzen Sie, wer die Familie zu Arztterminen begleitet.");
-        saved.SecurityCheckResult.ShouldBeNull();
+        // Regression: the return used to drop the check just recorded; it concerns the persons and stays.
+        saved.SecurityCheckResult.ShouldBe(SecurityCheckResult.Passed);
+        (await staff.GetPageAsync(Url(id))).MainText().ShouldNotContain("noch nicht erfasst");
 
         var mentor = await factory.SignedInAsAsync(Roles.Mentor);
         var details = await mentor.GetPageAsync($"/Groups/Details/{id}");
@@ -121,6 +123,7 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
         final.Status.ShouldBe(GroupStatus.Submitted);
         final.SupportPlan!.ShouldEndWith("Arzttermine: Vorname3 Familie3.");
         final.History.Count(h => h.Action == GroupAction.Submitted).ShouldBe(2);
+        final.SecurityCheckResult.ShouldBe(SecurityCheckResult.Passed, "only the plan changed, not the members");
         (await staff.GetPageAsync("/Review?search=R%C3%BCckgabe")).TableRows().Single()[6].ShouldBe("Eingereicht");
     }
 
