@@ -10,7 +10,22 @@ namespace NestPortal.Web.Startup;
 /// </summary>
 public static class ServiceRegistration
 {
-    public static readonly CultureInfo[] SupportedCultures = [new("de-DE"), new("en")];
+    public static readonly CultureInfo[] SupportedCultures = [new("de-DE"), EnglishWithUnambiguousDates()];
+
+    /// <summary>
+    /// English texts with dates a German authority's readers cannot misread: day before month
+    /// (02/12/2026, not the US 12/2/2026) and a 24-hour clock. The request localization hands out these
+    /// instances, so every default date format on English pages follows them.
+    /// </summary>
+    private static CultureInfo EnglishWithUnambiguousDates()
+    {
+        var english = new CultureInfo("en");
+        english.DateTimeFormat.ShortDatePattern = "dd/MM/yyyy";
+        english.DateTimeFormat.LongDatePattern = "d MMMM yyyy";
+        english.DateTimeFormat.ShortTimePattern = "HH:mm";
+        english.DateTimeFormat.LongTimePattern = "HH:mm:ss";
+        return english;
+    }
 
     public static IServiceCollection AddNestPortal(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {

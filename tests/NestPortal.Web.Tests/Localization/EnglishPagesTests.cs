@@ -32,4 +32,18 @@ public sealed class EnglishPagesTests(PortalFactory factory) : IClassFixture<Por
         page.DocumentElement.GetAttribute("lang").ShouldBe("de");
         page.QuerySelector("label[for='Input_Password']")!.TextContent.Trim().ShouldStartWith("Passwort");
     }
+
+    /// <summary>Regression: English pages showed US dates ("12/2/2026 5:02 AM"); now day first and a 24-hour clock.</summary>
+    [Fact]
+    public async Task English_pages_show_dates_day_first_with_a_24_hour_clock()
+    {
+        var client = await factory.SignedInAsAsync(NestPortal.Web.Authorization.Roles.Administrator);
+
+        var page = await client.GetPageAsync("/Admin/Audit?culture=en");
+
+        var shown = page.QuerySelector("tbody tr td")!.TextContent.Trim();
+        var expected = NestPortal.Web.Infrastructure.Clock.InGermany(TestClock.UtcNow).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        shown.ShouldStartWith(expected);
+        shown.ShouldMatch(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2}$");
+    }
 }
