@@ -1,6 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data.Auditing;
+using NestPortal.Domain.Households;
+using NestPortal.Domain.MentoringGroups;
+using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Infrastructure;
 
 namespace NestPortal.Web.Texts;
@@ -142,13 +145,33 @@ public static class AuditTexts
     /// A logged value as people read it: the log stores dates as ISO and times as UTC (culture-free, so it
     /// reads the same for everyone); the page shows dates the German way and times in German local time.
     /// </summary>
-    public static string Value(string? value)
+    /// <summary>Bookkeeping fields people do not need in a history (ids of actors and parents, creation stamps).</summary>
+    public static readonly IReadOnlySet<string> HiddenFields =
+        new HashSet<string> { "IssuedByUserId", "AcknowledgedByUserId", "HouseholdId", "GroupId", "CreatedAtUtc", "CreatedByUserId" };
+
+    /// <summary>
+    /// A logged value as people read it: statuses and choices by their German (or English) name, yes/no
+    /// for flags, dates in the page's format, "(vertraulich)" where the log holds no value (ADR 0014).
+    /// </summary>
+    public static string Value(IStringLocalizer l, string entityType, string field, string? value)
     {
         if (value is null) return "–";
-        if (value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return date.ToString("d", CultureInfo.CurrentCulture);
-        if (value.EndsWith('Z') && DateTime.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var utc))
-            return Clock.InGermany(utc).ToString("G", CultureInfo.CurrentCulture);
-        return value;
+        return (entityType, field) switch
+        {
+            ("Household", "Status") when Enum.TryParse<HouseholdStatus>(value, out var status) => HouseholdTexts.Status(l, status),
+            ("MentoringGroup", "Status") when Enum.TryParse<GroupStatus>(value, out var status) => GroupTexts.Status(l, status),
+            ("Sponsorship", "Status") when Enum.TryParse<SponsorshipStatus>(value, out var status) =>
+                status == SponsorshipStatus.Running ? l["läuft"] : l["abgeschlossen"],
+            (_, "Sex") when Enum.TryParse<Sex>(value, out var sex) => HouseholdTexts.Sex(l, sex),
+            (_, "DepartureReason") when Enum.TryParse<DepartureReason>(value, out var reason) => HouseholdTexts.DepartureReason(l, reason),
+            _ when value is "True" => l["ja"],
+            _ when value is "False" => l["nein"],
+            _ when value is "(vertraulich)" => l["(vertraulich)"],
+            _ when value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) =>
+                date.ToString("d", CultureInfo.CurrentCulture),
+            _ when value.Contains('T') && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) =>
+                Clock.InGermany(time.ToUniversalTime()).ToString("g", CultureInfo.CurrentCulture),
+            _ => value,
+        };
     }
 }

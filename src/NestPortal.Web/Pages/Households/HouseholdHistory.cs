@@ -20,7 +20,6 @@ public sealed class HouseholdHistory(NestPortalDbContext db, IStringLocalizer l,
     public const int Limit = 50;
 
     /// <summary>Bookkeeping the log keeps but a reader needs not see.</summary>
-    private static readonly HashSet<string> Hidden = ["IssuedByUserId", "AcknowledgedByUserId", "HouseholdId", "CreatedAtUtc"];
 
     public async Task<(IReadOnlyList<HistoryLine> Lines, bool More)> LoadAsync(Household household)
     {
@@ -57,28 +56,16 @@ public sealed class HouseholdHistory(NestPortalDbContext db, IStringLocalizer l,
     {
         if (entry.Changes is null) return [];
         var changes = System.Text.Json.JsonSerializer.Deserialize<List<FieldChange>>(entry.Changes) ?? [];
-        return changes.Where(c => !Hidden.Contains(c.Field))
+        return changes.Where(c => !AuditTexts.HiddenFields.Contains(c.Field))
             .Select(c => entry.Action == AuditAction.Created
-                ? $"{AuditTexts.Field(l, c.Field)}: {Show(c.Field, c.New)}"
-                : $"{AuditTexts.Field(l, c.Field)}: {Show(c.Field, c.Old)} → {Show(c.Field, c.New)}")
+                ? $"{AuditTexts.Field(l, c.Field)}: {Show(entry.EntityType, c.Field, c.New)}"
+                : $"{AuditTexts.Field(l, c.Field)}: {Show(entry.EntityType, c.Field, c.Old)} → {Show(entry.EntityType, c.Field, c.New)}")
             .ToList();
     }
 
-    private string Show(string field, string? value)
-    {
-        if (value is null) return "–";
-        return field switch
-        {
-            "Status" when Enum.TryParse<HouseholdStatus>(value, out var status) => HouseholdTexts.Status(l, status),
-            "Sex" when Enum.TryParse<Sex>(value, out var sex) => HouseholdTexts.Sex(l, sex),
-            "DepartureReason" when Enum.TryParse<DepartureReason>(value, out var reason) => HouseholdTexts.DepartureReason(l, reason),
-            "NationalityCode" or "FirstRefugeCountryCode" => countries.Name(value),
-            _ when value is "True" => l["ja"],
-            _ when value is "False" => l["nein"],
-            _ when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date.ToString("d", CultureInfo.CurrentCulture),
-            _ when DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) && value.Contains('T') =>
-                Clock.InGermany(time.ToUniversalTime()).ToString("g", CultureInfo.CurrentCulture),
-            _ => value,
-        };
-    }
+    /// <summary>Country codes by name (staff may read a person's data); everything else as the log page shows it.</summary>
+    private string Show(string entityType, string field, string? value) =>
+        field is "NationalityCode" or "FirstRefugeCountryCode" && value is { Length: 2 }
+            ? countries.Name(value)
+            : AuditTexts.Value(l, entityType, field, value);
 }

@@ -198,4 +198,24 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
         var logged = await client.GetPageAsync($"{Log}?entityType=AuditLog");
         Rows(logged).ShouldContain(r => r[5].Contains(marker), "the search shows up in the log");
     }
+
+    /// <summary>Regression: the log showed internals ("Status: Matched → Allocated", "Vermittelt: False → True", "CreatedAtUtc").</summary>
+    [Fact]
+    public async Task Administrator_reads_statuses_and_flags_in_words_without_bookkeeping_fields()
+    {
+        var group = await factory.CreateApprovedGroupAsync(await factory.DemoMentorIdAsync(), "Protokoll Wörter");
+        var household = await factory.CreateHouseholdAsync(persons: 1);
+        await factory.MatchAsync(group, household);
+        var client = await AdminAsync();
+
+        var page = await client.GetPageAsync($"{Log}?entityType=Household&entityId={household}");
+
+        var changed = Rows(page).First(r => r[3] == "Geändert")[5];
+        changed.ShouldContain("Vermittelt: nein → ja");
+        changed.ShouldContain("Status: Erfasst, wartet auf Vermittlung → Vermittelt, wartet auf Zuweisung");
+        var all = page.QuerySelector("#audit-table")!.TextContent;
+        all.ShouldNotContain("False");
+        all.ShouldNotContain("Matched");
+        all.ShouldNotContain("CreatedAtUtc");
+    }
 }
