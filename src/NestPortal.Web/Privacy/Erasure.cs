@@ -24,23 +24,13 @@ public sealed class Erasure(
     private RetentionOptions Options => options.Value;
 
     /// <summary>What an erasure on <paramref name="today"/> would do; changes nothing.</summary>
-    public async Task<ErasurePlan> PlanAsync(DateOnly today, CancellationToken cancellationToken = default)
-    {
-        var nowUtc = time.UtcNow();
-        var households = await DueHouseholdsAsync(today, cancellationToken);
-        var groups = await DueGroupsAsync(today, cancellationToken);
-        var memberAccounts = await MemberAccountsToDeleteAsync(groups.Select(g => g.Id).ToList(), cancellationToken);
-        var unconfirmed = (await UnconfirmedAccountsAsync(nowUtc, cancellationToken)).Count;
-        var importFiles = await ExpiredImportFiles(nowUtc).CountAsync(cancellationToken) + (await ImportReportsWithDetailsAsync(nowUtc, cancellationToken)).Count;
-        var mailBodies = await ExpiredMailBodies(nowUtc).CountAsync(cancellationToken);
-        var jobRecords = await ExpiredJobRecords(nowUtc).CountAsync(cancellationToken);
-        return new ErasurePlan(today, households, groups, memberAccounts.Count, unconfirmed, importFiles, mailBodies, jobRecords);
-    }
+    public async Task<ErasurePlan> PlanAsync(DateOnly today, CancellationToken cancellationToken = default) =>
+        (await FindDueAsync(today, cancellationToken)).Plan;
 
     /// <summary>Erases everything due on <paramref name="today"/> and returns what it did.</summary>
     public async Task<ErasurePlan> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
-        var plan = await PlanAsync(today, cancellationToken);
+        var (plan, memberAccountIds, memberAccounts) = await FindDueAsync(today, cancellationToken);
         var nowUtc = time.UtcNow();
 
         foreach (var batch in plan.Households.Select(h => h.Id).Chunk(BatchSize))
@@ -55,11 +45,8 @@ public sealed class Erasure(
             db.ChangeTracker.Clear();
         }
 
-        // The accounts are found before the groups lose their members' addresses, and deleted after.
-        var groupIds = plan.Groups.Select(g => g.Id).ToList();
-        var memberAccounts = await MemberAccountsToDeleteAsync(groupIds, cancellationToken);
-        var memberAccountIds = (await MemberAccountIdsAsync(groupIds, cancellationToken)).ToHashSet();
-        foreach (var batch in groupIds.Chunk(BatchSize))
+        // The accounts were found before the groups lose their members' addresses; they are deleted after.
+        foreach (var batch in plan.Groups.Select(g => g.Id).Chunk(BatchSize))
         {
             var groups = await db.MentoringGroups.Include(g => g.Members).Include(g => g.History).AsSplitQuery()
                 .Where(g => batch.Contains(g.Id)).ToListAsync(cancellationToken);
@@ -69,12 +56,12 @@ public sealed class Erasure(
         }
 
         // Also volunteer accounts left over by an earlier run that stopped midway: found by what they lack.
-        var accounts = memberAccounts.Concat(await UnconfirmedAccountsAsync(nowUtc, cancellationToken))
-            .Concat(await UnneededVolunteerAccountsAsync(nowUtc, cancellationToken)).DistinctBy(a => a.Id).ToList();
+        var staff = await StaffAccountIdsAsync();
+        var accounts = memberAccounts.Concat(await UnconfirmedAccountsAsync(nowUtc, staff, cancellationToken))
+            .Concat(await UnneededVolunteerAccountsAsync(nowUtc, staff, cancellationToken)).DistinctBy(a => a.Id).ToList();
         foreach (var account in accounts) await DeleteAccountAsync(account);
 
         foreach (var mail in await ExpiredMailBodies(nowUtc).ToListAsync(cancellationToken)) mail.ForgetBody();
-        await db.SaveChangesAsync(cancellationToken);
         foreach (var import in await ImportReportsWithDetailsAsync(nowUtc, cancellationToken))
         {
             var report = Import.ImportReport.FromJson(import.Report);
@@ -89,6 +76,28 @@ public sealed class Erasure(
 
         await ClearWriteAheadLogAsync(cancellationToken);
         return plan;
+    }
+
+    /// <summary>
+    /// The plan, and the volunteer accounts of the due groups: all of them (their names leave the groups'
+    /// history) and those no other group needs (they are deleted).
+    /// </summary>
+    private async Task<(ErasurePlan Plan, IReadOnlySet<string> MemberAccountIds, List<PortalUser> MemberAccountsToDelete)> FindDueAsync(
+        DateOnly today, CancellationToken cancellationToken)
+    {
+        var nowUtc = time.UtcNow();
+        var staff = await StaffAccountIdsAsync();
+        var households = await DueHouseholdsAsync(today, cancellationToken);
+        var groups = await DueGroupsAsync(today, cancellationToken);
+        var groupIds = groups.Select(g => g.Id).ToList();
+        var memberAccounts = await MemberAccountsAsync(groupIds, staff, cancellationToken);
+        var toDelete = await NotNeededElsewhereAsync(memberAccounts, groupIds, cancellationToken);
+        var unconfirmed = (await UnconfirmedAccountsAsync(nowUtc, staff, cancellationToken)).Count;
+        var importFiles = await ExpiredImportFiles(nowUtc).CountAsync(cancellationToken) + (await ImportReportsWithDetailsAsync(nowUtc, cancellationToken)).Count;
+        var mailBodies = await ExpiredMailBodies(nowUtc).CountAsync(cancellationToken);
+        var jobRecords = await ExpiredJobRecords(nowUtc).CountAsync(cancellationToken);
+        var plan = new ErasurePlan(today, households, groups, toDelete.Count, unconfirmed, importFiles, mailBodies, jobRecords);
+        return (plan, memberAccounts.Select(a => a.Id).ToHashSet(), toDelete);
     }
 
     private async Task<IReadOnlyList<DueHousehold>> DueHouseholdsAsync(DateOnly today, CancellationToken cancellationToken)
@@ -131,8 +140,17 @@ public sealed class Erasure(
             .ToList();
     }
 
-    /// <summary>The portal accounts of the groups' members and creators (volunteer accounts only; staff keep theirs).</summary>
-    private async Task<List<string>> MemberAccountIdsAsync(IReadOnlyCollection<int> groupIds, CancellationToken cancellationToken)
+    /// <summary>Accounts holding a staff role: never deleted by the erasure (staff act in office; invitations are the administrators' to withdraw).</summary>
+    private async Task<HashSet<string>> StaffAccountIdsAsync()
+    {
+        var staff = new HashSet<string>();
+        foreach (var role in new[] { Roles.CompetenceCentre, Roles.Municipality, Roles.Administrator })
+            staff.UnionWith((await users.GetUsersInRoleAsync(role)).Select(u => u.Id));
+        return staff;
+    }
+
+    /// <summary>The volunteer accounts of the groups' members and creators (staff keep theirs).</summary>
+    private async Task<List<PortalUser>> MemberAccountsAsync(IReadOnlyCollection<int> groupIds, HashSet<string> staff, CancellationToken cancellationToken)
     {
         if (groupIds.Count == 0) return [];
         var emails = await db.MentoringGroups.Where(g => groupIds.Contains(g.Id)).SelectMany(g => g.Members.Select(m => m.Email))
@@ -140,37 +158,29 @@ public sealed class Erasure(
         var normalised = emails.Select(e => e.ToUpperInvariant()).ToList();
         var creators = await db.MentoringGroups.Where(g => groupIds.Contains(g.Id)).Select(g => g.CreatedByUserId).Distinct().ToListAsync(cancellationToken);
         var accounts = await users.Users.Where(u => creators.Contains(u.Id) || normalised.Contains(u.NormalizedEmail!)).ToListAsync(cancellationToken);
-        var volunteers = new List<string>();
-        foreach (var account in accounts)
-            if ((await users.GetRolesAsync(account)).All(r => r == Roles.Mentor)) volunteers.Add(account.Id);
-        return volunteers;
+        return accounts.Where(a => !staff.Contains(a.Id)).ToList();
     }
 
-    /// <summary>Volunteer accounts that no group outside <paramref name="groupIds"/> still needs.</summary>
-    private async Task<List<PortalUser>> MemberAccountsToDeleteAsync(IReadOnlyCollection<int> groupIds, CancellationToken cancellationToken)
+    /// <summary>Of <paramref name="accounts"/>, those no group outside <paramref name="groupIds"/> with data left still refers to.</summary>
+    private async Task<List<PortalUser>> NotNeededElsewhereAsync(List<PortalUser> accounts, IReadOnlyCollection<int> groupIds, CancellationToken cancellationToken)
     {
-        var result = new List<PortalUser>();
-        foreach (var id in await MemberAccountIdsAsync(groupIds, cancellationToken))
-        {
-            var account = await users.FindByIdAsync(id);
-            if (account is null) continue;
-            var email = account.Email is null ? "" : Mentor.NormaliseEmail(account.Email);
-            var stillNeeded = await db.MentoringGroups.AnyAsync(g => !groupIds.Contains(g.Id) && g.MemberDataErasedOn == null
-                && (g.CreatedByUserId == id || g.Members.Any(m => m.Email == email)), cancellationToken);
-            if (!stillNeeded) result.Add(account);
-        }
-
-        return result;
+        if (accounts.Count == 0) return [];
+        var ids = accounts.Select(a => a.Id).ToList();
+        var emails = accounts.Select(a => Mentor.NormaliseEmail(a.Email ?? string.Empty)).ToList();
+        var others = db.MentoringGroups.Where(g => !groupIds.Contains(g.Id) && g.MemberDataErasedOn == null);
+        var neededCreators = await others.Where(g => ids.Contains(g.CreatedByUserId)).Select(g => g.CreatedByUserId).Distinct().ToListAsync(cancellationToken);
+        var neededEmails = await others.SelectMany(g => g.Members.Select(m => m.Email)).Where(e => emails.Contains(e)).Distinct().ToListAsync(cancellationToken);
+        return accounts.Where(a => !neededCreators.Contains(a.Id) && !neededEmails.Contains(Mentor.NormaliseEmail(a.Email ?? string.Empty))).ToList();
     }
 
     /// <summary>Self-registrations never confirmed; staff invitations (a staff role, no password yet) are the administrators' to withdraw.</summary>
-    private async Task<List<PortalUser>> UnconfirmedAccountsAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task<List<PortalUser>> UnconfirmedAccountsAsync(DateTime nowUtc, HashSet<string> staff, CancellationToken cancellationToken)
     {
         var cutoff = nowUtc.AddDays(-Options.UnconfirmedRegistrationDays);
         var candidates = await users.Users
             .Where(u => !u.EmailConfirmed && u.CreatedAtUtc < cutoff && !db.MentoringGroups.Any(g => g.CreatedByUserId == u.Id))
             .ToListAsync(cancellationToken);
-        return await VolunteersOnlyAsync(candidates);
+        return candidates.Where(a => !staff.Contains(a.Id)).ToList();
     }
 
     /// <summary>
@@ -178,7 +188,7 @@ public sealed class Erasure(
     /// address), older than the members' period: what is left after their groups were erased, or of a
     /// registration that never joined a group.
     /// </summary>
-    private async Task<List<PortalUser>> UnneededVolunteerAccountsAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task<List<PortalUser>> UnneededVolunteerAccountsAsync(DateTime nowUtc, HashSet<string> staff, CancellationToken cancellationToken)
     {
         var cutoff = nowUtc.AddMonths(-Options.MentorMonths);
         var candidates = await users.Users
@@ -186,15 +196,7 @@ public sealed class Erasure(
                         && !db.MentoringGroups.Any(g => g.MemberDataErasedOn == null
                                                         && (g.CreatedByUserId == u.Id || g.Members.Any(m => m.Email == u.NormalizedEmail!.ToLower()))))
             .ToListAsync(cancellationToken);
-        return await VolunteersOnlyAsync(candidates);
-    }
-
-    private async Task<List<PortalUser>> VolunteersOnlyAsync(IEnumerable<PortalUser> candidates)
-    {
-        var volunteers = new List<PortalUser>();
-        foreach (var account in candidates)
-            if ((await users.GetRolesAsync(account)).All(r => r == Roles.Mentor)) volunteers.Add(account);
-        return volunteers;
+        return candidates.Where(a => !staff.Contains(a.Id)).ToList();
     }
 
     private IQueryable<Data.Operations.DataImportFile> ExpiredImportFiles(DateTime nowUtc)

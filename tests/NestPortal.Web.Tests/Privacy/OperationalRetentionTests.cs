@@ -6,6 +6,7 @@ using NestPortal.Data.Operations;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Privacy;
 using NestPortal.Web.Tests.Infrastructure;
+using NestPortal.Web.Tests.Reports;
 
 namespace NestPortal.Web.Tests.Privacy;
 
@@ -42,6 +43,33 @@ public sealed class OperationalRetentionTests
         (await EraseAsync(factory)).ShouldSatisfyAllConditions(
             again => again.UnconfirmedAccounts.ShouldBe(0), again => again.ImportFiles.ShouldBe(0),
             again => again.MailBodies.ShouldBe(0), again => again.JobRecords.ShouldBe(0));
+    }
+
+    /// <summary>
+    /// A group's members' accounts go with its data, unless another group with data left still needs
+    /// them; a staff account never goes.
+    /// </summary>
+    [Fact]
+    public async Task The_accounts_of_an_erased_group_go_unless_another_group_needs_them()
+    {
+        await using var factory = new PortalFactory { DemoHistory = false };
+        var (leaving, staying) = (await factory.CreateMentorAsync(displayName: "Geht Mit"), await factory.CreateMentorAsync(displayName: "Bleibt Da"));
+        var staffEmail = await factory.CreateUserAsync(Roles.CompetenceCentre);
+        var staff = await factory.QueryAsync(db => db.Users.Where(u => u.Email == staffEmail).Select(u => u.Id).SingleAsync());
+        var group = await factory.CreateApprovedGroupAsync(leaving.Id, "Erledigte Gruppe", memberEmails: [leaving.Email, staying.Email, staffEmail]);
+        await factory.CreateGroupAsync(staying.Id, "Neue Gruppe", memberEmails: [staying.Email]);
+        var (_, sponsorshipId) = await factory.SponsoredAsync(group, new DateOnly(2021, 3, 1), persons: 1);
+        await factory.SqlAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE Sponsorships SET Status = 'Completed', CompletedOn = '2022-03-31' WHERE Id = {sponsorshipId}"));
+
+        var done = await EraseAsync(factory);
+
+        done.Groups.ShouldContain(g => g.Id == group);
+        done.MemberAccounts.ShouldBe(1);
+        var left = await factory.QueryAsync(db => db.Users.Select(u => u.Id).ToListAsync());
+        left.ShouldNotContain(leaving.Id);
+        left.ShouldContain(staying.Id, "a member of another group with data left");
+        left.ShouldContain(staff, "staff accounts are never erased");
     }
 
     private static async Task<ErasurePlan> EraseAsync(PortalFactory factory)
