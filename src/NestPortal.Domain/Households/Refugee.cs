@@ -73,11 +73,7 @@ public sealed class Refugee
     public static int WholeYears(DateOnly born, DateOnly on) =>
         on.Year - born.Year - (on.Month < born.Month || (on.Month == born.Month && on.Day < born.Day) ? 1 : 0);
 
-    public int AgeOn(DateOnly date)
-    {
-        var age = date.Year - DateOfBirth.Year;
-        return DateOfBirth.AddYears(age) > date ? age - 1 : age;
-    }
+    public int AgeOn(DateOnly date) => WholeYears(DateOfBirth, date);
 
     internal void Apply(RefugeeDetails details)
     {

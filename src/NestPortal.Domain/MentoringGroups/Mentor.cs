@@ -45,7 +45,15 @@ public sealed class Mentor
     public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
 
     public bool IsAdultOn(DateOnly date) =>
-        Kind == MemberKind.LegalPerson || (DateOfBirth is { } born && born.AddYears(Programme.ProgrammeRuleSet.AgeOfMajority) <= date);
+        Kind == MemberKind.LegalPerson || (OfAgeOn is { } ofAge && ofAge <= date);
+
+    /// <summary>
+    /// The day a natural person comes of age: the 18th birthday, or 1 March for someone born on
+    /// 29 February when that year has none (§ 188 Abs. 3 BGB).
+    /// </summary>
+    public DateOnly? OfAgeOn => DateOfBirth is { } born
+        ? born.AddYears(Programme.ProgrammeRuleSet.AgeOfMajority) is var birthday && birthday.Day != born.Day ? birthday.AddDays(1) : birthday
+        : null;
 
     public bool IsTrainedBy(DateOnly date) => TrainingDate is { } trained && trained <= date;
 

@@ -295,7 +295,7 @@ public sealed partial class MentoringGroup
             else if (born > today)
                 errors.Add(new DomainError("Das Geburtsdatum ({0:dd.MM.yyyy}) liegt in der Zukunft.", born));
             else if (!candidate.IsAdultOn(today))
-                errors.Add(new DomainError("Mitglieder müssen volljährig sein; {0} ist erst am {1:dd.MM.yyyy} 18 Jahre alt.", candidate.DisplayName, born.AddYears(ProgrammeRuleSet.AgeOfMajority)));
+                errors.Add(new DomainError("Mitglieder müssen volljährig sein; {0} ist erst am {1:dd.MM.yyyy} 18 Jahre alt.", candidate.DisplayName, candidate.OfAgeOn!.Value));
         }
         else
         {

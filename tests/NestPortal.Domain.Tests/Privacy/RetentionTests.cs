@@ -184,6 +184,16 @@ public class RetentionTests
         Refugee.WholeYears(Day(born), Day(on)).ShouldBe(years);
 
     [Fact]
+    public void A_member_born_on_29_February_is_of_age_from_1_March_in_other_years()
+    {
+        var group = new GroupBuilder().WithMember(GroupBuilder.PersonDetails(9) with { DateOfBirth = Day("2000-02-29") }).Build();
+        var member = group.Members.Single(m => m.DateOfBirth == Day("2000-02-29"));
+
+        member.IsAdultOn(Day("2018-02-28")).ShouldBeFalse();
+        member.IsAdultOn(Day("2018-03-01")).ShouldBeTrue();
+    }
+
+    [Fact]
     public void An_erased_household_refuses_new_details_and_a_departure_and_cannot_be_matched()
     {
         var household = new HouseholdBuilder().WithPersons(1).ArrivedOn(Day("2024-05-02")).Build();
