@@ -2,7 +2,7 @@
 # Runs every test of NestPortal (domain, web slices, browser) on a fresh Debian machine with only the
 # .NET 10 SDK. What it needs beyond that it installs itself: Chromium from Debian's packages for the
 # browser tests, python3-aiosmtpd as a real SMTP server for the mail test, docker-compose (v1) to
-# validate docker-compose.yml, and the pinned dotnet-ef tool.
+# validate docker-compose.yml, npm to check the served KERN UX copy, and the pinned dotnet-ef tool.
 # It also generates the SQL Server idempotent migration script, so a broken SQL Server migration fails.
 # Ends with one summary line over all test assemblies: "Passed: N, Failed: M" / "N passed, M failed".
 set -euo pipefail
@@ -31,6 +31,8 @@ install_debian_packages() {
 needed=()
 [ -x /usr/bin/chromium ] || needed+=(chromium)
 command -v docker-compose >/dev/null 2>&1 || needed+=(docker-compose)
+# npm, to check that the served KERN UX copy is exactly the pinned package.
+command -v npm >/dev/null 2>&1 || needed+=(npm)
 # A real SMTP server for the mail test (Debian's python3, not a pyenv one).
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || needed+=(python3-aiosmtpd)
 install_debian_packages "${needed[@]+"${needed[@]}"}"
@@ -38,6 +40,9 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "ERROR: /usr/bin/chromium is still missing; the browser tests cannot run. Install it with: apt-get install -y chromium" >&2
   exit 1
 fi
+
+say "Checking the served KERN UX copy against the pinned npm package"
+bash scripts/kern-ux.sh --check
 
 say "Restoring tools and packages"
 dotnet tool restore >/dev/null

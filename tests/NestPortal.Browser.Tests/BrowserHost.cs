@@ -63,7 +63,6 @@ public sealed class BrowserHost : IAsyncLifetime
         await Factory.DisposeAsync();
     }
 
-    /// <summary>A fresh browser profile (no cookies) in German or English.</summary>
     /// <summary>A confirmed user in <paramref name="role"/> (a municipality user bound to <paramref name="ags"/>); returns the id.</summary>
     public async Task<string> CreateUserAsync(string email, string name, string role, string? ags = null)
     {
@@ -75,9 +74,22 @@ public sealed class BrowserHost : IAsyncLifetime
         return user.Id;
     }
 
-    public async Task<IPage> NewPageAsync(string culture = "de-DE")
+    /// <summary>A fresh browser profile (no cookies) in German or English, in a laptop's window.</summary>
+    public Task<IPage> NewPageAsync(string culture = "de-DE") =>
+        NewPageAsync(culture, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+
+    /// <summary>A fresh browser profile on a phone: 390 × 844 CSS pixels, touch, mobile viewport rules.</summary>
+    public Task<IPage> NewPhonePageAsync(string culture = "de-DE") =>
+        NewPageAsync(culture, new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 3,
+        });
+
+    private async Task<IPage> NewPageAsync(string culture, BrowserNewContextOptions options)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = culture });
+        options.BaseURL = BaseUrl;
+        options.Locale = culture;
+        var context = await Browser.NewContextAsync(options);
         if (culture != "de-DE")
         {
             await context.AddCookiesAsync([new Microsoft.Playwright.Cookie
@@ -138,28 +150,46 @@ public sealed class BrowserHost : IAsyncLifetime
             .ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
     }
 
-    /// <summary>The widths every page must fit: a phone's and a laptop's.</summary>
-    public static readonly int[] Widths = [390, 1366];
+    /// <summary>The windows every page must fit: a laptop's and a phone's.</summary>
+    public static readonly (int Width, int Height)[] Windows = [(1366, 768), (390, 844)];
 
     /// <summary>
-    /// axe at each of <see cref="Widths"/>, and nothing wider than the window (no sideways scrolling on a
-    /// phone); a failure names the path to the widest element.
+    /// axe in each of <see cref="Windows"/>, and nothing wider than the window (no sideways scrolling);
+    /// a failure names the path to the widest element.
     /// </summary>
     public static async Task AssertAccessibleAndFitsAsync(IPage page)
     {
-        foreach (var width in Widths)
+        foreach (var (width, height) in Windows)
         {
-            await page.SetViewportSizeAsync(width, 900);
+            await page.SetViewportSizeAsync(width, height);
+            await AssertFitsAsync(page);
             await AssertAccessibleAsync(page);
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-            var widest = overflow <= 0 ? "" : await page.EvaluateAsync<string>(WidestPath);
-            overflow.ShouldBeLessThanOrEqualTo(0, $"{page.Url} is wider than {width} px: {widest}");
         }
     }
 
+    /// <summary>axe and no sideways scrolling in the page's current window (a phone's in the phone journeys).</summary>
+    public static async Task AssertAccessibleAndFitsHereAsync(IPage page)
+    {
+        await AssertFitsAsync(page);
+        await AssertAccessibleAsync(page);
+    }
+
+    /// <summary>The page is no wider than its window: document.scrollingElement.scrollWidth ≤ the viewport's width.</summary>
+    public static async Task AssertFitsAsync(IPage page)
+    {
+        await NextFrameAsync(page);
+        var overflow = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth - window.innerWidth");
+        var widest = overflow <= 0 ? "" : await page.EvaluateAsync<string>(WidestPath);
+        overflow.ShouldBeLessThanOrEqualTo(0, $"{page.Url} is {overflow} px wider than its {page.ViewportSize?.Width} px window: {widest}");
+    }
+
+    /// <summary>Two frames: the page's scripts react to a new window size (scroll-regions.js, the menu) first.</summary>
+    private static Task NextFrameAsync(IPage page) =>
+        page.EvaluateAsync("() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
+
     /// <summary>From main down to the widest leaf, each step the child reaching furthest right.</summary>
     private const string WidestPath =
-        "() => { const out = []; let e = document.querySelector('main') || document.body; " +
+        "() => { const out = []; let e = document.body; " +
         "while (e && e.children.length && out.length < 12) { const kids = [...e.children]; " +
         "const w = kids.map(k => Math.max(k.scrollWidth, k.getBoundingClientRect().right)); const i = w.indexOf(Math.max(...w)); " +
         "e = kids[i]; out.push(e.tagName + '.' + e.className + ' ' + Math.round(w[i])); } return out.join(' > '); }";
@@ -167,8 +197,7 @@ public sealed class BrowserHost : IAsyncLifetime
     /// <summary>axe-core with the WCAG 2.1 A and AA rules (BITV 2.0 NRW): the page must have no violation.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
-        // Two frames first: the page's scripts react to a new viewport size (scroll-regions.js) before axe looks.
-        await page.EvaluateAsync("() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
+        await NextFrameAsync(page);
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },

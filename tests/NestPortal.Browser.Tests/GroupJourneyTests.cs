@@ -9,8 +9,9 @@ namespace NestPortal.Browser.Tests;
 
 /// <summary>
 /// Steps 1–4 of a sponsorship's life, by two people in two browsers: a mentor registers, builds and
-/// submits a group; a competence-centre clerk enrols a second factor, records the security check and
-/// returns the group; the mentor mends and resubmits; the clerk approves. Every page is checked by axe.
+/// submits a group on a phone (390 × 844); a competence-centre clerk, on a laptop, enrols a second
+/// factor, records the security check and returns the group; the mentor mends and resubmits; the clerk
+/// approves. Every page is checked by axe and must fit its window (no sideways scrolling on the phone).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class GroupJourneyTests(BrowserHost host)
@@ -26,7 +27,7 @@ public sealed class GroupJourneyTests(BrowserHost host)
         var clerkEmail = $"sachbearbeitung-{suffix}@bra.nrw.invalid";
         await CreateClerkAsync(clerkEmail);
 
-        var mentor = await host.NewPageAsync();
+        var mentor = await host.NewPhonePageAsync();
         await RegisterAndConfirmAsync(mentor, mentorEmail);
         await host.SignInAsync(mentor, mentorEmail, Password);
         await Expect(mentor, "/Groups");
@@ -77,7 +78,7 @@ public sealed class GroupJourneyTests(BrowserHost host)
 
         await mentor.ReloadAsync();
         await Checked(mentor);
-        (await mentor.Locator(".alert-warning").TextContentAsync())!.ShouldContain("Arztterminen");
+        (await mentor.Locator(".kern-alert--warning").TextContentAsync())!.ShouldContain("Arztterminen");
         await mentor.GetByRole(AriaRole.Link, new() { Name = "Angaben und Unterstützungsplan bearbeiten" }).ClickAsync();
         await Checked(mentor);
         await mentor.Locator("#Input_SupportPlan").FillAsync("Wohnungssuche, Behördengänge, Deutschkurs. Arzttermine: Jonas Becker.");
@@ -159,5 +160,5 @@ public sealed class GroupJourneyTests(BrowserHost host)
         await Checked(page);
     }
 
-    private static Task Checked(IPage page) => BrowserHost.AssertAccessibleAsync(page);
+    private static Task Checked(IPage page) => BrowserHost.AssertAccessibleAndFitsHereAsync(page);
 }

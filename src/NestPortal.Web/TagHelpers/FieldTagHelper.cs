@@ -38,7 +38,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
 
         var attributes = new Dictionary<string, object>
         {
-            ["class"] = Type switch { "checkbox" => "form-check-input", "select" => "form-select", _ => "form-control" },
+            ["class"] = InputClass(hasError),
             ["aria-describedby"] = describedBy,
         };
         if (hasError) attributes["aria-invalid"] = "true";
@@ -56,30 +56,54 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         };
 
         var label = new TagBuilder("label");
-        label.AddCssClass(Type == "checkbox" ? "form-check-label" : "form-label");
+        label.AddCssClass("kern-label");
         label.Attributes["for"] = id;
         label.InnerHtml.Append(Label);
-        if (Required) label.InnerHtml.AppendHtml(" <span class=\"text-danger\" aria-hidden=\"true\">*</span>");
+        if (Required) label.InnerHtml.AppendHtml(" <span class=\"np-required\" aria-hidden=\"true\">*</span>");
 
         var error = generator.GenerateValidationMessage(ViewContext, For.ModelExplorer, name, null, "span",
-            new { @class = "text-danger d-block", id = id + "-error" });
+            new { @class = "kern-error np-danger", id = id + "-error" });
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", Type == "checkbox" ? "form-check mb-3" : "mb-3");
+        // KERN's order: label, hint, error message, then the input (the message is read before the field).
+        output.Attributes.SetAttribute("class", Type == "checkbox" ? "kern-form-check np-field" : "kern-form-input np-field");
         if (Type == "checkbox")
         {
             output.Content.AppendHtml(input).AppendHtml(label);
+            AppendHint(output, id);
+            if (error is not null) output.Content.AppendHtml(error);
+            return;
+        }
+
+        output.Content.AppendHtml(label);
+        AppendHint(output, id);
+        if (error is not null) output.Content.AppendHtml(error);
+        if (Type == "select")
+        {
+            // KERN draws the select's arrow on a wrapper.
+            output.Content.AppendHtml("<div class=\"kern-form-input__select-wrapper\">").AppendHtml(input).AppendHtml("</div>");
         }
         else
         {
-            output.Content.AppendHtml(label);
             output.Content.AppendHtml(input);
         }
-
-        if (Hint is not null) output.Content.AppendHtml($"<div id=\"{id}-hint\" class=\"form-text\">").Append(Hint).AppendHtml("</div>");
-        if (error is not null) output.Content.AppendHtml(error);
     }
+
+    private void AppendHint(TagHelperOutput output, string id)
+    {
+        if (Hint is not null) output.Content.AppendHtml($"<div id=\"{id}-hint\" class=\"kern-hint\">").Append(Hint).AppendHtml("</div>");
+    }
+
+    private string InputClass(bool hasError) => (Type, hasError) switch
+    {
+        ("checkbox", false) => "kern-form-check__checkbox",
+        ("checkbox", true) => "kern-form-check__checkbox kern-form-check__checkbox--error",
+        ("select", false) => "kern-form-input__select",
+        ("select", true) => "kern-form-input__select kern-form-input__select--error",
+        (_, false) => "kern-form-input__input",
+        (_, true) => "kern-form-input__input kern-form-input__input--error",
+    };
 
     private TagBuilder TextBox(string name, Dictionary<string, object> attributes)
     {

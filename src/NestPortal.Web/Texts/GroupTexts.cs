@@ -18,10 +18,10 @@ public static class GroupTexts
 
     public static string StatusCss(GroupStatus status) => status switch
     {
-        GroupStatus.Approved => "text-bg-success",
-        GroupStatus.Returned => "text-bg-warning",
-        GroupStatus.Submitted => "text-bg-primary",
-        _ => "text-bg-secondary",
+        GroupStatus.Approved => "kern-badge--success",
+        GroupStatus.Returned => "kern-badge--warning",
+        GroupStatus.Submitted => "kern-badge--info",
+        _ => "np-badge--neutral",
     };
 
     public static string Action(IStringLocalizer l, GroupAction action) => action switch

@@ -18,11 +18,11 @@ public static class HouseholdTexts
 
     public static string StatusCss(HouseholdStatus status) => status switch
     {
-        HouseholdStatus.Arrived => "text-bg-success",
-        HouseholdStatus.Allocated => "text-bg-primary",
-        HouseholdStatus.Matched => "text-bg-info",
-        HouseholdStatus.Left => "text-bg-dark",
-        _ => "text-bg-secondary",
+        HouseholdStatus.Arrived => "kern-badge--success",
+        HouseholdStatus.Allocated => "kern-badge--info",
+        HouseholdStatus.Matched => "kern-badge--info",
+        HouseholdStatus.Left => "np-badge--neutral",
+        _ => "np-badge--neutral",
     };
 
     public static string Sex(IStringLocalizer l, Sex sex) => sex switch

@@ -42,7 +42,7 @@ public static class FormClient
 
     /// <summary>The errors a person sees on the page: field messages and the summary.</summary>
     public static IReadOnlyList<string> Errors(this IHtmlDocument page) =>
-        page.QuerySelectorAll(".field-validation-error, .validation-summary-errors li, .text-danger[role=alert] li")
+        page.QuerySelectorAll(".field-validation-error, .validation-summary-errors li, .np-danger[role=alert] li")
             .Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).Distinct().ToList();
 
     public static string? ValueOf(this IHtmlDocument page, string name) =>

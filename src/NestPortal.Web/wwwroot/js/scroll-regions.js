@@ -1,9 +1,9 @@
-// A table wider than the screen scrolls inside its .table-responsive box. Keyboard users must be able
+// A table wider than the screen scrolls inside its .kern-table-responsive box. Keyboard users must be able
 // to reach and scroll it (WCAG 2.1.1), so such a box becomes a focusable region named after its
 // table's caption; a box that fits stays out of the tab order. Checked again when the window changes.
 (function () {
     function update() {
-        document.querySelectorAll('.table-responsive').forEach(function (box) {
+        document.querySelectorAll('.kern-table-responsive').forEach(function (box) {
             if (box.scrollWidth > box.clientWidth + 1) {
                 box.setAttribute('tabindex', '0');
                 box.setAttribute('role', 'region');

@@ -37,7 +37,7 @@ public sealed class ConfirmEmailTests(PortalFactory factory) : IClassFixture<Por
         var page = await factory.CreateBrowserLikeClient().GetPageAsync(link);
 
         page.QuerySelector("main [role=status]")!.TextContent.ShouldBe(Confirmed);
-        page.QuerySelector("main a.btn")!.GetAttribute("href").ShouldBe("/Account/Login");
+        page.QuerySelector("main a.kern-btn")!.GetAttribute("href").ShouldBe("/Account/Login");
         page.QuerySelector("main [role=alert]").ShouldBeNull();
         (await IsConfirmedAsync(email)).ShouldBeTrue();
     }

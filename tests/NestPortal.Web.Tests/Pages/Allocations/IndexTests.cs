@@ -63,6 +63,6 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         row[0].ShouldBe("NesT-OFFEN-1");
         row[1].ShouldStartWith("Bochum");
         row[4].ShouldBe("36.1-OFFEN-1");
-        page.QuerySelector("main .nav-link.active")!.GetAttribute("aria-current").ShouldBe("page");
+        page.QuerySelector("main .np-tabs__link.active")!.GetAttribute("aria-current").ShouldBe("page");
     }
 }

@@ -79,7 +79,7 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
 
         var page = await client.GetPageAsync(Url(id));
 
-        page.QuerySelector(".alert-warning")!.TextContent.ShouldContain("Bitte nennen Sie, wer die Arzttermine begleitet.");
+        page.QuerySelector(".kern-alert--warning")!.TextContent.ShouldContain("Bitte nennen Sie, wer die Arzttermine begleitet.");
         page.MainText().ShouldContain("Zur Überarbeitung zurückgegeben");
         page.QuerySelector($"main a[href='/Groups/Edit/{id}']").ShouldNotBeNull();
     }

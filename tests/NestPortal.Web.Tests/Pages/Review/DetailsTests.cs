@@ -103,7 +103,7 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
 
         var mentor = await factory.SignedInAsAsync(Roles.Mentor);
         var details = await mentor.GetPageAsync($"/Groups/Details/{id}");
-        details.QuerySelector(".alert-warning")!.TextContent.ShouldContain("Bitte ergänzen Sie, wer die Familie zu Arztterminen begleitet.");
+        details.QuerySelector(".kern-alert--warning")!.TextContent.ShouldContain("Bitte ergänzen Sie, wer die Familie zu Arztterminen begleitet.");
         details.QuerySelector(".status-badge")!.TextContent.ShouldBe("Zur Überarbeitung zurückgegeben");
 
         var edited = await mentor.PostFormAsync($"/Groups/Edit/{id}", new Dictionary<string, string>
@@ -118,7 +118,7 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
 
         var again = await mentor.GetPageAsync($"/Groups/Details/{id}");
         again.QuerySelector(".status-badge")!.TextContent.ShouldBe("Eingereicht");
-        again.QuerySelector(".alert-warning").ShouldBeNull();
+        again.QuerySelector(".kern-alert--warning").ShouldBeNull();
         var final = await factory.LoadGroupAsync(id);
         final.Status.ShouldBe(GroupStatus.Submitted);
         final.SupportPlan!.ShouldEndWith("Arzttermine: Vorname3 Familie3.");

@@ -162,7 +162,7 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         Pager(first).ShouldBe("Seite 1 von 2 (25 Einträge)");
         Names(first)[0].ShouldBe("Seitentest 25");
 
-        var next = first.QuerySelectorAll("main nav a.page-link").Single(a => a.TextContent.Trim() == "Weiter").GetAttribute("href")!;
+        var next = first.QuerySelectorAll("main nav a.np-pager__link").Single(a => a.TextContent.Trim() == "Weiter").GetAttribute("href")!;
         var second = await client.GetPageAsync(next);
         Pager(second).ShouldBe("Seite 2 von 2 (25 Einträge)");
         Names(second).ShouldBe(["Seitentest 05", "Seitentest 04", "Seitentest 03", "Seitentest 02", "Seitentest 01"]);

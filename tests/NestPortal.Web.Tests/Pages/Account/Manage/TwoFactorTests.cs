@@ -18,7 +18,7 @@ public sealed class TwoFactorTests(StrictTwoFactorFactory factory) : IClassFixtu
 
         enrolment.ShouldBe("/Account/Manage/TwoFactor?returnUrl=%2FReview");
         var page = await client.GetPageAsync(enrolment);
-        page.QuerySelector("main .alert-info")!.TextContent
+        page.QuerySelector("main .kern-alert--info")!.TextContent
             .ShouldBe("Für Ihre Rolle ist die Zwei-Faktor-Anmeldung Pflicht. Richten Sie sie ein, um fortzufahren.");
         var key = SharedKey(page);
         key.Length.ShouldBe(32);
@@ -70,7 +70,7 @@ public sealed class TwoFactorTests(StrictTwoFactorFactory factory) : IClassFixtu
         codes.Count.ShouldBe(10);
         codes.ShouldAllBe(c => c.Length >= 8);
         codes.Distinct().Count().ShouldBe(10);
-        page.QuerySelector("main a.btn-primary")!.GetAttribute("href").ShouldBe("/Review");
+        page.QuerySelector("main a.kern-btn--primary")!.GetAttribute("href").ShouldBe("/Review");
         (await client.GetAsync("/Review")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await factory.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.TwoFactorEnabled).SingleAsync())).ShouldBeTrue();
 
@@ -123,6 +123,6 @@ public sealed class TwoFactorTests(StrictTwoFactorFactory factory) : IClassFixtu
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetAsync("/Groups")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var manage = await client.GetPageAsync(EnrolmentPage);
-        manage.QuerySelector("main .alert-info").ShouldBeNull("enrolment is optional for mentors");
+        manage.QuerySelector("main .kern-alert--info").ShouldBeNull("enrolment is optional for mentors");
     }
 }

@@ -100,7 +100,7 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         run.FinishedAtUtc.ShouldNotBeNull();
         (await factory.EntriesAsync(sponsorship)).PaidMonths().ShouldBe([new DateOnly(TestGroups.Today.Year, TestGroups.Today.Month, 1)]);
         var page = await client.GetPageAsync(List);
-        page.QuerySelector(".alert[role=status]")!.TextContent.ShouldBe(
+        page.QuerySelector(".kern-alert[role=status]")!.TextContent.ShouldBe(
             $"Der Mietlauf ist abgeschlossen: {run.AccountsChecked} Konten geprüft, {run.Payments} Mieten gezahlt ({run.AmountPaid.ToString("N2", German)}\u00A0€), "
             + $"{run.Refunds} Rückzahlungen, {run.SponsorshipsCompleted} Mentoring-Übernahmen abgeschlossen, {run.Failures} Fehler.");
         run.Payments.ShouldBeGreaterThanOrEqualTo(1);
