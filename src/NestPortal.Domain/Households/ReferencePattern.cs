@@ -85,7 +85,7 @@ public sealed class ReferencePattern
     /// <summary>
     /// The running number of <paramref name="reference"/> if it follows the pattern for <paramref name="year"/>
     /// (letters in any case, as a case-insensitive database compares them; any number of digits, so a
-    /// typed "0012" counts as 12).
+    /// typed "012" or "00012" counts as 12: the next suggestion goes above every number in use).
     /// </summary>
     public bool TryReadNumber(string? reference, int year, out int number) => TryReadNumber(Matcher(year), reference, out number);
 
@@ -126,7 +126,7 @@ public sealed class ReferencePattern
     {
         var regex = new StringBuilder("^");
         foreach (var part in _parts)
-            regex.Append(part.Kind == PartKind.Number ? $"(?<n>[0-9]{{{part.Digits},}})" : Regex.Escape(part.TextIn(year)));
+            regex.Append(part.Kind == PartKind.Number ? "(?<n>[0-9]+)" : Regex.Escape(part.TextIn(year)));
         return new Regex(regex.Append('$').ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 

@@ -33,18 +33,20 @@ public class ReferencePatternTests
     {
         // SQL Server compares case-insensitively: "nest-2026-0009" would clash with "NesT-2026-0009".
         NesT.Next(["nest-2026-0009", "NesT-2026-00011", "NesT-2026-0003"], 2026).ShouldBe("NesT-2026-0012");
+        NesT.Next(["NesT-2026-040", "NesT-2026-7"], 2026).ShouldBe("NesT-2026-0041", "numbered with fewer digits, as older records are");
     }
 
     [Fact]
     public void A_reference_that_only_resembles_the_pattern_is_not_read_as_a_number()
     {
-        NesT.TryReadNumber("NesT-2026-12", 2026, out _).ShouldBeFalse("fewer digits than the pattern pads to");
         NesT.TryReadNumber("NesT-2026-0012a", 2026, out _).ShouldBeFalse();
         NesT.TryReadNumber("X-NesT-2026-0012", 2026, out _).ShouldBeFalse();
         NesT.TryReadNumber("NesT-2026-0000", 2026, out _).ShouldBeFalse("numbers start at 1");
         NesT.TryReadNumber("NesT-2026-99999999999", 2026, out _).ShouldBeFalse("beyond any number the portal would suggest");
         NesT.TryReadNumber(" NesT-2026-0012 ", 2026, out var number).ShouldBeTrue("references are saved trimmed");
         number.ShouldBe(12);
+        NesT.TryReadNumber("NesT-2026-041", 2026, out var unpadded).ShouldBeTrue("fewer digits than the pattern pads to still use the number");
+        unpadded.ShouldBe(41);
     }
 
     [Fact]
