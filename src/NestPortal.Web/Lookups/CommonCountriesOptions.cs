@@ -13,8 +13,8 @@ public sealed class CommonCountriesOptions
     /// <summary>Nationalities typical of the programme: Syria, Eritrea, Sudan, South Sudan, Somalia, Ethiopia, Afghanistan, Iraq, Yemen, DR Congo.</summary>
     public static readonly IReadOnlyList<string> TypicalNationalities = ["SY", "ER", "SD", "SS", "SO", "ET", "AF", "IQ", "YE", "CD"];
 
-    /// <summary>Countries of first refuge typical of the programme: Lebanon, Jordan, Türkiye, Egypt, Ethiopia, Kenya, Sudan, Chad, Niger, Rwanda.</summary>
-    public static readonly IReadOnlyList<string> TypicalFirstRefugeCountries = ["LB", "JO", "TR", "EG", "ET", "KE", "SD", "TD", "NE", "RW"];
+    /// <summary>Countries of first refuge typical of the programme: Lebanon, Jordan, Türkiye, Egypt, Ethiopia, Kenya, Sudan, Chad, Uganda, Rwanda.</summary>
+    public static readonly IReadOnlyList<string> TypicalFirstRefugeCountries = ["LB", "JO", "TR", "EG", "ET", "KE", "SD", "TD", "UG", "RW"];
 
     /// <summary>How many countries the group holds at most.</summary>
     public int Count { get; set; } = 10;
