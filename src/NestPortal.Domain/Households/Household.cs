@@ -84,6 +84,19 @@ public sealed class Household
         Changed();
     }
 
+    /// <summary>
+    /// The person recorded last whose data is still there (a household's persons are entered one after
+    /// the other, a family at a time); null while there is none. Persons not yet saved count after the saved ones.
+    /// </summary>
+    public Refugee? LastRecordedPerson =>
+        _persons.Where(p => !p.IsErased).OrderBy(p => p.Id == 0 ? int.MaxValue : p.Id).LastOrDefault();
+
+    /// <summary>
+    /// What the next person's form starts with: the family's shared details as the last person recorded
+    /// has them. Null for the first person, since the household itself records none of them.
+    /// </summary>
+    public SharedFamilyDetails? SharedWithNextPerson() => LastRecordedPerson is { } last ? SharedFamilyDetails.Of(last) : null;
+
     public Refugee AddPerson(RefugeeDetails details, DateOnly today)
     {
         EnsureNotErased();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
 
 namespace NestPortal.Web.Lookups;
 
@@ -65,14 +66,35 @@ public sealed class Countries
     public string Name(string? code, CultureInfo? culture = null) =>
         code is not null && _byCode.TryGetValue(code.Trim(), out var country) ? country.NameIn(culture ?? CultureInfo.CurrentUICulture) : code ?? string.Empty;
 
-    /// <summary>Options for a select, sorted as people of the culture sort ("Ägypten" next to "Afghanistan").</summary>
-    public IReadOnlyList<SelectListItem> Options(string placeholder, bool nationality, CultureInfo? culture = null)
+    /// <summary>
+    /// Options for a select: the placeholder, then the <paramref name="common"/> codes in their order
+    /// (group "Häufig"), then, for a nationality, stateless and unresolved, then every country sorted as
+    /// people of the culture sort ("Ägypten" next to "Afghanistan"). A common country is listed twice, so
+    /// that the full list stays complete where people look for it; unknown common codes are left out.
+    /// </summary>
+    public IReadOnlyList<SelectListItem> Options(CountryListLabels labels, bool nationality, IEnumerable<string> common, CultureInfo? culture = null)
     {
         culture ??= CultureInfo.CurrentUICulture;
         var comparer = StringComparer.Create(culture, ignoreCase: true);
-        var options = new List<SelectListItem> { new(placeholder, string.Empty) };
-        if (nationality) options.AddRange(NationalityOnly.Select(c => new SelectListItem(c.NameIn(culture), c.Code)));
-        options.AddRange(All.OrderBy(c => c.NameIn(culture), comparer).Select(c => new SelectListItem(c.NameIn(culture), c.Code)));
+        var options = new List<SelectListItem> { new(labels.Placeholder, string.Empty) };
+        var commonGroup = new SelectListGroup { Name = labels.Common };
+        options.AddRange(common.Where(c => nationality ? IsNationality(c) : IsCountry(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct()
+            .Select(c => new SelectListItem(Name(c, culture), c) { Group = commonGroup }));
+        if (nationality)
+        {
+            var withoutGroup = new SelectListGroup { Name = labels.WithoutNationality };
+            options.AddRange(NationalityOnly.Select(c => new SelectListItem(c.NameIn(culture), c.Code) { Group = withoutGroup }));
+        }
+
+        var allGroup = new SelectListGroup { Name = labels.All };
+        options.AddRange(All.OrderBy(c => c.NameIn(culture), comparer).Select(c => new SelectListItem(c.NameIn(culture), c.Code) { Group = allGroup }));
         return options;
     }
+}
+
+/// <summary>The texts of a country list: its placeholder and the labels of its groups (optgroup labels, read out by screen readers).</summary>
+public sealed record CountryListLabels(string Placeholder, string Common, string WithoutNationality, string All)
+{
+    public static CountryListLabels From(IStringLocalizer l) =>
+        new(l["– bitte wählen –"], l["Häufig"], l["Staatenlos oder ungeklärt"], l["Alle Länder"]);
 }

@@ -9,6 +9,10 @@ public static class SearchPattern
 {
     public const string Escape = "\\";
 
-    public static string Contains(string term) =>
-        "%" + term.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+    public static string Contains(string term) => "%" + Literal(term.Trim()) + "%";
+
+    /// <summary>Text that starts with <paramref name="prefix"/> exactly as given (not trimmed).</summary>
+    public static string StartsWith(string prefix) => Literal(prefix) + "%";
+
+    private static string Literal(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

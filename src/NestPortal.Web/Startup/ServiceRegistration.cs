@@ -31,6 +31,11 @@ public static class ServiceRegistration
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Countries.FromEmbeddedList());
+        services.AddScoped<CommonCountries>();
+        services.AddScoped<HouseholdReferences>();
+        services.Configure<ReferenceOptions>(configuration.GetSection(ReferenceOptions.Section));
+        ReferenceOptions.Check(configuration[$"{ReferenceOptions.Section}:Pattern"]);
+        services.Configure<CommonCountriesOptions>(configuration.GetSection(CommonCountriesOptions.Section));
         services.Configure<PortalOptions>(configuration.GetSection("Portal"));
         services.Configure<OperatorOptions>(configuration.GetSection(OperatorOptions.Section));
         if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["Portal:PublicBaseUrl"]))

@@ -6,8 +6,8 @@ using NestPortal.Web.Infrastructure;
 namespace NestPortal.Web.ViewComponents;
 
 /// <summary>
-/// The 396 municipalities as a datalist: the browser filters them as one types a name or postcode,
-/// on a phone too, with no script.
+/// The 396 municipalities as a datalist: the browser filters them as one types a name, an AGS or the
+/// town hall's postcode (the only postcode the register has per municipality), on a phone too, with no script.
 /// </summary>
 public sealed class MunicipalityDatalistViewComponent(NestPortalDbContext db, IMemoryCache cache) : ViewComponent
 {

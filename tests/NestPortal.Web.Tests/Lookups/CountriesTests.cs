@@ -41,13 +41,56 @@ public sealed class CountriesTests
         List.IsCountry(null).ShouldBeFalse();
     }
 
+    private static readonly CountryListLabels Labels = new("– bitte wählen –", "Häufig", "Staatenlos oder ungeklärt", "Alle Länder");
+
     [Fact]
     public void English_options_are_sorted_by_the_English_names()
     {
-        var options = List.Options("– choose –", nationality: false, CultureInfo.GetCultureInfo("en")).Skip(1).Select(o => o.Text).ToList();
+        var options = List.Options(Labels, nationality: false, [], CultureInfo.GetCultureInfo("en")).Skip(1).Select(o => o.Text).ToList();
 
         options.IndexOf("Germany").ShouldBeLessThan(options.IndexOf("Syria"));
         options.IndexOf("Egypt").ShouldBeLessThan(options.IndexOf("Germany"));
         options.ShouldNotContain("Ägypten");
+    }
+
+    [Fact]
+    public void The_common_countries_come_first_in_their_own_group_then_every_country_in_order()
+    {
+        var options = List.Options(Labels, nationality: false, ["SY", "lb", "XX", "QQ", "LB"], CultureInfo.GetCultureInfo("de-DE"));
+
+        options[0].Text.ShouldBe("– bitte wählen –");
+        options[0].Group.ShouldBeNull();
+        var common = options.Where(o => o.Group?.Name == "Häufig").Select(o => o.Text).ToList();
+        common.ShouldBe(["Syrien", "Libanon"], "in the given order, each once; stateless is no country, QQ no code");
+        var all = options.Where(o => o.Group?.Name == "Alle Länder").Select(o => o.Text).ToList();
+        all.Count.ShouldBe(249, "the full list stays complete");
+        all.ShouldBe(all.Order(StringComparer.Create(CultureInfo.GetCultureInfo("de-DE"), ignoreCase: true)));
+        options.ToList().FindIndex(o => o.Group?.Name == "Alle Länder").ShouldBe(3, "after the placeholder and the two common ones");
+    }
+
+    [Fact]
+    public void A_nationality_list_offers_stateless_and_unresolved_in_a_group_of_their_own()
+    {
+        var options = List.Options(Labels, nationality: true, ["XX", "SY"], CultureInfo.GetCultureInfo("de-DE"));
+
+        options.Where(o => o.Group?.Name == "Häufig").Select(o => o.Value).ShouldBe(["XX", "SY"]);
+        options.Where(o => o.Group?.Name == "Staatenlos oder ungeklärt").Select(o => o.Text).ShouldBe(["staatenlos", "ungeklärt"]);
+        options.Count(o => o.Group?.Name == "Alle Länder").ShouldBe(249);
+    }
+
+    [Fact]
+    public void The_common_list_is_the_recorded_countries_by_frequency_topped_up_with_the_typical_ones()
+    {
+        CommonCountries.Merge(["ER", "SY"], ["SY", "AF", "iq", "QQ", "YE"], List.IsCountry, 4).ShouldBe(["ER", "SY", "AF", "IQ"]);
+        CommonCountries.Merge([], CommonCountriesOptions.TypicalNationalities, List.IsNationality, 10)
+            .ShouldBe(["SY", "ER", "SD", "SS", "SO", "ET", "AF", "IQ", "YE", "CD"], "an empty portal falls back on the typical ones");
+        CommonCountries.Merge(["SY"], ["AF"], List.IsCountry, 0).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_typical_countries_are_all_in_the_list()
+    {
+        CommonCountriesOptions.TypicalNationalities.ShouldAllBe(c => List.IsCountry(c));
+        CommonCountriesOptions.TypicalFirstRefugeCountries.ShouldAllBe(c => List.IsCountry(c));
     }
 }

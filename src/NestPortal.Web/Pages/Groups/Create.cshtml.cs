@@ -25,7 +25,7 @@ public sealed class CreateModel(
         var municipality = await MunicipalityLookup.ResolveAsync(db, Input.HomeMunicipality);
         if (municipality is null)
         {
-            ModelState.AddModelError("Input.HomeMunicipality", l["Bitte wählen Sie eine Kommune in Nordrhein-Westfalen aus der Liste."]);
+            ModelState.AddModelError("Input.HomeMunicipality", await MunicipalityLookup.NotFoundMessageAsync(db, l, Input.HomeMunicipality));
             return Page();
         }
 

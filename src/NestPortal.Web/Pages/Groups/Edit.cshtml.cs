@@ -35,7 +35,7 @@ public sealed class EditModel(
         var municipality = await MunicipalityLookup.ResolveAsync(Db, Input.HomeMunicipality);
         if (municipality is null)
         {
-            ModelState.AddModelError("Input.HomeMunicipality", L["Bitte wählen Sie eine Kommune in Nordrhein-Westfalen aus der Liste."]);
+            ModelState.AddModelError("Input.HomeMunicipality", await MunicipalityLookup.NotFoundMessageAsync(Db, L, Input.HomeMunicipality));
             return Page();
         }
 

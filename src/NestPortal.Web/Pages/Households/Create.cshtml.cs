@@ -9,14 +9,25 @@ using NestPortal.Web.Infrastructure;
 
 namespace NestPortal.Web.Pages.Households;
 
-/// <summary>The competence centre records a new household (Familie erfassen); its persons follow on the household page.</summary>
+/// <summary>
+/// The competence centre records a new household (Familie erfassen), its reference suggested after the
+/// configured pattern; its persons follow on the household page.
+/// </summary>
 public sealed class CreateModel(
-    NestPortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l, IValidator<HouseholdInput> validator) : PageModel
+    NestPortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l, IValidator<HouseholdInput> validator,
+    HouseholdReferences references) : PageModel
 {
     [BindProperty] public HouseholdInput Input { get; set; } = new();
 
-    public void OnGet()
+    /// <summary>The next free reference after the pattern, shown beside the field; null when there is none.</summary>
+    public string? Suggestion { get; private set; }
+
+    public string Pattern => references.Pattern.Text;
+
+    public async Task OnGetAsync()
     {
+        Suggestion = await references.NextFreeAsync();
+        Input.Reference = Suggestion ?? string.Empty;
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -28,6 +39,8 @@ public sealed class CreateModel(
         if (await db.Households.AnyAsync(h => h.Reference == reference))
         {
             ModelState.AddModelError("Input.Reference", taken);
+            // Most often another clerk took the suggested one a moment earlier: offer the next.
+            Suggestion = await references.NextFreeAsync();
             return Page();
         }
 
@@ -36,7 +49,10 @@ public sealed class CreateModel(
                 () => db.Households.Add(household = Household.Record(Input.Reference, Input.ExpectedArrival, Input.SpecialNeedsNote,
                     time.TodayInGermany(), time.UtcNow())),
                 ModelState, l, new(Taken: taken, TakenKey: "Input.Reference")))
+        {
+            Suggestion = await references.NextFreeAsync();
             return Page();
+        }
 
         TempData["Status"] = l["Die Familie ist erfasst. Tragen Sie jetzt die Personen ein."].Value;
         return RedirectToPage("/Households/Details", new { id = household.Id });

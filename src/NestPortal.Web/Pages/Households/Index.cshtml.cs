@@ -35,6 +35,9 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
     public bool HasNext { get; private set; }
     public bool MunicipalityUnknown { get; private set; }
 
+    /// <summary>The municipality filter was a postcode no town hall has (the register knows no other).</summary>
+    public bool UnknownPostcode { get; private set; }
+
     public async Task OnGetAsync()
     {
         var filtered = db.HouseholdsVisibleTo(User);
@@ -56,6 +59,7 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
             else
             {
                 MunicipalityUnknown = true;
+                UnknownPostcode = await MunicipalityLookup.IsUnknownPostcodeAsync(db, Municipality);
                 return;
             }
         }

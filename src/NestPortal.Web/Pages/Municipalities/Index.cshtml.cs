@@ -7,8 +7,9 @@ using NestPortal.Domain.Municipalities;
 namespace NestPortal.Web.Pages.Municipalities;
 
 /// <summary>
-/// All NRW municipalities for the competence centre: search by name, postcode or AGS, filter by
-/// Regierungsbezirk and Sicherer Hafen, with the decision date and how many outreach events reached each.
+/// All NRW municipalities for the competence centre: search by name, AGS or the town hall's postcode (the
+/// only one the register has), filter by Regierungsbezirk and Sicherer Hafen, with the decision date and
+/// how many outreach events reached each.
 /// </summary>
 public sealed class IndexModel(NestPortalDbContext db) : PageModel
 {
@@ -21,6 +22,9 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
 
     public IReadOnlyList<string> Regions { get; private set; } = [];
     public Paged<Row> Result { get; private set; } = null!;
+
+    /// <summary>The search was five digits and found nothing: the page explains which postcode the register knows.</summary>
+    public bool UnknownPostcode { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -55,6 +59,7 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
             .Select(m => new Row(m.Ags, m.Name, m.District, m.AdministrativeRegion, m.Postcode, m.SafeHarbourDeclaredOn,
                 db.OutreachMunicipalities.Count(o => o.MunicipalityAgs == m.Ags && o.Informed)))
             .ToPagedAsync(PageNumber);
+        UnknownPostcode = Result.Total == 0 && MunicipalityLookup.LooksLikePostcode(Search);
     }
 
     public PagerModel Pager => new(Result.PageNumber, Result.PageCount, Result.Total, new Dictionary<string, string?>

@@ -80,7 +80,7 @@ public sealed class CreateModel(
         var municipality = await MunicipalityLookup.ResolveAsync(db, Input.Municipality);
         if (municipality is null)
         {
-            ModelState.AddModelError("Input.Municipality", l["Bitte wählen Sie eine Kommune in Nordrhein-Westfalen aus der Liste."]);
+            ModelState.AddModelError("Input.Municipality", await MunicipalityLookup.NotFoundMessageAsync(db, l, Input.Municipality));
             return null;
         }
 

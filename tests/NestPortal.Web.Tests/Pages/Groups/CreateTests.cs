@@ -131,6 +131,21 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task A_mentors_own_postcode_that_is_not_the_town_halls_is_refused_with_a_hint_to_search_by_name()
+    {
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+        const string name = "Gruppe in Hombruch";
+
+        var response = await client.PostFormAsync(Url, Fields(name, "44225"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await response.ReadHtmlAsync();
+        page.ShouldShowError("Zur Postleitzahl 44225 ist keine Kommune verzeichnet. Das Gemeindeverzeichnis kennt je Kommune nur die Postleitzahl des Rathauses; bitte suchen Sie nach dem Namen der Kommune.");
+        page.ValueOf("Input.HomeMunicipality").ShouldBe("44225");
+        (await factory.GroupCountAsync(name)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Empty_municipality_is_refused()
     {
         var client = await factory.SignedInAsAsync(Roles.Mentor);

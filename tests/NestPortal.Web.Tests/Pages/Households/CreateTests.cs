@@ -82,4 +82,62 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
         implausible.ValueOf("Input.Reference").ShouldBe("NesT-PLAUSIBEL");
         (await CountAsync("NesT-PLAUSIBEL")).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task The_form_suggests_the_next_free_reference_of_the_year_after_the_configured_pattern()
+    {
+        var year = Today.Year;
+        // Far above the demo families' numbers, and typed with another number of zeros and in small letters:
+        // the suggestion goes above every number in use, however it was written.
+        await factory.CreateHouseholdAsync($"NesT-{year}-0950", persons: 0);
+        await factory.CreateHouseholdAsync($"nest-{year}-00951", persons: 0);
+        await factory.CreateHouseholdAsync($"NesT-{year + 1}-0999", persons: 0);
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var page = await client.GetPageAsync("/Households/Create");
+
+        var suggestion = $"NesT-{year}-0952";
+        page.ValueOf("Input.Reference").ShouldBe(suggestion);
+        page.QuerySelector("#Input_Reference-hint")!.TextContent
+            .ShouldContain($"Das nächste freie Aktenzeichen nach dem Muster NesT-{{yyyy}}-{{n:0000}} ist {suggestion}.");
+        (await CountAsync(suggestion)).ShouldBe(0);
+
+        var response = await client.PostFormAsync("/Households/Create", Household(suggestion));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await CountAsync(suggestion)).ShouldBe(1);
+        (await client.GetPageAsync("/Households/Create")).ValueOf("Input.Reference").ShouldBe($"NesT-{year}-0953");
+    }
+
+    [Fact]
+    public async Task A_suggestion_another_clerk_took_meanwhile_is_refused_in_German_and_the_next_free_one_offered()
+    {
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+        var suggested = (await client.GetPageAsync("/Households/Create")).ValueOf("Input.Reference")!;
+        await factory.CreateHouseholdAsync(suggested, persons: 0); // the other clerk, a moment earlier
+
+        var response = await client.PostFormAsync("/Households/Create", Household(suggested, note: "bleibt stehen"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await response.ReadHtmlAsync();
+        page.ShouldShowError("Dieses Aktenzeichen ist bereits für eine andere Familie vergeben.");
+        page.ValueOf("Input.Reference").ShouldBe(suggested, "the form keeps what was posted");
+        page.ValueOf("Input.SpecialNeedsNote").ShouldBe("bleibt stehen");
+        var next = await client.GetPageAsync("/Households/Create");
+        page.QuerySelector("#Input_Reference-hint")!.TextContent.ShouldContain($"ist {next.ValueOf("Input.Reference")}.");
+        next.ValueOf("Input.Reference").ShouldNotBe(suggested);
+        (await CountAsync(suggested)).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(Roles.Mentor)]
+    [InlineData(Roles.Municipality)]
+    [InlineData(Roles.Administrator)]
+    public async Task Only_the_competence_centre_records_households(string role)
+    {
+        var client = await factory.SignedInAsAsync(role);
+
+        await client.GetAsync("/Households/Create").ShouldBeStatusAsync(HttpStatusCode.Forbidden);
+        await client.PostWithTokenAsync("/Households/Create", Household("NesT-VERBOTEN")).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
+        (await CountAsync("NesT-VERBOTEN")).ShouldBe(0);
+    }
 }

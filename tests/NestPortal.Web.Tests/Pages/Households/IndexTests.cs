@@ -85,6 +85,7 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         var byYear = await client.GetPageAsync($"/Households/Index?search=FILTER-&year={arrivedLastYear.Year}");
         var byOtherYear = await client.GetPageAsync($"/Households/Index?search=FILTER-&year={arrivedLastYear.Year - 1}");
         var unknownMunicipality = await client.GetPageAsync("/Households/Index?municipality=Atlantis");
+        var unknownPostcode = await client.GetPageAsync("/Households/Index?municipality=44225");
 
         References(byStatus).ShouldBe(["FILTER-ZUGEWIESEN"]);
         References(byMunicipality).ShouldBe(["FILTER-ZUGEWIESEN"]);
@@ -93,6 +94,7 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         byYear.TableRows().Single()[6].ShouldBe(arrivedLastYear.German());
         byOtherYear.MainText().ShouldContain("Keine Familien gefunden.");
         unknownMunicipality.MainText().ShouldContain("Keine Kommune in NRW passt zu „Atlantis“.");
+        unknownPostcode.MainText().ShouldContain("Zur Postleitzahl 44225 ist keine Kommune verzeichnet. Das Gemeindeverzeichnis kennt je Kommune nur die Postleitzahl des Rathauses; bitte suchen Sie nach dem Namen der Kommune.");
     }
 
     private static readonly string[] PagesOf = ["Index", "Create", "Details/{0}", "Edit/{0}", "Leave/{0}",

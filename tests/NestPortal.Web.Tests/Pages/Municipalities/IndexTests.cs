@@ -28,6 +28,51 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task The_search_says_what_it_searches_and_a_postcode_no_town_hall_has_is_explained()
+    {
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var page = await client.GetPageAsync("/Municipalities?search=44225");
+
+        page.QuerySelector("label[for='search']")!.TextContent.ShouldBe("Suche (Name, AGS oder Postleitzahl des Rathauses)");
+        page.TableRows().ShouldBeEmpty();
+        page.QuerySelector("main [role='status']")!.TextContent.ShouldBe(
+            "Zur Postleitzahl 44225 ist keine Kommune verzeichnet. Das Gemeindeverzeichnis kennt je Kommune nur die Postleitzahl des Rathauses; bitte suchen Sie nach dem Namen der Kommune.");
+        page.QuerySelector("#search")!.GetAttribute("value").ShouldBe("44225");
+    }
+
+    [Fact]
+    public async Task A_name_that_finds_nothing_says_so_without_the_postcode_hint()
+    {
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var page = await client.GetPageAsync("/Municipalities?search=Atlantis");
+
+        page.QuerySelector("main [role='status']")!.TextContent.ShouldBe("Keine Kommunen gefunden.");
+    }
+
+    [Fact]
+    public async Task The_table_names_the_postcode_as_the_town_halls()
+    {
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var page = await client.GetPageAsync("/Municipalities?search=Dortmund");
+
+        page.QuerySelectorAll("main th").Select(th => th.TextContent).ShouldContain("Postleitzahl (Rathaus)");
+        page.TableRows().Single()[2].ShouldBe("44135");
+    }
+
+    [Theory]
+    [InlineData(Roles.Mentor)]
+    [InlineData(Roles.Municipality)]
+    public async Task Only_the_competence_centre_searches_all_municipalities(string role)
+    {
+        var client = await factory.SignedInAsAsync(role);
+
+        await client.GetAsync("/Municipalities?search=44225").ShouldBeStatusAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task The_list_filters_by_region_and_Sicherer_Hafen_and_pages()
     {
         var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);

@@ -168,6 +168,35 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task A_postcode_no_town_hall_has_is_refused_with_a_hint_to_search_by_name()
+    {
+        // Dortmund-Hombruch: a postcode of Dortmund, but the register knows only the town hall's (44135).
+        var (householdId, groupId) = await ReadyAsync("Vermittlung PLZ Hombruch");
+        var client = await StaffAsync();
+
+        var form = await client.GetPageAsync(Url(householdId));
+        var page = await RefusedAsync(householdId, Fields(groupId, municipality: "44225"));
+
+        form.QuerySelector("#Input_Municipality-hint")!.TextContent.ShouldBe(
+            "Tippen Sie den Namen der Kommune oder ihren Gemeindeschlüssel (AGS) und wählen Sie aus der Liste. Eine Postleitzahl findet die Kommune nur, wenn es die ihres Rathauses ist.");
+        page.ShouldShowError("Zur Postleitzahl 44225 ist keine Kommune verzeichnet. Das Gemeindeverzeichnis kennt je Kommune nur die Postleitzahl des Rathauses; bitte suchen Sie nach dem Namen der Kommune.");
+        page.ValueOf("Input.Municipality").ShouldBe("44225");
+    }
+
+    [Fact]
+    public async Task The_town_halls_postcode_finds_the_municipality()
+    {
+        var (householdId, groupId) = await ReadyAsync("Vermittlung PLZ Rathaus");
+        var client = await StaffAsync();
+
+        var check = await client.CheckAsync(householdId, Fields(groupId, municipality: "44135"));
+
+        var summary = await check.ReadHtmlAsync();
+        summary.Errors().ShouldBeEmpty();
+        summary.MainText().ShouldContain("Dortmund");
+    }
+
+    [Fact]
     public async Task Group_that_is_not_approved_is_refused()
     {
         var householdId = await factory.CreateHouseholdAsync();

@@ -35,7 +35,7 @@ public sealed class InviteModel(
             municipality = await MunicipalityLookup.ResolveAsync(db, Input.Municipality);
             if (municipality is null)
             {
-                ModelState.AddModelError("Input.Municipality", l["Bitte wählen Sie eine Kommune in Nordrhein-Westfalen aus der Liste."]);
+                ModelState.AddModelError("Input.Municipality", await MunicipalityLookup.NotFoundMessageAsync(db, l, Input.Municipality));
                 return Page();
             }
         }

@@ -36,6 +36,21 @@ public sealed class PersonInput
     public RefugeeDetails ToDetails() => new(GivenName, FamilyName, DateOfBirth!.Value, Sex!.Value, NationalityCode, FirstRefugeCountryCode,
         AdmissionDecisionDate!.Value, AdmissionDecisionReference, VisaDate, ArrivedOn);
 
+    /// <summary>
+    /// A new person's form: the family's shared details as the person recorded last has them (the
+    /// household records none of them, so the first person's form starts empty); all still editable.
+    /// </summary>
+    public static PersonInput StartingFrom(SharedFamilyDetails? shared) => shared is null
+        ? new PersonInput()
+        : new PersonInput
+        {
+            FamilyName = shared.FamilyName,
+            NationalityCode = shared.NationalityCode,
+            FirstRefugeCountryCode = shared.FirstRefugeCountryCode,
+            AdmissionDecisionDate = shared.AdmissionDecisionDate,
+            AdmissionDecisionReference = shared.AdmissionDecisionReference,
+        };
+
     public static PersonInput From(Refugee person) => new()
     {
         GivenName = person.GivenName,
