@@ -159,12 +159,16 @@ public sealed class BrowserHost : IAsyncLifetime
     /// </summary>
     public static async Task AssertAccessibleAndFitsAsync(IPage page)
     {
+        var window = page.ViewportSize;
         foreach (var (width, height) in Windows)
         {
             await page.SetViewportSizeAsync(width, height);
             await AssertFitsAsync(page);
             await AssertAccessibleAsync(page);
         }
+
+        // The journey goes on in the window it had (a laptop's menu is folded in a phone's).
+        if (window is not null) await page.SetViewportSizeAsync(window.Width, window.Height);
     }
 
     /// <summary>axe and no sideways scrolling in the page's current window (a phone's in the phone journeys).</summary>
