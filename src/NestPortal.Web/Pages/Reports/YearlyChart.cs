@@ -15,17 +15,21 @@ public sealed record YearlyChart(IReadOnlyList<YearlyChart.Panel> Panels)
     public const int PlotLeft = 44;
     public const int PlotTop = 22;
     public const int PlotHeight = 160;
-    public const int BarWidth = 28;
+    private const int BarGap = 16;
+    private const int MaxBarWidth = 56;
     private const int YearWidth = 44;
+
+    /// <summary>A few years get wider slots, so a short series is not a narrow strip beside its caption.</summary>
+    private const int MinPlotWidth = 276;
     private const int RightMargin = 8;
 
     /// <summary>The baseline the bars stand on; year labels go below it.</summary>
     public static int Baseline => PlotTop + PlotHeight;
 
-    public sealed record Bar(string Year, int X, int Y, int Height, string Value)
+    public sealed record Bar(string Year, int X, int Y, int Width, int Height, string Value)
     {
         /// <summary>Where the value and the year are written: centred on the bar.</summary>
-        public int CentreX => X + BarWidth / 2;
+        public int CentreX => X + Width / 2;
 
         public int LabelY => Y - 5;
     }
@@ -47,15 +51,17 @@ public sealed record YearlyChart(IReadOnlyList<YearlyChart.Panel> Panels)
         {
             var values = report.Years.Select(y => (Year: y.Year.ToString(CultureInfo.InvariantCulture), Value: value(y))).ToList();
             var (step, top) = Scale(values.Select(v => v.Value).DefaultIfEmpty(0).Max());
+            var slot = Math.Max(YearWidth, MinPlotWidth / Math.Max(1, values.Count));
+            var width = Math.Min(slot - BarGap, MaxBarWidth);
             var bars = values.Select((v, i) =>
             {
                 var height = (int)Math.Round((double)v.Value * PlotHeight / top);
-                return new Bar(v.Year, PlotLeft + i * YearWidth + (YearWidth - BarWidth) / 2, Baseline - height, height, v.Value.ToString("N0", culture));
+                return new Bar(v.Year, PlotLeft + i * slot + (slot - width) / 2, Baseline - height, width, height, v.Value.ToString("N0", culture));
             }).ToList();
             var ticks = Enumerable.Range(0, top / step + 1)
                 .Select(k => new Tick((k * step).ToString("N0", culture), Baseline - (int)Math.Round((double)k * step * PlotHeight / top))).ToList();
             var description = string.Join("; ", bars.Select(b => $"{b.Year}: {b.Value}"));
-            return new Panel(id, title, description, barClass, bars, ticks, PlotLeft + Math.Max(1, bars.Count) * YearWidth + RightMargin, Baseline + 26);
+            return new Panel(id, title, description, barClass, bars, ticks, PlotLeft + Math.Max(1, bars.Count) * slot + RightMargin, Baseline + 26);
         }
 
         return new YearlyChart(
