@@ -10,7 +10,8 @@ namespace NestPortal.Browser.Tests;
 /// The import and the yearly report end to end: an administrator takes over the competence centre's spreadsheet (the import
 /// sample, bestand.xlsx), reads the dry run, commits it with the confirmation, opens the yearly report
 /// for the Stichtag of the NRW government's answer (25.06.2021: 37 refugees arrived) and downloads it
-/// as CSV and XLSX. Every page is checked by axe.
+/// as CSV and XLSX. Every page is checked by axe; the format description and the report's charts also at a phone's and a
+/// laptop's width.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ImportReportJourneyTests(BrowserHost host)
@@ -24,6 +25,16 @@ public sealed class ImportReportJourneyTests(BrowserHost host)
         var page = await host.NewPageAsync();
         await host.SignInAsync(page, email, BrowserHost.TestPassword);
         await host.EnrolAuthenticatorAsync(page, email);
+
+        // Help first: the template workbook downloads from the import page, the format description is a click away.
+        await page.GotoAsync("/Admin/Import");
+        await Checked(page);
+        var template = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Vorlage herunterladen", Exact = false }).ClickAsync());
+        template.SuggestedFilename.ShouldBe("import-vorlage.xlsx");
+        (await File.ReadAllBytesAsync(await template.PathAsync())).Take(2).ShouldBe(new byte[] { (byte)'P', (byte)'K' }, "an XLSX is a ZIP archive");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Formatbeschreibung", Exact = false }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Format der Importdateien");
+        await BrowserHost.AssertAccessibleAndFitsAsync(page);
 
         // Upload: the workbook; the dry run runs in the background and the page reloads when it is done.
         await page.GotoAsync("/Admin/Import");
@@ -50,7 +61,9 @@ public sealed class ImportReportJourneyTests(BrowserHost host)
 
         // The report for the Stichtag of the government's answer.
         await ReportJourney.OpenReportAsync(page, "2021-06-25");
-        await Checked(page);
+        // The charts and the series table below them fit a phone and a laptop without sideways scrolling.
+        await BrowserHost.AssertAccessibleAndFitsAsync(page);
+        (await page.Locator("figure.report-chart svg[role=img]").CountAsync()).ShouldBe(2, "one chart per measure");
         (await ReportJourney.ArrivedCumulativeOnScreenAsync(page)).ShouldBe("37");
 
         var csv = await DownloadAsync(page, "CSV");

@@ -79,7 +79,7 @@ public static class ReportBenchCommand
             var tables = report!.ToTables(l);
             await using (var output = File.Create(file))
             {
-                if (format == "xlsx") await ReportXlsxWriter.WriteAsync(output, tables);
+                if (format == "xlsx") await ReportXlsxWriter.WriteAsync(output, ReportFileHeading.For(report.Request, l), tables);
                 else await ReportCsvWriter.WriteAsync(output, tables);
             }
 

@@ -45,12 +45,8 @@ public sealed partial class ImportBuilder
     private async Task PersonRowAsync(ImportRow row, string reference)
     {
         var householdReference = row.RequiredText("Familie");
-        var nationality = row.RequiredText("Staatsangehörigkeit").ToUpperInvariant();
-        var firstCountry = row.RequiredText("Erstaufnahmeland").ToUpperInvariant();
-        if (nationality.Length > 0 && !countries.IsNationality(nationality))
-            row.Error("Staatsangehörigkeit", l["„{0}“ ist kein Ländercode (ISO 3166-1 Alpha-2, z. B. SY).", nationality]);
-        if (firstCountry.Length > 0 && !countries.IsCountry(firstCountry))
-            row.Error("Erstaufnahmeland", l["„{0}“ ist kein Ländercode (ISO 3166-1 Alpha-2, z. B. SY).", firstCountry]);
+        var nationality = CountryCode(row, "Staatsangehörigkeit", nationality: true);
+        var firstCountry = CountryCode(row, "Erstaufnahmeland", nationality: false);
         var details = new RefugeeDetails(row.RequiredText("Vorname"), row.RequiredText("Nachname"), row.RequiredDate("Geburtsdatum"),
             row.Choice("Geschlecht", ImportWords.Sexes, required: true) ?? Sex.Unknown, nationality, firstCountry,
             row.RequiredDate("Aufnahmezusage am"), row.RequiredText("Aktenzeichen Aufnahmezusage"), row.Date("Visum am"), row.Date("Eingereist am"));
@@ -71,6 +67,21 @@ public sealed partial class ImportBuilder
         {
             row.Error(null, exception);
         }
+    }
+
+    /// <summary>
+    /// A country column as the portal shows countries: a code (SY, SYR) or a name in German or English
+    /// (Syrien, SYRIA), see <see cref="Countries.Resolve"/>; stored as the alpha-2 code the forms store.
+    /// </summary>
+    private string CountryCode(ImportRow row, string column, bool nationality)
+    {
+        var text = row.RequiredText(column);
+        if (text.Length == 0) return text;
+        if (countries.Resolve(text, nationality) is { } country) return country.Code;
+        row.Error(column, nationality
+            ? l["„{0}“ ist keine Staatsangehörigkeit der Länderliste: bitte den Ländercode (z. B. SY oder SYR), den Namen auf Deutsch oder Englisch (z. B. Syrien oder Syria) oder „staatenlos“ angeben.", text]
+            : l["„{0}“ ist kein Land der Länderliste: bitte den Ländercode (z. B. LB oder LBN) oder den Namen auf Deutsch oder Englisch (z. B. Libanon oder Lebanon) angeben.", text]);
+        return text;
     }
 
     /// <summary>

@@ -56,8 +56,15 @@ public abstract class ImportSource : IDisposable
 
         public override IReadOnlyList<string> SheetNames => _sheetNames ??= MiniExcel.GetSheetNames(Stream());
 
+        /// <summary>
+        /// MiniExcel names the columns from the first data row's keys, so a sheet with only its header row (a sheet of
+        /// the template left empty) would seem to lack every column; such a sheet's header row is read as it is.
+        /// </summary>
         public override IReadOnlyList<string> Headers(string sheetName) =>
-            MiniExcel.GetColumns(Stream(), useHeaderRow: true, sheetName: sheetName)?.ToList() ?? [];
+            MiniExcel.GetColumns(Stream(), useHeaderRow: true, sheetName: sheetName)?.ToList()
+            ?? MiniExcel.Query(Stream(), useHeaderRow: false, sheetName: sheetName).Cast<IDictionary<string, object?>>().FirstOrDefault()?.Values
+                .Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty).ToList()
+            ?? [];
 
         public override IEnumerable<IReadOnlyDictionary<string, object?>> Rows(string sheetName)
         {

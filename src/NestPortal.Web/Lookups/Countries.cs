@@ -90,6 +90,63 @@ public sealed class Countries
         options.AddRange(All.OrderBy(c => c.NameIn(culture), comparer).Select(c => new SelectListItem(c.NameIn(culture), c.Code) { Group = allGroup }));
         return options;
     }
+
+    /// <summary>
+    /// The country a person typed or a spreadsheet holds: an ISO 3166-1 alpha-2 code ("SY") or alpha-3 code
+    /// ("SYR"), or the German or English name ("Syrien", "SYRIA"), compared like the import compares words
+    /// (case, spaces, punctuation and the spelling of umlauts do not matter; "Kongo, Demokratische Republik"
+    /// also as "Demokratische Republik Kongo"). Stateless and unresolved count only as a nationality.
+    /// Null when nothing matches, or when a name fits two countries.
+    /// </summary>
+    public Country? Resolve(string? text, bool nationality)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var trimmed = text.Trim();
+        var found = trimmed.Length == 2 && _byCode.TryGetValue(trimmed, out var byCode) ? byCode
+            : ResolveIndex.GetValueOrDefault(Import.ImportHeaders.Normalise(trimmed));
+        return found is not null && (nationality || !NationalityOnly.Contains(found)) ? found : null;
+    }
+
+    private Dictionary<string, Country?>? _resolveIndex;
+
+    /// <summary>
+    /// Alpha-3 codes (from the runtime's ISO region data) and every name in both languages, normalised, built
+    /// once; a key two countries share maps to null, so an ambiguous name is refused rather than guessed.
+    /// </summary>
+    private Dictionary<string, Country?> ResolveIndex => LazyInitializer.EnsureInitialized(ref _resolveIndex, () =>
+    {
+        var index = new Dictionary<string, Country?>(StringComparer.Ordinal);
+        foreach (var country in All.Concat(NationalityOnly))
+        {
+            var forms = new[] { country.German, country.English }.SelectMany(NameForms).Append(AlphaThree(country.Code));
+            foreach (var key in forms.Select(Import.ImportHeaders.Normalise).Where(k => k.Length > 2).Distinct())
+                index[key] = index.TryGetValue(key, out var other) && other != country ? null : country;
+        }
+
+        return index;
+    });
+
+    /// <summary>A name as the list writes it and, for "Kongo, Demokratische Republik", as people say it.</summary>
+    private static IEnumerable<string> NameForms(string name)
+    {
+        yield return name;
+        var comma = name.IndexOf(", ", StringComparison.Ordinal);
+        if (comma > 0) yield return name[(comma + 2)..] + " " + name[..comma];
+    }
+
+    /// <summary>The ISO alpha-3 code of an alpha-2 code, or nothing for a code the runtime does not know (XX, ZZ).</summary>
+    private static string AlphaThree(string alpha2)
+    {
+        try
+        {
+            var three = new RegionInfo(alpha2).ThreeLetterISORegionName;
+            return three.Length == 3 && three.All(char.IsAsciiLetter) ? three : string.Empty;
+        }
+        catch (ArgumentException)
+        {
+            return string.Empty;
+        }
+    }
 }
 
 /// <summary>The texts of a country list: its placeholder and the labels of its groups (optgroup labels, read out by screen readers).</summary>

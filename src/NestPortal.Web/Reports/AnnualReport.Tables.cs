@@ -28,27 +28,51 @@ public sealed partial record AnnualReport
     /// Every table of the report, localised, in the order the screen shows them. Years are text
     /// cells ("2021"), counts int, money decimal; a distribution has a column per year and a total.
     /// </summary>
-    public IReadOnlyList<ReportTable> ToTables(IStringLocalizer l) =>
-    [
-        YearlySeriesTable(l),
-        InProgrammeTable(l),
-        Distribution(l, Keys.Nationality, l["Eingereiste Geflüchtete nach Staatsangehörigkeit"],
-            [new(l["Staatsangehörigkeit"], ReportValueKind.Text), new(l["ISO-Code"], ReportValueKind.Text)],
-            Nationalities.Select(n => n.Key).Distinct().OrderBy(k => k.GermanName, StringComparer.Create(CultureInfo.GetCultureInfo("de-DE"), true)),
-            k => [k.GermanName, k.Code], Nationalities),
-        Distribution(l, Keys.Sex, l["Eingereiste Geflüchtete nach Geschlecht"], [new(l["Geschlecht"], ReportValueKind.Text)],
-            Enum.GetValues<Sex>(), k => [HouseholdTexts.Sex(l, k)], Sexes),
-        Distribution(l, Keys.AgeBand, l["Eingereiste Geflüchtete nach Alter bei Einreise"], [new(l["Alter bei Einreise"], ReportValueKind.Text)],
-            Enum.GetValues<AgeBand>(), k => [Reports.AgeBands.Label(k)], AgeBands),
-        Distribution(l, Keys.HouseholdSize, l["Eingereiste Geflüchtete nach Größe der Familie"], [new(l["Personen in der Familie"], ReportValueKind.Text)],
-            Enumerable.Range(1, 6), k => [k == 6 ? "6+" : k.ToString(CultureInfo.InvariantCulture)], HouseholdSizes),
-        DeparturesTable(l),
-        EscrowTable(l),
-        OutreachTable(l),
-        RegionalTable(l, Keys.Regions, AreaLevel.AdministrativeRegion, l["Nach Regierungsbezirk"]),
-        RegionalTable(l, Keys.Districts, AreaLevel.District, l["Nach Kreis und kreisfreier Stadt"]),
-        RegionalTable(l, Keys.Municipalities, AreaLevel.Municipality, l["Nach Gemeinde"]),
-    ];
+    public IReadOnlyList<ReportTable> ToTables(IStringLocalizer l)
+    {
+        var sheetNames = SheetNames(l);
+        return new[]
+        {
+            YearlySeriesTable(l),
+            InProgrammeTable(l),
+            Distribution(l, Keys.Nationality, l["Eingereiste Geflüchtete nach Staatsangehörigkeit"],
+                [new(l["Staatsangehörigkeit"], ReportValueKind.Text), new(l["ISO-Code"], ReportValueKind.Text)],
+                Nationalities.Select(n => n.Key).Distinct().OrderBy(k => k.GermanName, StringComparer.Create(CultureInfo.GetCultureInfo("de-DE"), true)),
+                k => [k.GermanName, k.Code], Nationalities),
+            Distribution(l, Keys.Sex, l["Eingereiste Geflüchtete nach Geschlecht"], [new(l["Geschlecht"], ReportValueKind.Text)],
+                Enum.GetValues<Sex>(), k => [HouseholdTexts.Sex(l, k)], Sexes),
+            Distribution(l, Keys.AgeBand, l["Eingereiste Geflüchtete nach Alter bei Einreise"], [new(l["Alter bei Einreise"], ReportValueKind.Text)],
+                Enum.GetValues<AgeBand>(), k => [Reports.AgeBands.Label(k)], AgeBands),
+            Distribution(l, Keys.HouseholdSize, l["Eingereiste Geflüchtete nach Größe der Familie"], [new(l["Personen in der Familie"], ReportValueKind.Text)],
+                Enumerable.Range(1, 6), k => [k == 6 ? "6+" : k.ToString(CultureInfo.InvariantCulture)], HouseholdSizes),
+            DeparturesTable(l),
+            EscrowTable(l),
+            OutreachTable(l),
+            RegionalTable(l, Keys.Regions, AreaLevel.AdministrativeRegion, l["Nach Regierungsbezirk"]),
+            RegionalTable(l, Keys.Districts, AreaLevel.District, l["Nach Kreis und kreisfreier Stadt"]),
+            RegionalTable(l, Keys.Municipalities, AreaLevel.Municipality, l["Nach Gemeinde"]),
+        }.Select(t => t with { SheetName = sheetNames[t.Key] }).ToList();
+    }
+
+    /// <summary>
+    /// The XLSX sheet of each table, named on purpose rather than cut from its title: at most 31 characters
+    /// in both languages (Excel's limit, a test holds it), unique, and the Stichtag stands on the sheet itself.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SheetNames(IStringLocalizer l) => new Dictionary<string, string>
+    {
+        [Keys.YearlySeries] = l["Jahresreihe"],
+        [Keys.InProgramme] = l["Eingereist und im Programm"],
+        [Keys.Nationality] = l["Nach Staatsangehörigkeit"],
+        [Keys.Sex] = l["Nach Geschlecht"],
+        [Keys.AgeBand] = l["Nach Alter bei Einreise"],
+        [Keys.HouseholdSize] = l["Nach Größe der Familie"],
+        [Keys.Departures] = l["Vorzeitig Ausgeschiedene"],
+        [Keys.Escrow] = l["Mietkonten"],
+        [Keys.Outreach] = l["Öffentlichkeitsarbeit"],
+        [Keys.Regions] = l["Nach Regierungsbezirk"],
+        [Keys.Districts] = l["Nach Kreis"],
+        [Keys.Municipalities] = l["Nach Gemeinde"],
+    };
 
     private string YearLabel(int year) => year.ToString(CultureInfo.InvariantCulture);
 
@@ -73,7 +97,7 @@ public sealed partial record AnnualReport
         [
             new(l["Ebene"], ReportValueKind.Text),
             new(l["Gebiet"], ReportValueKind.Text),
-            new(l["Gemeindeschlüssel"], ReportValueKind.Text),
+            new(l["Gemeindeschlüssel"], ReportValueKind.Code),
             new(l["Sicherer Hafen"], ReportValueKind.Text),
             new(l["Eingereist bis zum Stichtag"], ReportValueKind.Count),
             new(l["Im Programm am Stichtag"], ReportValueKind.Count),
@@ -158,7 +182,7 @@ public sealed partial record AnnualReport
         if (level == AreaLevel.Municipality)
         {
             columns.Add(new(l["Gemeinde"], ReportValueKind.Text));
-            columns.Add(new(l["Gemeindeschlüssel"], ReportValueKind.Text));
+            columns.Add(new(l["Gemeindeschlüssel"], ReportValueKind.Code));
             columns.Add(new(l["Sicherer Hafen"], ReportValueKind.Text));
         }
 

@@ -5,8 +5,9 @@ namespace NestPortal.Web.Reports;
 
 /// <summary>
 /// The report as one CSV file for a German Excel: each table as its title line, its header line, its
-/// rows and a blank line. Counts are integers, money German decimals, dates dd.MM.yyyy (see
-/// <see cref="GermanCsvWriter"/>), so the spreadsheet reads the same numbers the screen shows.
+/// rows and a blank line. Counts are integers, money German decimals, dates dd.MM.yyyy, an AGS a text
+/// Excel keeps with its leading zero (see <see cref="GermanCsvWriter"/>), so the spreadsheet reads the
+/// same numbers the screen shows.
 /// </summary>
 public static class ReportCsvWriter
 {
@@ -34,6 +35,7 @@ public static class ReportCsvWriter
         (ReportValueKind.Money, decimal amount) => GermanCsvWriter.Money(amount),
         (ReportValueKind.Date, DateOnly date) => GermanCsvWriter.Date(date),
         (ReportValueKind.Date, DateTime date) => GermanCsvWriter.Date(DateOnly.FromDateTime(date)),
+        (ReportValueKind.Code, string code) => GermanCsvWriter.Code(code),
         (_, string text) => GermanCsvWriter.Text(text),
         _ => GermanCsvWriter.Text(Convert.ToString(value, GermanCsvWriter.German)),
     };

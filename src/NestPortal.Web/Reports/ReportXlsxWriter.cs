@@ -6,10 +6,12 @@ using MiniExcelLibs.OpenXml;
 namespace NestPortal.Web.Reports;
 
 /// <summary>
-/// The report as an Excel workbook: one sheet per table, named after its localised title, with a header
-/// row; counts and money are number cells (money formatted #,##0.00 €), dates are date cells. MiniExcel
-/// writes the zip synchronously and wants to seek, so the workbook is written to a temporary file that
-/// deletes itself and then streamed out asynchronously.
+/// The report as an Excel workbook: one sheet per table, named by the table's <see cref="ReportTable.SheetName"/>;
+/// above each table the report's title, the table's title and the Stichtag (a sheet copied out of the
+/// workbook still says what it is and as of when), then a blank row, the header row and the rows.
+/// Counts and money are number cells (money formatted #,##0.00 €), dates are date cells, codes (the
+/// AGS) text cells formatted as text. MiniExcel writes the zip synchronously and wants to seek, so the
+/// workbook is written to a temporary file that deletes itself and then streamed out asynchronously.
 /// </summary>
 public static class ReportXlsxWriter
 {
@@ -18,23 +20,30 @@ public static class ReportXlsxWriter
     public const string MoneyFormat = "#,##0.00 €";
     public const string DateFormat = "dd.mm.yyyy";
 
+    /// <summary>Excel's "Text" format: a code typed over in Excel stays text, its leading zero with it.</summary>
+    public const string TextFormat = "@";
+
+    /// <summary>Rows above a table: report title, table title, Stichtag, a blank row. The header is the row after them.</summary>
+    public const int HeadingRows = 4;
+
     /// <summary>Excel's limit on a sheet name.</summary>
     public const int MaxSheetNameLength = 31;
 
     private static readonly char[] ForbiddenInSheetNames = ['[', ']', ':', '*', '?', '/', '\\'];
 
-    public static async Task WriteAsync(Stream output, IEnumerable<ReportTable> tables, CancellationToken cancellationToken = default)
+    public static async Task WriteAsync(Stream output, ReportFileHeading heading, IEnumerable<ReportTable> tables, CancellationToken cancellationToken = default)
     {
         var path = Path.Combine(Path.GetTempPath(), $"nestportal-report-{Guid.NewGuid():N}.xlsx");
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await WriteWorkbookAsync(file, tables.ToList(), cancellationToken);
+        await WriteWorkbookAsync(file, heading, tables.ToList(), cancellationToken);
         file.Position = 0;
         await file.CopyToAsync(output, cancellationToken);
     }
 
     /// <summary>Writes the workbook to a seekable stream (a file, or memory in tests).</summary>
-    public static async Task WriteWorkbookAsync(Stream seekable, IReadOnlyList<ReportTable> tables, CancellationToken cancellationToken = default)
+    public static async Task WriteWorkbookAsync(Stream seekable, ReportFileHeading heading, IReadOnlyList<ReportTable> tables,
+        CancellationToken cancellationToken = default)
     {
         var names = SheetNames(tables);
         var sheets = new Dictionary<string, object>();
@@ -45,9 +54,13 @@ public static class ReportXlsxWriter
             // Keys unique across the workbook: the column settings are global, and two tables may share a header.
             var keys = table.Columns.Select((_, c) => string.Create(CultureInfo.InvariantCulture, $"t{t}c{c}")).ToArray();
             columns.AddRange(table.Columns.Select((column, c) => Column(keys[c], column)));
-            var rows = table.Rows.Select(row => Row(keys, table.Columns, row)).ToList();
-            // MiniExcel writes an empty sheet without its header row: an empty line keeps the headers visible.
-            if (rows.Count == 0) rows.Add(keys.ToDictionary(k => k, _ => (object?)null));
+            // The heading and the header are rows like the data (MiniExcel's own header row would be the first), in the first column.
+            var rows = new List<Dictionary<string, object?>>
+            {
+                Line(keys, heading.Title), Line(keys, table.Title), Line(keys, heading.Stichtag), Line(keys, null),
+                keys.Select((k, c) => (k, table.Columns[c].Header)).ToDictionary(p => p.k, p => (object?)p.Header),
+            };
+            rows.AddRange(table.Rows.Select(row => Row(keys, table.Columns, row)));
             sheets.Add(names[t], rows);
         }
 
@@ -59,12 +72,13 @@ public static class ReportXlsxWriter
             EnableWriteNullValueCell = true,
             Culture = CultureInfo.InvariantCulture,
         };
-        await seekable.SaveAsAsync(sheets, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
+        await seekable.SaveAsAsync(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
     }
 
     /// <summary>
-    /// Sheet names from the titles: without the characters Excel refuses ([]:*?/\), at most 31 characters (a longer title cut with an ellipsis),
-    /// unique regardless of case (Excel compares them so); a title with nothing left falls back to the key.
+    /// The sheet names: each table's <see cref="ReportTable.SheetName"/>, else its title, else its key; without the
+    /// characters Excel refuses ([]:*?/\), at most 31 characters, unique regardless of case (Excel compares them
+    /// so: a repeated name gets " (2)"). A name too long is shortened at a word, never inside one.
     /// </summary>
     public static IReadOnlyList<string> SheetNames(IReadOnlyList<ReportTable> tables)
     {
@@ -72,14 +86,12 @@ public static class ReportXlsxWriter
         var names = new List<string>(tables.Count);
         foreach (var table in tables)
         {
-            var name = Clean(table.Title);
-            if (name.Length == 0) name = Clean(table.Key);
-            if (name.Length == 0) name = "Tabelle";
-            var unique = name;
+            var name = new[] { table.SheetName, table.Title, table.Key }.Select(Clean).FirstOrDefault(n => n.Length > 0) ?? "Tabelle";
+            var unique = Shorten(name, MaxSheetNameLength);
             for (var n = 2; !used.Add(unique); n++)
             {
                 var suffix = string.Create(CultureInfo.InvariantCulture, $" ({n})");
-                unique = name[..Math.Min(name.Length, MaxSheetNameLength - suffix.Length)].TrimEnd() + suffix;
+                unique = Shorten(name, MaxSheetNameLength - suffix.Length) + suffix;
             }
 
             names.Add(unique);
@@ -88,14 +100,27 @@ public static class ReportXlsxWriter
         return names;
     }
 
-    private static string Clean(string text)
+    private static string Clean(string? text)
     {
-        var kept = new string(text.Where(c => Array.IndexOf(ForbiddenInSheetNames, c) < 0 && !char.IsControl(c)).ToArray());
+        var kept = new string((text ?? string.Empty).Where(c => Array.IndexOf(ForbiddenInSheetNames, c) < 0 && !char.IsControl(c)).ToArray());
         // Excel also refuses an apostrophe at either end.
-        kept = kept.Trim().Trim('\'').Trim();
-        // A shortened title ends in an ellipsis, so nobody takes the cut word for the title.
-        return kept.Length <= MaxSheetNameLength ? kept : kept[..(MaxSheetNameLength - 1)].TrimEnd() + "…";
+        return kept.Trim().Trim('\'').Trim();
     }
+
+    /// <summary>
+    /// At most <paramref name="length"/> characters, cut before the first word that does not fit and marked with an
+    /// ellipsis, so nobody takes a cut word for the title; a single word longer than that is cut as a last resort.
+    /// </summary>
+    private static string Shorten(string name, int length)
+    {
+        if (name.Length <= length) return name;
+        var cut = name[..length].LastIndexOf(' ');
+        var kept = cut > 0 ? name[..cut].TrimEnd(' ', ',', ';', '-', '(') : name[..(length - 1)];
+        return kept + "…";
+    }
+
+    private static Dictionary<string, object?> Line(string[] keys, string? text) =>
+        keys.Select((k, c) => (k, c)).ToDictionary(p => p.k, p => p.c == 0 ? (object?)text : null);
 
     private static DynamicExcelColumn Column(string key, ReportColumn column) => new(key)
     {
@@ -105,6 +130,7 @@ public static class ReportXlsxWriter
         {
             ReportValueKind.Money => MoneyFormat,
             ReportValueKind.Date => DateFormat,
+            ReportValueKind.Code => TextFormat,
             _ => null,
         },
     };

@@ -115,6 +115,7 @@ public static class AccessTable
         // Import of existing records (ADR 0009)
         ["/Admin/Import/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
         ["/Admin/Import/Details"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/Import/Format"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
         // Background jobs (Quartz): schedules, executions, "Jetzt ausführen"
         ["/Admin/Jobs/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],

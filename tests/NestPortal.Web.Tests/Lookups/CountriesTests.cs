@@ -92,5 +92,64 @@ public sealed class CountriesTests
     {
         CommonCountriesOptions.TypicalNationalities.ShouldAllBe(c => List.IsCountry(c));
         CommonCountriesOptions.TypicalFirstRefugeCountries.ShouldAllBe(c => List.IsCountry(c));
+
+    [Theory]
+    [InlineData("SY", "SY")]
+    [InlineData("sy", "SY")]
+    [InlineData("SYR", "SY")]
+    [InlineData("Syrien", "SY")]
+    [InlineData("SYRIEN", "SY")]
+    [InlineData("syria", "SY")]
+    [InlineData(" Syria ", "SY")]
+    [InlineData("AFG", "AF")]
+    [InlineData("Eritrea", "ER")]
+    [InlineData("Südsudan", "SS")]
+    [InlineData("Suedsudan", "SS")]
+    [InlineData("South Sudan", "SS")]
+    [InlineData("Irak", "IQ")]
+    [InlineData("Iraq", "IQ")]
+    [InlineData("Türkei", "TR")]
+    [InlineData("Libanon", "LB")]
+    [InlineData("LBN", "LB")]
+    [InlineData("Kongo, Demokratische Republik", "CD")]
+    [InlineData("Demokratische Republik Kongo", "CD")]
+    [InlineData("The Democratic Republic of the Congo", "CD")]
+    [InlineData("COD", "CD")]
+    public void A_country_is_found_by_code_alpha_3_code_or_German_or_English_name_in_any_case(string text, string code)
+    {
+        List.Resolve(text, nationality: false).ShouldNotBeNull(text).Code.ShouldBe(code);
+        List.Resolve(text, nationality: true).ShouldNotBeNull(text).Code.ShouldBe(code);
+    }
+
+    [Theory]
+    [InlineData("staatenlos", "XX")]
+    [InlineData("Stateless", "XX")]
+    [InlineData("ungeklärt", "ZZ")]
+    [InlineData("XX", "XX")]
+    public void Stateless_and_unresolved_are_found_as_nationalities_only(string text, string code)
+    {
+        List.Resolve(text, nationality: true).ShouldNotBeNull().Code.ShouldBe(code);
+        List.Resolve(text, nationality: false).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("Atlantis")]
+    [InlineData("QQ")]
+    [InlineData("QQQ")]
+    [InlineData("Syri")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void Anything_else_is_no_country(string? text) => List.Resolve(text, nationality: true).ShouldBeNull();
+
+    [Fact]
+    public void Every_country_of_the_list_is_found_by_each_of_its_names_and_codes()
+    {
+        foreach (var country in List.All)
+        {
+            List.Resolve(country.Code, nationality: false).ShouldBe(country);
+            List.Resolve(country.German, nationality: false).ShouldBe(country, country.German);
+            List.Resolve(country.English.ToUpperInvariant(), nationality: false).ShouldBe(country, country.English);
+        }
     }
 }

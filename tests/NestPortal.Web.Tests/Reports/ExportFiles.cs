@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using MiniExcelLibs;
+using NestPortal.Web.Reports;
 
 namespace NestPortal.Web.Tests.Reports;
 
@@ -51,7 +52,16 @@ public static class ExportFiles
 
     public static decimal GermanDecimal(string text) => decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, German);
 
-    /// <summary>The workbook's sheets in order, each as rows of cells by column letter (row 1 is the header).</summary>
+    /// <summary>
+    /// A report workbook's sheets in order: the heading above the table (report title, table title, Stichtag, as the
+    /// writer puts them in column A) and the table's rows of cells by column letter, its header row first.
+    /// </summary>
+    public static List<(string Name, List<string?> Heading, List<IDictionary<string, object?>> Rows)> ReportSheets(byte[] xlsx) =>
+        Sheets(xlsx).Select(sheet => (sheet.Name,
+            sheet.Rows.Take(ReportXlsxWriter.HeadingRows).Select(r => r.TryGetValue("A", out var a) ? a as string : null).ToList(),
+            sheet.Rows.Skip(ReportXlsxWriter.HeadingRows).ToList())).ToList();
+
+    /// <summary>The workbook's sheets in order, each as rows of cells by column letter.</summary>
     public static List<(string Name, List<IDictionary<string, object?>> Rows)> Sheets(byte[] xlsx)
     {
         using var stream = new MemoryStream(xlsx);

@@ -31,10 +31,12 @@ public sealed class ReportWriterTests
         return stream.ToArray();
     }
 
+    private static readonly ReportFileHeading Heading = new("Erfolgsbilanz NesT in Nordrhein-Westfalen", "Stichtag 25.06.2021");
+
     private static async Task<byte[]> XlsxAsync(params ReportTable[] tables)
     {
         using var stream = new MemoryStream();
-        await ReportXlsxWriter.WriteAsync(stream, tables);
+        await ReportXlsxWriter.WriteAsync(stream, Heading, tables);
         return stream.ToArray();
     }
 
@@ -81,7 +83,7 @@ public sealed class ReportWriterTests
     [Fact]
     public async Task Xlsx_has_a_sheet_per_table_with_header_numeric_and_date_cells()
     {
-        var sheets = ExportFiles.Sheets(await XlsxAsync(Years, Edgy));
+        var sheets = ExportFiles.ReportSheets(await XlsxAsync(Years, Edgy));
 
         sheets.Select(s => s.Name).ShouldBe(["Gruppen je Jahr", "Grenzfälle"]);
         var years = sheets[0].Rows;
@@ -118,7 +120,7 @@ public sealed class ReportWriterTests
     {
         var empty = new ReportTable("none", "Leer", Columns, []);
 
-        var sheets = ExportFiles.Sheets(await XlsxAsync(empty));
+        var sheets = ExportFiles.ReportSheets(await XlsxAsync(empty));
 
         sheets.ShouldHaveSingleItem().Rows[0].Values.ShouldBe(["Kommune", "Personen", "Saldo in €", "Stichtag"]);
         ExportFiles.CsvTables(await CsvAsync(empty)).ShouldHaveSingleItem().Rows.ShouldBeEmpty();
@@ -140,13 +142,73 @@ public sealed class ReportWriterTests
         names.ShouldAllBe(n => n.Length > 0 && n.Length <= 31);
         names.Distinct(StringComparer.OrdinalIgnoreCase).Count().ShouldBe(tables.Length);
         names.ShouldAllBe(n => n.IndexOfAny(new[] { '[', ']', ':', '*', '?', '/', '\\' }) < 0);
-        names[0].ShouldBe("Frühe Abgänge von Mentorinnen…");
-        names[1].ShouldBe("Frühe Abgänge von Mentorinn (2)");
+        names[0].ShouldBe("Frühe Abgänge von Mentorinnen…", "cut before the word that does not fit");
+        names[1].ShouldBe("Frühe Abgänge von… (2)", "never inside a word, the number included");
         names[2].ShouldEndWith("(3)");
         names[3].ShouldBe("Bezirk Köln abc");
         names[4].ShouldBe("keyed");
         names[5].ShouldBe("Zitat");
         (await XlsxAsync(tables)).Length.ShouldBeGreaterThan(0);
         ExportFiles.Sheets(await XlsxAsync(tables)).Select(s => s.Name).ShouldBe(names);
+    }
+
+    private static ReportTable Municipalities => new("municipalities", "Nach Gemeinde",
+        [new("Gemeinde", ReportValueKind.Text), new("Gemeindeschlüssel", ReportValueKind.Code), new("Personen", ReportValueKind.Count)],
+        [["Dortmund", "05913000", 4], ["ohne Zuweisung", null, 1], ["Code mit Buchstaben", "=05 X", 0]]);
+
+    [Fact]
+    public async Task Every_sheet_states_the_report_title_the_table_title_and_the_stichtag_above_its_header()
+    {
+        var sheets = ExportFiles.ReportSheets(await XlsxAsync(Years, Municipalities));
+
+        foreach (var (name, heading, rows) in sheets)
+        {
+            heading.ShouldBe(["Erfolgsbilanz NesT in Nordrhein-Westfalen", name == "Nach Gemeinde" ? "Nach Gemeinde" : "Gruppen je Jahr", "Stichtag 25.06.2021", null], name);
+            rows[0]["A"].ShouldBeOfType<string>(name);
+        }
+
+        sheets[0].Rows[0].Values.ShouldBe(["Jahr", "Gruppen"]);
+    }
+
+    [Fact]
+    public async Task An_AGS_is_a_text_cell_formatted_as_text_with_its_leading_zero()
+    {
+        var bytes = await XlsxAsync(Municipalities);
+
+        var rows = ExportFiles.ReportSheets(bytes).ShouldHaveSingleItem().Rows;
+        rows[1]["B"].ShouldBe("05913000", "a string cell: a number cell would read back as 5913000");
+        rows[1]["C"].ShouldBe(4d);
+        rows[3]["B"].ShouldBe("=05 X");
+        using var zip = new ZipArchive(new MemoryStream(bytes));
+        var styles = await new StreamReader(zip.GetEntry("xl/styles.xml")!.Open()).ReadToEndAsync();
+        styles.ShouldContain($"formatCode=\"{ReportXlsxWriter.TextFormat}\"");
+    }
+
+    [Fact]
+    public async Task Csv_writes_an_AGS_as_the_formula_form_German_Excel_keeps_as_text()
+    {
+        var bytes = await CsvAsync(Municipalities);
+
+        var raw = Encoding.UTF8.GetString(bytes);
+        raw.ShouldContain("Dortmund;\"=\"\"05913000\"\"\";4\r\n", customMessage: "CSV-quoted, so the field is =\"05913000\"");
+        var rows = ExportFiles.CsvTables(bytes)[0].Rows;
+        rows[0][1].ShouldBe("=\"05913000\"");
+        rows[1][1].ShouldBe("", "no code, no formula");
+        rows[2][1].ShouldBe("'=05 X", "only digits take the formula form; anything else is defused text");
+    }
+
+    [Fact]
+    public void An_explicit_sheet_name_is_used_as_it_is_and_a_repeated_one_numbered()
+    {
+        ReportTable Named(string key, string title, string? sheet) => new(key, title, [new("A", ReportValueKind.Count)], [[1]], sheet);
+
+        var names = ReportXlsxWriter.SheetNames(
+        [
+            Named("a", "Eingereiste Geflüchtete nach Staatsangehörigkeit", "Nach Staatsangehörigkeit"),
+            Named("b", "Eingereiste Geflüchtete nach Staatsangehörigkeit", "nach staatsangehörigkeit"),
+            Named("c", "Eingereiste Geflüchtete nach Alter bei Einreise", null),
+        ]);
+
+        names.ShouldBe(["Nach Staatsangehörigkeit", "nach staatsangehörigkeit (2)", "Eingereiste Geflüchtete nach…"]);
     }
 }

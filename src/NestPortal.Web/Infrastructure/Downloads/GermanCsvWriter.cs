@@ -73,6 +73,19 @@ public sealed class GermanCsvWriter : IAsyncDisposable
         return text.AsSpan().IndexOfAny(";\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 
+    /// <summary>
+    /// A code of digits that is no number, such as the AGS 05913000. A German Excel opening the file by
+    /// double-click reads the plain field as the number 5913000 and drops the zero; the field is therefore
+    /// written as the formula <c>="05913000"</c> (CSV-quoted), whose result Excel shows as that text.
+    /// Only a code of ASCII digits is written so, so nothing else can become a formula; any other value is
+    /// written as <see cref="Text"/>. Why this form and what it costs other programs: ADR 0017.
+    /// </summary>
+    public static string Code(string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return string.Empty;
+        return code.All(char.IsAsciiDigit) ? "\"=\"\"" + code + "\"\"\"" : Text(code);
+    }
+
     /// <summary>Euro with a decimal comma and two places, no thousands separator: "-1234,50".</summary>
     public static string Money(decimal amount) => amount.ToString("0.00", German);
 

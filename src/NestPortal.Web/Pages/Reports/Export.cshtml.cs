@@ -19,14 +19,15 @@ public sealed class ExportModel(AnnualReportQuery query, IValidator<ReportInput>
         .ToDictionary(q => q.Key, q => (object?)q.Value.ToString()));
 
     public Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
-        ExportAsync("csv", ReportCsvWriter.ContentType, ReportCsvWriter.WriteAsync, cancellationToken);
+        ExportAsync("csv", ReportCsvWriter.ContentType, (body, _, tables, token) => ReportCsvWriter.WriteAsync(body, tables, token), cancellationToken);
 
     public Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken) =>
-        ExportAsync("xlsx", ReportXlsxWriter.ContentType, ReportXlsxWriter.WriteAsync, cancellationToken);
+        ExportAsync("xlsx", ReportXlsxWriter.ContentType, (body, request, tables, token) =>
+            ReportXlsxWriter.WriteAsync(body, ReportFileHeading.For(request, l), tables, token), cancellationToken);
 
     /// <summary>A request the report cannot answer gets 400 with the reasons in German, as the report's form would show them.</summary>
     private async Task<IActionResult> ExportAsync(string extension, string contentType,
-        Func<Stream, IEnumerable<ReportTable>, CancellationToken, Task> write, CancellationToken cancellationToken)
+        Func<Stream, ReportRequest, IEnumerable<ReportTable>, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         if (await ValidRequestAsync() is not { } request)
         {
@@ -39,6 +40,6 @@ public sealed class ExportModel(AnnualReportQuery query, IValidator<ReportInput>
 
         var tables = (await query.RunAsync(request, cancellationToken)).ToTables(l);
         return new StreamedFileResult(contentType, ReportCsvWriter.FileName(request.Stichtag, extension),
-            (body, token) => write(body, tables, token));
+            (body, token) => write(body, request, tables, token));
     }
 }

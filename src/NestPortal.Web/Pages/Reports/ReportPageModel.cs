@@ -17,6 +17,9 @@ public abstract class ReportPageModel(AnnualReportQuery query, IValidator<Report
 
     public IReadOnlyList<ReportTable> Tables { get; private set; } = [];
 
+    /// <summary>The charts of the yearly series (screen and print view), or null without a report.</summary>
+    public YearlyChart? Chart { get; private set; }
+
     /// <summary>The query string of this report, for the links to its other outputs.</summary>
     public IDictionary<string, string> ReportRoute { get; private set; } = new Dictionary<string, string>();
 
@@ -42,5 +45,6 @@ public abstract class ReportPageModel(AnnualReportQuery query, IValidator<Report
         ReportRoute = ReportInput.RouteValues(request);
         Report = await query.RunAsync(request, cancellationToken);
         Tables = Report.ToTables(l);
+        Chart = YearlyChart.For(Report, l);
     }
 }

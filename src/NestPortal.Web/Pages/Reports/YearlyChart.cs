@@ -1,47 +1,94 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
 using NestPortal.Web.Reports;
 
 namespace NestPortal.Web.Pages.Reports;
 
 /// <summary>
-/// The bars of the yearly series (refugees arrived and groups that took on costs per year), laid out
-/// on the server so the page needs neither script nor inline style: the view draws them as SVG.
+/// The yearly series as small multiples: one bar chart per measure (refugees arrived, groups that took
+/// on costs), each with its own scale, so a count of persons is never read against a count of groups on
+/// one axis. Laid out on the server so the page needs neither script nor inline style: the view draws
+/// the panels as SVG that scales with its column, and the series table below holds the same figures.
 /// </summary>
-public sealed record YearlyChart(IReadOnlyList<YearlyChart.YearBars> Years, int Width, int Height)
+public sealed record YearlyChart(IReadOnlyList<YearlyChart.Panel> Panels)
 {
-    public const int PlotTop = 24;
+    public const int PlotLeft = 44;
+    public const int PlotTop = 22;
     public const int PlotHeight = 160;
-    public const int BarWidth = 22;
-    private const int BarGap = 4;
-    private const int YearWidth = 2 * BarWidth + BarGap + 24;
+    private const int BarGap = 16;
+    private const int MaxBarWidth = 56;
+    private const int YearWidth = 44;
+
+    /// <summary>A few years get wider slots, so a short series is not a narrow strip beside its caption.</summary>
+    private const int MinPlotWidth = 276;
+    private const int RightMargin = 8;
 
     /// <summary>The baseline the bars stand on; year labels go below it.</summary>
     public static int Baseline => PlotTop + PlotHeight;
 
-    public sealed record Bar(int X, int Y, int Height, int Value)
+    public sealed record Bar(string Year, int X, int Y, int Width, int Height, string Value)
     {
-        /// <summary>Where the value label sits: centred above the bar.</summary>
-        public int LabelX => X + BarWidth / 2;
+        /// <summary>Where the value and the year are written: centred on the bar.</summary>
+        public int CentreX => X + Width / 2;
 
-        public int LabelY => Y - 4;
+        public int LabelY => Y - 5;
     }
 
-    public sealed record YearBars(int Year, int LabelX, Bar Arrivals, Bar Groups);
+    /// <summary>A line of the scale: its value and its height.</summary>
+    public sealed record Tick(string Label, int Y);
 
-    public static YearlyChart For(AnnualReport report)
+    /// <param name="Id">Makes the SVG's title and description ids unique on the page.</param>
+    /// <param name="Title">What is counted, per year.</param>
+    /// <param name="Description">The figures as text, for screen readers.</param>
+    /// <param name="BarClass">The CSS class that colours the bars.</param>
+    public sealed record Panel(string Id, string Title, string Description, string BarClass, IReadOnlyList<Bar> Bars, IReadOnlyList<Tick> Ticks,
+        int Width, int Height);
+
+    public static YearlyChart For(AnnualReport report, IStringLocalizer l)
     {
-        var max = Math.Max(1, report.Years.Select(y => Math.Max(y.RefugeesArrived, y.GroupsTookOnCosts)).DefaultIfEmpty(0).Max());
-        var years = report.Years.Select((y, i) =>
+        var culture = CultureInfo.CurrentCulture;
+        Panel PanelOf(string id, string title, string barClass, Func<YearFigures, int> value)
         {
-            var x = 12 + i * YearWidth;
-            return new YearBars(y.Year, x + BarWidth + BarGap / 2,
-                BarAt(x, y.RefugeesArrived, max), BarAt(x + BarWidth + BarGap, y.GroupsTookOnCosts, max));
-        }).ToList();
-        return new YearlyChart(years, 24 + Math.Max(1, years.Count) * YearWidth, Baseline + 28);
+            var values = report.Years.Select(y => (Year: y.Year.ToString(CultureInfo.InvariantCulture), Value: value(y))).ToList();
+            var (step, top) = Scale(values.Select(v => v.Value).DefaultIfEmpty(0).Max());
+            var slot = Math.Max(YearWidth, MinPlotWidth / Math.Max(1, values.Count));
+            var width = Math.Min(slot - BarGap, MaxBarWidth);
+            var bars = values.Select((v, i) =>
+            {
+                var height = (int)Math.Round((double)v.Value * PlotHeight / top);
+                return new Bar(v.Year, PlotLeft + i * slot + (slot - width) / 2, Baseline - height, width, height, v.Value.ToString("N0", culture));
+            }).ToList();
+            var ticks = Enumerable.Range(0, top / step + 1)
+                .Select(k => new Tick((k * step).ToString("N0", culture), Baseline - (int)Math.Round((double)k * step * PlotHeight / top))).ToList();
+            var description = string.Join("; ", bars.Select(b => $"{b.Year}: {b.Value}"));
+            return new Panel(id, title, description, barClass, bars, ticks, PlotLeft + Math.Max(1, bars.Count) * slot + RightMargin, Baseline + 26);
+        }
+
+        return new YearlyChart(
+        [
+            PanelOf("arrivals", l["Eingereiste Geflüchtete je Jahr"], "chart-arrivals", y => y.RefugeesArrived),
+            PanelOf("groups", l["Gruppen mit Kostenübernahme je Jahr"], "chart-groups", y => y.GroupsTookOnCosts),
+        ]);
     }
 
-    private static Bar BarAt(int x, int value, int max)
+    /// <summary>
+    /// A scale of whole numbers in steps of 1, 2 or 5 times a power of ten, at most five steps, ending at or
+    /// above the largest value: axis labels people read at a glance (0, 20, 40 …, not 0, 17, 34 …).
+    /// </summary>
+    public static (int Step, int Top) Scale(int max)
     {
-        var height = (int)Math.Round((double)value * PlotHeight / max);
-        return new Bar(x, Baseline - height, height, value);
+        if (max <= 0) return (1, 1);
+        var step = 1;
+        for (var magnitude = 1; ; magnitude *= 10)
+        {
+            var fits = new[] { 1, 2, 5 }.Select(f => f * magnitude).FirstOrDefault(s => (max + s - 1) / s <= 5);
+            if (fits > 0)
+            {
+                step = fits;
+                break;
+            }
+        }
+
+        return (step, (max + step - 1) / step * step);
     }
 }

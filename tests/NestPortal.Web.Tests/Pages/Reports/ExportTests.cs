@@ -28,6 +28,50 @@ public sealed class ExportTests(PortalFactory factory) : IClassFixture<PortalFac
         (await response.Content.ReadAsByteArrayAsync()).Length.ShouldBeGreaterThan(100);
     }
 
+    [Theory]
+    [InlineData("de-DE", "Stichtag {0:dd.MM.yyyy}", "Jahresreihe", "Nach Gemeinde", "Gemeindeschlüssel")]
+    [InlineData("en", "Reference date {0:d MMMM yyyy}", "Yearly series", "By municipality", "Municipality key")]
+    public async Task The_workbook_names_every_sheet_in_full_states_the_stichtag_and_keeps_the_AGS_as_text(
+        string culture, string stichtagLine, string firstSheet, string municipalitySheet, string agsHeader)
+    {
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+        var stichtag = string.Format(System.Globalization.CultureInfo.GetCultureInfo(culture), stichtagLine, TestGroups.Today);
+
+        var sheets = ExportFiles.ReportSheets(await client.GetByteArrayAsync(
+            $"/Reports/Export?handler=Xlsx&Stichtag={TestGroups.Today.Iso()}&FromYear=2019&culture={culture}"));
+
+        var names = sheets.Select(s => s.Name).ToList();
+        names.Count.ShouldBe(12);
+        names.ShouldAllBe(n => n.Length <= 31 && !n.EndsWith('…'), "named on purpose, never a cut title");
+        names.Distinct(StringComparer.OrdinalIgnoreCase).Count().ShouldBe(names.Count);
+        names[0].ShouldBe(firstSheet);
+        foreach (var (name, heading, rows) in sheets)
+        {
+            heading[2].ShouldBe(stichtag, name);
+            heading[0].ShouldNotBeNullOrWhiteSpace(name);
+        }
+
+        var municipalities = sheets.Single(s => s.Name == municipalitySheet).Rows;
+        var column = municipalities[0].Single(c => c.Value as string == agsHeader).Key;
+        var codes = municipalities.Skip(1).Select(r => r[column]).Where(v => v is not null).ToList();
+        codes.ShouldNotBeEmpty("the demo's households are allocated");
+        codes.ShouldAllBe(v => v is string && ((string)v).Length == 8 && ((string)v).StartsWith("05"));
+    }
+
+    [Fact]
+    public async Task The_csv_writes_the_AGS_so_that_German_Excel_keeps_its_leading_zero()
+    {
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var tables = ExportFiles.CsvTables(await client.GetByteArrayAsync($"/Reports/Export?handler=Csv&Stichtag={TestGroups.Today.Iso()}&FromYear=2019"));
+
+        var municipalities = tables.Single(t => t.Title == "Nach Gemeinde");
+        var column = Array.IndexOf(municipalities.Headers, "Gemeindeschlüssel");
+        var codes = municipalities.Rows.Select(r => r[column]).Where(c => c.Length > 0).ToList();
+        codes.ShouldNotBeEmpty();
+        codes.ShouldAllBe(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^=\"05[0-9]{6}\"$"));
+    }
+
     [Fact]
     public async Task Without_a_stichtag_the_file_is_for_today()
     {

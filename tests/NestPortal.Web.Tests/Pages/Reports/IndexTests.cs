@@ -54,7 +54,10 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         }
 
         report.AtStichtag.ArrivedCumulative.ShouldBeGreaterThan(0);
-        page.QuerySelector("svg[role=img]").ShouldNotBeNull().GetAttribute("aria-labelledby").ShouldBe("chart-title chart-desc");
+        var charts = page.QuerySelectorAll("main figure.report-chart svg[role=img]");
+        charts.Length.ShouldBe(2, "one chart per measure");
+        foreach (var svg in charts)
+            svg.GetAttribute("aria-labelledby")!.Split(' ').ShouldAllBe(id => page.GetElementById(id) != null && page.GetElementById(id)!.TextContent.Length > 0);
         page.QuerySelectorAll("main table caption").Length.ShouldBe(12);
         page.QuerySelectorAll("main table thead th").ShouldAllBe(th => th.GetAttribute("scope") == "col");
         var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href") ?? string.Empty).ToList();
@@ -62,6 +65,31 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         links.ShouldContain(h => h.StartsWith("/Reports/Export?", StringComparison.Ordinal) && h.Contains("handler=Xlsx"));
         links.ShouldContain(h => h.StartsWith("/Reports/Answers?", StringComparison.Ordinal));
         links.ShouldContain(h => h.StartsWith("/Reports/Print?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Persons_and_groups_are_charted_apart_each_on_its_own_scale_with_the_figures_as_text()
+    {
+        var report = await factory.ReportAsync(Today, 2019, Today.Year);
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var page = await client.GetPageAsync($"/Reports/Index?{Query}");
+
+        void ShouldChart(string id, Func<NestPortal.Web.Reports.YearFigures, int> value)
+        {
+            var svg = page.QuerySelector($"#chart-{id}-desc")!.ParentElement!;
+            page.QuerySelector($"#chart-{id}-desc")!.TextContent
+                .ShouldBe(string.Join("; ", report.Years.Select(y => $"{y.Year}: {value(y).ToString("N0", German)}")));
+            var max = report.Years.Max(value);
+            var top = svg.QuerySelectorAll("text.chart-tick").Select(t => int.Parse(t.TextContent, NumberStyles.AllowThousands, German)).Max();
+            top.ShouldBe(NestPortal.Web.Pages.Reports.YearlyChart.Scale(max).Top, $"the {id} chart's own scale");
+            svg.QuerySelectorAll("rect").Length.ShouldBe(report.Years.Count);
+        }
+
+        ShouldChart("arrivals", y => y.RefugeesArrived);
+        ShouldChart("groups", y => y.GroupsTookOnCosts);
+        // The data table follows the charts instead of sitting beside them in a narrow column.
+        page.QuerySelector(".report-charts")!.NextElementSibling!.QuerySelector("#table-YearlySeries").ShouldNotBeNull();
     }
 
     [Fact]

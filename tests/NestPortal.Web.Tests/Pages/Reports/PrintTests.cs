@@ -21,6 +21,7 @@ public sealed class PrintTests(PortalFactory factory) : IClassFixture<PortalFact
         var page = await client.GetPageAsync($"/Reports/Print?{Query}");
 
         page.QuerySelectorAll("main table").Length.ShouldBe(12);
+        page.QuerySelectorAll("main figure.report-chart svg[role=img]").Length.ShouldBe(2, "the charts go on paper too");
         page.QuerySelector("nav").ShouldBeNull();
         page.QuerySelector("header").ShouldBeNull();
         page.QuerySelector("[data-print]").ShouldNotBeNull();

@@ -61,10 +61,10 @@ public static class ReportOutputs
         return ExportFiles.GermanDecimal(stichtag[^1]);
     }
 
-    /// <summary>The workbook's first sheet is the series: a header row, then a row per year (numbers as number cells).</summary>
+    /// <summary>The workbook's first sheet is the series: below its heading a header row, then a row per year (numbers as number cells).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> XlsxYearlySeries(byte[] xlsx)
     {
-        var (name, rows) = ExportFiles.Sheets(xlsx).First();
+        var (name, _, rows) = ExportFiles.ReportSheets(xlsx).First();
         name.ShouldStartWith(SeriesTitle);
         var letters = rows[0].Keys.ToArray();
         var headers = letters.Select(k => Convert.ToString(rows[0][k], CultureInfo.InvariantCulture) ?? string.Empty).ToArray();

@@ -10,6 +10,18 @@ namespace NestPortal.Web.Tests.Pages.Admin.Import;
 public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
+    public async Task The_page_links_the_format_description_and_the_template()
+    {
+        var client = await factory.SignedInAsAsync(Roles.Administrator);
+
+        var page = await client.GetPageAsync("/Admin/Import");
+
+        page.QuerySelector("#format-link")!.GetAttribute("href").ShouldBe("/Admin/Import/Format");
+        page.QuerySelector("#format-link")!.TextContent.ShouldBe("Formatbeschreibung: Blätter, Spalten und Werte");
+        page.QuerySelector("#template-link")!.GetAttribute("href").ShouldBe("/Admin/Import/Format?handler=Template");
+    }
+
+    [Fact]
     public async Task A_file_of_another_type_is_refused_on_the_form_and_nothing_is_stored()
     {
         var client = await factory.SignedInAsAsync(Roles.Administrator);
