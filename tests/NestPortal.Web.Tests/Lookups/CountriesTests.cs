@@ -92,6 +92,7 @@ public sealed class CountriesTests
     {
         CommonCountriesOptions.TypicalNationalities.ShouldAllBe(c => List.IsCountry(c));
         CommonCountriesOptions.TypicalFirstRefugeCountries.ShouldAllBe(c => List.IsCountry(c));
+    }
 
     [Theory]
     [InlineData("SY", "SY")]
