@@ -133,7 +133,7 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
         Rows(first).Count.ShouldBe(25);
         Rows(first)[0][5].ShouldBe("Aktenzeichen der Familie: Blättern-25 → Blättern-26");
         first.MainText().ShouldContain("Seite 1 von 2 (27 Einträge)");
-        var next = first.QuerySelectorAll("nav .pagination a").Single(a => a.TextContent.Trim() == "Weiter").GetAttribute("href")!;
+        var next = first.QuerySelectorAll("nav .np-pager a").Single(a => a.TextContent.Trim() == "Weiter").GetAttribute("href")!;
         next.ShouldContain($"entityId={id}");
         var second = await client.GetPageAsync(next);
         Rows(second).Count.ShouldBe(2);

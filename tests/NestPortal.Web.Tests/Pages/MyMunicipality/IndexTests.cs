@@ -55,7 +55,7 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         var first = await client.GetPageAsync($"{Dashboard}?search=Seitenweise");
         first.QuerySelectorAll("#allocated-table tbody tr").Length.ShouldBe(NestPortal.Web.PageModels.PagingExtensions.DefaultPageSize);
         first.MainText().ShouldContain($"Seite 1 von 2 ({NestPortal.Web.PageModels.PagingExtensions.DefaultPageSize + 2} Einträge)");
-        var next = first.QuerySelectorAll("nav .pagination a").Single(a => a.TextContent.Trim() == "Weiter").GetAttribute("href")!;
+        var next = first.QuerySelectorAll("nav .np-pager a").Single(a => a.TextContent.Trim() == "Weiter").GetAttribute("href")!;
         next.ShouldContain("search=Seitenweise");
 
         var second = await client.GetPageAsync(next);
