@@ -82,4 +82,40 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
         implausible.ValueOf("Input.Reference").ShouldBe("NesT-PLAUSIBEL");
         (await CountAsync("NesT-PLAUSIBEL")).ShouldBe(0);
     }
+
+    /// <summary>Regression: required fields had no marker unless the page said so; now the validator decides.</summary>
+    [Fact]
+    public async Task Required_fields_carry_the_marker_and_optional_ones_do_not()
+    {
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var page = await client.GetPageAsync("/Households/Create");
+
+        var form = page.QuerySelector("main form[method='post']")!;
+        // The Aktenzeichen is required by the page's validator (NotEmpty), without required="true" on the page.
+        form.QuerySelector("label[for='Input_Reference'] span[aria-hidden='true']")!.TextContent.ShouldBe("*");
+        form.QuerySelector("#Input_Reference")!.GetAttribute("aria-required").ShouldBe("true");
+        foreach (var optional in new[] { "Input_ExpectedArrival", "Input_SpecialNeedsNote" })
+        {
+            form.QuerySelector($"label[for='{optional}'] span[aria-hidden='true']").ShouldBeNull(optional);
+            form.QuerySelector($"#{optional}")!.HasAttribute("aria-required").ShouldBeFalse(optional);
+            form.QuerySelector($"#{optional}")!.HasAttribute("required").ShouldBeFalse(optional);
+        }
+
+        form.QuerySelector("[data-fact='required-legend']")!.TextContent.ShouldBe("Pflichtfelder sind mit * markiert.");
+        page.QuerySelectorAll("[data-fact='required-legend']").Length.ShouldBe(1, "once per form");
+        var english = await client.GetPageAsync("/Households/Create?culture=en");
+        english.QuerySelector("[data-fact='required-legend']")!.TextContent.ShouldBe("Required fields are marked with *.");
+    }
+
+    [Fact]
+    public async Task A_form_without_required_fields_has_no_legend()
+    {
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var page = await client.GetPageAsync("/Households/Index");
+
+        page.QuerySelector("main form").ShouldNotBeNull();
+        page.QuerySelector("[data-fact='required-legend']").ShouldBeNull();
+    }
 }
