@@ -55,6 +55,15 @@ public sealed class NestPortalDbContext(
     /// <summary>The audit log's own entity type: a search of the log is itself logged, with its filters.</summary>
     public const string AuditLogEntityType = "AuditLog";
 
+    /// <summary>
+    /// Every record type the log holds entries of, as it names them: the audited records and the log's own
+    /// searches. Read from the audit trail itself, so a newly audited type cannot be missing from a filter.
+    /// </summary>
+    public static IReadOnlyList<string> AuditedEntityTypes { get; } = [.. AuditTrail.AuditedTypeNames, AuditLogEntityType];
+
+    /// <summary>Whether saving a record of this type writes an audit entry.</summary>
+    public static bool IsAudited(Type type) => AuditTrail.IsAudited(type);
+
     /// <summary>Logs a search of the audit log (who looked for what, when); written with the next save.</summary>
     public void RecordLogSearch(IEnumerable<FieldChange> filters) =>
         AuditEntries.Add(new AuditEntry(UtcNow, Actor, AuditAction.Viewed, AuditLogEntityType, "search",

@@ -62,6 +62,9 @@ internal static class AuditTrail
     /// <summary>Whether saving a record of this type must write an audit entry (then it may only be saved through the change tracker).</summary>
     internal static bool IsAudited(Type type) => Audited.Contains(type);
 
+    /// <summary>The audited record types by the name the log stores (what a filter of the log offers).</summary>
+    internal static IEnumerable<string> AuditedTypeNames => Audited.Select(t => t.Name);
+
     internal sealed record Pending(EntityEntry Entry, AuditAction Action, List<FieldChange> Changes);
 
     public static List<Pending> Collect(ChangeTracker tracker)

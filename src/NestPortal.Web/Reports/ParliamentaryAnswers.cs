@@ -59,10 +59,10 @@ public static class ParliamentaryAnswers
             .Select(r => $"{HouseholdTexts.DepartureReason(l, r.Reason)}: {r.Count}").ToList();
         var sentences = new List<string>
         {
-            l["Von {0} bis zum {1:dd.MM.yyyy} sind {2} Geflüchtete vorzeitig aus dem Programm ausgeschieden.", report.Request.FromYear, report.Request.RangeEnd, refugees],
+            l.Count(refugees, "Von {0} bis zum {1:dd.MM.yyyy} ist eine geflüchtete Person vorzeitig aus dem Programm ausgeschieden.", "Von {0} bis zum {1:dd.MM.yyyy} sind {2} Geflüchtete vorzeitig aus dem Programm ausgeschieden.", report.Request.FromYear, report.Request.RangeEnd, refugees),
         };
         if (reasons.Count > 0) sentences.Add(l["Gründe: {0}.", string.Join("; ", reasons)]);
-        sentences.Add(l["Im selben Zeitraum haben {0} Mentorinnen und Mentoren ihre Gruppe vorzeitig verlassen.", mentors]);
+        sentences.Add(l.Count(mentors, "Im selben Zeitraum hat eine Mentorin oder ein Mentor die Gruppe vorzeitig verlassen.", "Im selben Zeitraum haben {0} Mentorinnen und Mentoren ihre Gruppe vorzeitig verlassen."));
         var table = report.ToTables(l).Single(t => t.Key == AnnualReport.Keys.Departures);
         return new ParliamentaryAnswer(l["Wie viele Geflüchtete und Mentorinnen und Mentoren sind vorzeitig ausgeschieden, und aus welchen Gründen?"], sentences, table);
     }

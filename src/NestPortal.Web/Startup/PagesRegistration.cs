@@ -65,10 +65,15 @@ public static class PagesRegistration
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
             .Configure<IStringLocalizerFactory>((options, factory) =>
                 BindingMessages.Localize(options.ModelBindingMessageProvider, factory.Create(typeof(SharedResource))));
+        // First, so that its words stand before MVC's English ones for the same rule.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcViewOptions>()
+            .Configure<IStringLocalizerFactory>((options, factory) =>
+                options.ClientModelValidatorProviders.Insert(0, new RequiredValueMessage(factory.Create(typeof(SharedResource)))));
 
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
         services.AddFluentValidationClientsideAdapters();
-        ValidatorOptions.Global.LanguageManager.Enabled = true;
+        // Natural German (and English) default messages for every validator the portal uses; set once, for all validators.
+        ValidatorOptions.Global.LanguageManager = new ValidationLanguage();
 
         services.AddAntiforgery(options =>
         {

@@ -20,7 +20,8 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
     public string? Hint { get; set; }
     public string? Autocomplete { get; set; }
     public string? List { get; set; }
-    public bool Required { get; set; }
+    /// <summary>Stated by the page; when left out, the page's validator decides (<see cref="RequiredFields"/>).</summary>
+    public bool? Required { get; set; }
     public int Rows { get; set; } = 6;
     public IEnumerable<SelectListItem>? Items { get; set; }
 
@@ -33,6 +34,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         // Inside a partial rendered with for="Input" the expression is relative; the generator prefixes it.
         var fullName = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(name);
         var id = TagBuilder.CreateSanitizedId(fullName, "_");
+        var required = RequiredFields.Decide(ViewContext, For.ModelExplorer, Required);
         var hasError = ViewContext.ViewData.ModelState.TryGetValue(fullName, out var entry) && entry.Errors.Count > 0;
         var describedBy = string.Join(' ', new[] { Hint is null ? null : id + "-hint", id + "-error" }.OfType<string>());
 
@@ -42,7 +44,9 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
             ["aria-describedby"] = describedBy,
         };
         if (hasError) attributes["aria-invalid"] = "true";
-        if (Required) attributes["required"] = "required";
+        // A required field the page states stops the browser from sending it empty; one the validator requires is announced.
+        if (Required == true) attributes["required"] = "required";
+        else if (required) attributes["aria-required"] = "true";
         if (Autocomplete is not null) attributes["autocomplete"] = Autocomplete;
         if (List is not null) attributes["list"] = List;
 
@@ -59,7 +63,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         label.AddCssClass("kern-label");
         label.Attributes["for"] = id;
         label.InnerHtml.Append(Label);
-        if (Required) label.InnerHtml.AppendHtml(" <span class=\"np-required\" aria-hidden=\"true\">*</span>");
+        if (required) label.InnerHtml.AppendHtml(" <span class=\"np-required\" aria-hidden=\"true\">*</span>");
 
         var error = generator.GenerateValidationMessage(ViewContext, For.ModelExplorer, name, null, "span",
             new { @class = "kern-error np-danger", id = id + "-error" });

@@ -39,6 +39,7 @@ public sealed record LocalizationKeySet(
 /// <list type="bullet">
 /// <item>the first argument of every <c>L[...]</c>, <c>l[...]</c> (and <c>localizer[...]</c>) lookup in
 /// src/NestPortal.Web (*.cs and *.cshtml; in Razor the key is a C# literal too);</item>
+/// <item>the singular and plural texts of every <c>L.Count(n, "...", "...")</c> (a count with its noun);</item>
 /// <item>the template of every <c>new DomainError(...)</c> and <c>new DomainException(...)</c> in
 /// src/NestPortal.Domain, which the web layer translates with <c>localizer[error.Template, error.Arguments]</c>,
 /// including templates handed through a helper (<c>EnsureStatus(status, "German text")</c> that ends in
@@ -125,6 +126,12 @@ public static partial class LocalizationKeys
             ReadLookupKey(file, source, lookup.Index + lookup.Length, lookup.Index, collector);
         }
 
+        foreach (Match count in CountLookup().Matches(source.Code))
+        {
+            if (source.EnclosingLiteral(count.Index) is { Kind: not LiteralKind.Interpolated }) continue;
+            ReadCountKeys(file, source, count.Index + count.Length, count.Index, collector);
+        }
+
         // [Display(Name = "...")] is localised by MVC's data-annotations localisation with the same resource.
         foreach (Match display in DisplayName().Matches(source.Code))
         {
@@ -146,6 +153,22 @@ public static partial class LocalizationKeys
         var source = CSharpSource.Unparsed(text);
         foreach (Match lookup in Lookup().Matches(text))
             ReadLookupKey(file, source, lookup.Index + lookup.Length, lookup.Index, collector);
+        foreach (Match count in CountLookup().Matches(text))
+            ReadCountKeys(file, source, count.Index + count.Length, count.Index, collector);
+    }
+
+    /// <summary>L.Count(n, "one", "many", ...): both texts are keys (Texts/Counts.cs).</summary>
+    private static void ReadCountKeys(SourceFile file, CSharpSource source, int position, int lookupStart, Collector collector)
+    {
+        var arguments = source.SplitArguments(position, ')');
+        if (arguments.Count < 3)
+        {
+            collector.Unreadable(file, source, lookupStart, UnreadableReason.Expression);
+            return;
+        }
+
+        ReadKeyArgument(file, source, arguments[1], lookupStart, collector);
+        ReadKeyArgument(file, source, arguments[2], lookupStart, collector);
     }
 
     /// <summary>Reads the first argument of a lookup whose '[' ends just before <paramref name="position"/>.</summary>
@@ -617,6 +640,10 @@ public static partial class LocalizationKeys
     /// <summary>A localizer lookup: L[, l[ or localizer[ (not a member of something else, like list.l[).</summary>
     [GeneratedRegex(@"(?<![\w.])(?:this\s*\.\s*)?(?:L|l|localizer)\s*\[")]
     private static partial Regex Lookup();
+
+    /// <summary>A count with its noun: L.Count(, l.Count( or localizer.Count(.</summary>
+    [GeneratedRegex(@"(?<![\w.])(?:L|l|localizer)\s*\.\s*Count\s*\(")]
+    private static partial Regex CountLookup();
 
     [GeneratedRegex(@"\bnew\s+Domain(?:Error|Exception)\s*\(")]
     private static partial Regex DomainErrorCreation();

@@ -42,7 +42,7 @@ public sealed class ErasureTests
         var response = await administrator.PostFormAsync("/Admin/Retention", new Dictionary<string, string> { ["Input.Confirmed"] = "true" });
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
         var after = await administrator.GetPageAsync("/Admin/Retention");
-        after.QuerySelector("[role=status], .kern-alert--success")?.TextContent.ShouldContain($"Gelöscht: {dueReferences.Count} Familien");
+        after.QuerySelector("[role=status], .kern-alert--success")?.TextContent.ShouldContain($"Gelöscht: {dueReferences.Count} {(dueReferences.Count == 1 ? "Familie" : "Familien")}");
         after.QuerySelector("[data-fact=nothing-due]").ShouldNotBeNull("everything due was erased");
 
         // The same figures, table by table, in every output.

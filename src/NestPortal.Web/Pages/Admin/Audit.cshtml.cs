@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,15 +16,15 @@ namespace NestPortal.Web.Pages.Admin;
 /// The log cannot be changed or deleted (ADR 0006), so this page has no form that posts; but each search
 /// adds an entry of its own (ADR 0014). Personal values of refugees and members are not in the log at all.
 /// </summary>
-public sealed class AuditModel(NestPortalDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AuditModel(NestPortalDbContext db, IStringLocalizer<SharedResource> l, IAuthorizationService authorization) : PageModel
 {
     public const int PageSize = 25;
 
-    /// <summary>The audited record types, as the log names them.</summary>
-    public static readonly IReadOnlyList<string> EntityTypes =
-        ["MentoringGroup", "Mentor", "Household", "Refugee", "Allocation", "Sponsorship", NestPortalDbContext.AuditLogEntityType];
+    /// <summary>The audited record types, as the log names them: taken from the audit trail, so none can be missing.</summary>
+    public static IReadOnlyList<string> EntityTypes => NestPortalDbContext.AuditedEntityTypes;
 
-    private static readonly string[] DateFormats = ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd"];
+    /// <summary>The date picker sends ISO; links written by hand and older bookmarks may hold German dates.</summary>
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy"];
 
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserTerm { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
@@ -39,6 +40,9 @@ public sealed class AuditModel(NestPortalDbContext db, IStringLocalizer<SharedRe
     {
         var from = ParseDate(From, nameof(From));
         var to = ParseDate(To, nameof(To));
+        // The date pickers show what was searched for; what they cannot show (an unreadable date) stays as typed.
+        FromValue = from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? From;
+        ToValue = to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? To;
         if (from is { } start && to is { } end && end < start)
             ModelState.AddModelError(nameof(To), l["Das Ende des Zeitraums liegt vor seinem Anfang."]);
         if (!ModelState.IsValid) return;
@@ -79,8 +83,16 @@ public sealed class AuditModel(NestPortalDbContext db, IStringLocalizer<SharedRe
             }
             .Where(f => !string.IsNullOrWhiteSpace(f.Value)).Select(f => new FieldChange(f.Field, null, f.Value!.Trim())));
         await db.SaveChangesAsync();
-        Result = new Paged<Row>(page.Items.Select(ToRow).ToList(), page.PageNumber, page.PageSize, page.Total);
+        var records = new AuditRecords(db, l, await AuditViewer.OfAsync(authorization, User));
+        await records.LoadAsync(page.Items);
+        Result = new Paged<Row>(page.Items.Select(e => ToRow(e, records)).ToList(), page.PageNumber, page.PageSize, page.Total);
     }
+
+    /// <summary>The value of the "von" date picker: ISO when the date was read, else as sent.</summary>
+    public string? FromValue { get; private set; }
+
+    /// <summary>The value of the "bis" date picker.</summary>
+    public string? ToValue { get; private set; }
 
     public PagerModel Pager => new(Result.PageNumber, Result.PageCount, Result.Total, new Dictionary<string, string?>
     {
@@ -89,19 +101,19 @@ public sealed class AuditModel(NestPortalDbContext db, IStringLocalizer<SharedRe
 
     public bool HasError(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0;
 
-    /// <summary>Accepts what a German user types (24.11.2026) and what a browser's date field sends (2026-11-24).</summary>
+    /// <summary>Accepts what a browser's date field sends (2026-11-24) and what a German user types (24.11.2026).</summary>
     private DateOnly? ParseDate(string? text, string field)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        ModelState.AddModelError(field, l["Bitte geben Sie das Datum als TT.MM.JJJJ an, z. B. 24.11.2026."]);
+        ModelState.AddModelError(field, l["Bitte wählen Sie ein gültiges Datum."]);
         return null;
     }
 
-    private static Row ToRow(AuditEntry entry) => new(
-        entry.Id, Clock.InGermany(entry.AtUtc), entry.UserName, entry.UserId, entry.Role, entry.Action, entry.EntityType, entry.EntityId,
+    private static Row ToRow(AuditEntry entry, AuditRecords records) => new(
+        entry.Id, Clock.InGermany(entry.AtUtc), entry.UserName, records.Account(entry), entry.Role, entry.Action, entry.EntityType, entry.EntityId, records.Record(entry),
         entry.Changes is null ? [] : JsonSerializer.Deserialize<List<FieldChange>>(entry.Changes) ?? [], entry.RequestId);
 
-    public sealed record Row(long Id, DateTime AtLocal, string UserName, string? UserId, string? Role, AuditAction Action,
-        string EntityType, string EntityId, IReadOnlyList<FieldChange> Changes, string? RequestId);
+    public sealed record Row(long Id, DateTime AtLocal, string UserName, AuditAccount? Account, string? Role, AuditAction Action,
+        string EntityType, string EntityId, AuditRecord Record, IReadOnlyList<FieldChange> Changes, string? RequestId);
 }

@@ -38,7 +38,7 @@ public sealed class DetailsModel(NestPortalDbContext db, TimeProvider time, IStr
                 Db.MentoringGroups.Where(g => g.Id == s.GroupId).Select(g => g.Name).FirstOrDefault() ?? string.Empty,
                 s.Apartment.Street, s.Apartment.PostalCode, s.Apartment.City, s.RentEndsOn))
             .FirstOrDefaultAsync();
-        (History, MoreHistory) = await new HouseholdHistory(Db, L, countries).LoadAsync(Household);
+        (History, MoreHistory) = await new HouseholdHistory(Db, L, countries).LoadAsync(Household, MunicipalityName);
         return Page();
     }
 

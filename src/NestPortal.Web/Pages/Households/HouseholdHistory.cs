@@ -4,12 +4,16 @@ using Microsoft.Extensions.Localization;
 using NestPortal.Data;
 using NestPortal.Data.Auditing;
 using NestPortal.Domain.Households;
+using NestPortal.Domain.Municipalities;
 using NestPortal.Web.Infrastructure;
 
 namespace NestPortal.Web.Pages.Households;
 
-/// <summary>One line of a household's history: who did what when, and the fields it changed, readable.</summary>
-public sealed record HistoryLine(DateTime AtUtc, string UserName, string What, IReadOnlyList<string> Changes);
+/// <summary>
+/// One line of a household's history: who did what to which record when, and the fields it changed,
+/// readable; the record links to its place on the household's page while it is there.
+/// </summary>
+public sealed record HistoryLine(DateTime AtUtc, string UserName, string Record, string? Anchor, string Action, IReadOnlyList<string> Changes);
 
 /// <summary>
 /// A household's history, read from the audit log: the household's own entries, its persons' (also
@@ -19,9 +23,7 @@ public sealed class HouseholdHistory(NestPortalDbContext db, IStringLocalizer l,
 {
     public const int Limit = 50;
 
-    /// <summary>Bookkeeping the log keeps but a reader needs not see.</summary>
-
-    public async Task<(IReadOnlyList<HistoryLine> Lines, bool More)> LoadAsync(Household household)
+    public async Task<(IReadOnlyList<HistoryLine> Lines, bool More)> LoadAsync(Household household, Func<Ags, string> municipalityName)
     {
         var householdId = household.Id.ToString(CultureInfo.InvariantCulture);
         // The household's own entries and those of its parts (persons, also removed ones, and
@@ -35,22 +37,29 @@ public sealed class HouseholdHistory(NestPortalDbContext db, IStringLocalizer l,
             .Take(Limit + 1)
             .ToListAsync();
 
-        var names = household.Persons.ToDictionary(p => p.Id.ToString(CultureInfo.InvariantCulture), p => p.DisplayName);
-        var lines = entries.Take(Limit).Select(e => new HistoryLine(e.AtUtc, e.UserName, What(e, names), Changes(e))).ToList();
+        // Everything named here is on the household's page already: no query per line.
+        var persons = household.Persons.ToDictionary(p => p.Id.ToString(CultureInfo.InvariantCulture));
+        var allocations = household.Allocations.ToDictionary(a => a.Id.ToString(CultureInfo.InvariantCulture));
+        var lines = entries.Take(Limit).Select(e =>
+        {
+            var (record, anchor) = Record(e, household, persons, allocations, municipalityName);
+            // The action words are the audit log's own, so both pages say the same.
+            return new HistoryLine(e.AtUtc, e.UserName, record, anchor, AuditTexts.Action(l, e.Action), Changes(e));
+        }).ToList();
         return (lines, entries.Count > Limit);
     }
 
-    private string What(AuditEntry entry, Dictionary<string, string> names)
+    /// <summary>The record by name (a person by theirs, a decision by its municipality); one removed since by its number.</summary>
+    private (string Name, string? Anchor) Record(AuditEntry entry, Household household, Dictionary<string, Refugee> persons,
+        Dictionary<string, Allocation> allocations, Func<Ags, string> municipalityName) => entry.EntityType switch
     {
-        var record = entry.EntityType switch
-        {
-            nameof(Household) => l["Familie"].Value,
-            nameof(Allocation) => l["Zuweisungsentscheidung"].Value,
-            _ => names.TryGetValue(entry.EntityId, out var name) ? name : l["Person Nr. {0}", entry.EntityId].Value,
-        };
-        // The action words are the audit log's own, so both pages say the same.
-        return $"{record}: {AuditTexts.Action(l, entry.Action)}";
-    }
+        nameof(Household) => (l["Familie {0}", household.Reference], null),
+        nameof(Allocation) when allocations.TryGetValue(entry.EntityId, out var allocation) =>
+            (l["Zuweisung an {0}", municipalityName(allocation.MunicipalityAgs)], "#allocation-heading"),
+        nameof(Allocation) => (l["Zuweisungsentscheidung"], null),
+        _ when persons.TryGetValue(entry.EntityId, out var person) => (person.DisplayName, $"#person-{person.Id}"),
+        _ => (l["Person Nr. {0}", entry.EntityId], null),
+    };
 
     private List<string> Changes(AuditEntry entry)
     {

@@ -51,8 +51,8 @@ public sealed class ForgotPasswordTests(PortalFactory factory) : IClassFixture<P
     }
 
     [Theory]
-    [InlineData("", "'E-Mail-Adresse' darf nicht leer sein.")]
-    [InlineData("keine-adresse", "'E-Mail-Adresse' ist keine gültige E-Mail-Adresse.")]
+    [InlineData("", "Bitte füllen Sie „E-Mail-Adresse“ aus.")]
+    [InlineData("keine-adresse", "Bitte geben Sie bei „E-Mail-Adresse“ eine gültige E-Mail-Adresse an, z. B. name@beispiel.de.")]
     public async Task An_invalid_address_keeps_the_form_with_a_German_message(string typed, string message)
     {
         var response = await RequestLinkAsync(factory.CreateBrowserLikeClient(), typed);

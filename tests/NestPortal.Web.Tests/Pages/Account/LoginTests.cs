@@ -67,7 +67,7 @@ public sealed class LoginTests(PortalFactory factory) : IClassFixture<PortalFact
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.ReadHtmlAsync()).Errors()
-            .ShouldBe(["'E-Mail-Adresse' darf nicht leer sein.", "'Passwort' darf nicht leer sein."], ignoreOrder: true);
+            .ShouldBe(["Bitte füllen Sie „E-Mail-Adresse“ aus.", "Bitte füllen Sie „Passwort“ aus."], ignoreOrder: true);
     }
 
     [Fact]

@@ -118,13 +118,13 @@ public sealed class RegisterTests(PortalFactory factory) : IClassFixture<PortalF
         var email = Accounts.NewEmail("ungueltig");
         var (name, typedEmail, password, confirm, expected) = problem switch
         {
-            "empty fields" => ("", "", "", "", new[] { "'Ihr Name' darf nicht leer sein.", "'E-Mail-Adresse' darf nicht leer sein.", "'Passwort' darf nicht leer sein." }),
+            "empty fields" => ("", "", "", "", new[] { "Bitte füllen Sie „Ihr Name“ aus.", "Bitte füllen Sie „E-Mail-Adresse“ aus.", "Bitte füllen Sie „Passwort“ aus." }),
             "name of 10,000 characters" => (new string('N', 10_000), email, Accounts.Password, Accounts.Password,
-                new[] { "Die Länge von 'Ihr Name' muss kleiner oder gleich 200 sein. Sie haben 10000 Zeichen eingegeben." }),
+                new[] { "„Ihr Name“ darf höchstens 200 Zeichen lang sein; eingegeben sind 10000." }),
             "email without @" => ("Erika Ohne", "erika.beispiel.invalid", Accounts.Password, Accounts.Password,
-                new[] { "'E-Mail-Adresse' ist keine gültige E-Mail-Adresse." }),
+                new[] { "Bitte geben Sie bei „E-Mail-Adresse“ eine gültige E-Mail-Adresse an, z. B. name@beispiel.de." }),
             "password of 11 characters" => ("Kurt Kurz", email, "elf-Zeichen", "elf-Zeichen",
-                new[] { "Die Länge von 'Passwort' muss größer oder gleich 12 sein. Sie haben 11 Zeichen eingegeben." }),
+                new[] { "„Passwort“ muss mindestens 12 Zeichen lang sein; eingegeben sind 11." }),
             "passwords differ" => ("Paula Paar", email, Accounts.Password, Accounts.Password + "x",
                 new[] { "Die beiden Passwörter stimmen nicht überein." }),
             _ => throw new ArgumentOutOfRangeException(nameof(problem)),

@@ -111,7 +111,7 @@ public sealed class SetPasswordTests(PortalFactory factory) : IClassFixture<Port
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await response.ReadHtmlAsync();
-        page.Errors().ShouldBe(["Die Länge von 'Neues Passwort' muss größer oder gleich 12 sein. Sie haben 11 Zeichen eingegeben."]);
+        page.Errors().ShouldBe(["„Neues Passwort“ muss mindestens 12 Zeichen lang sein; eingegeben sind 11."]);
         page.ValueOf("Input.UserId").ShouldBe(original.ValueOf("Input.UserId"));
         page.ValueOf("Input.Code").ShouldBe(original.ValueOf("Input.Code"));
         (await CanSignInAsync(email, Accounts.Password)).ShouldBeTrue("the password is unchanged");

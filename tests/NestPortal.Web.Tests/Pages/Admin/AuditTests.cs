@@ -1,7 +1,14 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NestPortal.Data;
+using NestPortal.Data.Identity;
+using NestPortal.Domain.Municipalities;
+using NestPortal.Domain.Outreach;
 using NestPortal.Web.Authorization;
+using NestPortal.Web.Pages.Admin;
 using NestPortal.Web.Tests.Infrastructure;
 using NestPortal.Web.Tests.Pages.MyMunicipality;
 
@@ -24,6 +31,25 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
 
     private static IReadOnlyList<string[]> Rows(IHtmlDocument page) => page.TableRows();
 
+    /// <summary>The links in the log's record column.</summary>
+    private static List<string> RecordLinks(IHtmlDocument page) =>
+        page.QuerySelectorAll("#audit-table tbody td:nth-child(5) a").Select(a => a.GetAttribute("href")!).ToList();
+
+    /// <summary>An administrator who also works in the competence centre (a demo address, so no second factor in tests).</summary>
+    private async Task<HttpClient> AdministratorAndClerkAsync()
+    {
+        var email = $"admin-kfi-{Guid.NewGuid():N}@{DemoAccounts.Domain}";
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Ada Doppelrolle", CreatedAtUtc = TestClock.UtcNow };
+            (await users.CreateAsync(user, Accounts.Password)).Succeeded.ShouldBeTrue();
+            (await users.AddToRolesAsync(user, [Roles.Administrator, Roles.CompetenceCentre])).Succeeded.ShouldBeTrue();
+        }
+
+        return await factory.SignedInAsync(email, Accounts.Password);
+    }
+
     [Fact]
     public async Task Administrator_finds_a_records_entries_newest_first_with_changes_as_old_to_new()
     {
@@ -36,7 +62,8 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
         var rows = Rows(page);
         rows.Count.ShouldBe(2);
         rows[0][3].ShouldBe("Geändert");
-        rows[0][4].ShouldBe($"Familie {id}");
+        rows[0][4].ShouldStartWith("Familie Protokoll-Neu");
+        rows[0][4].ShouldEndWith($"Nr. {id}");
         rows[0][5].ShouldBe("Aktenzeichen der Familie: Protokoll-Alt → Protokoll-Neu");
         rows[0][0].ShouldStartWith(Today.German());
         rows[0][1].ShouldBe("System");
@@ -55,6 +82,7 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
         var municipality = await factory.SignedInAsAsync(Roles.Municipality);
         await municipality.GetPageAsync($"/MyMunicipality/Households/{household}");
         var userId = await factory.DemoMunicipalityUserIdAsync();
+        var reference = (await factory.LoadHouseholdAsync(household)).Reference;
         var client = await AdminAsync();
 
         foreach (var user in new[] { "katrin kommune", userId })
@@ -62,8 +90,19 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
             var page = await client.GetPageAsync($"{Log}?user={Uri.EscapeDataString(user)}&action=Viewed&entityType=Refugee");
             var rows = Rows(page);
             rows.Count.ShouldBeGreaterThanOrEqualTo(2);
-            rows.ShouldAllBe(r => r[1] == "Katrin Kommune (Dortmund)" && r[2] == "Kommune" && r[3] == "Angesehen" && r[4].StartsWith("Geflüchtete Person "));
+            foreach (var row in rows)
+            {
+                row[1].ShouldStartWith("Katrin Kommune (Dortmund)");
+                row[2].ShouldBe("Kommune");
+                row[3].ShouldBe("Angesehen");
+                row[4].ShouldStartWith($"Person der Familie {reference}");
+            }
+
             rows.ShouldAllBe(r => r[6].Length > 0, "every entry carries the request id");
+            // The acting account by its address, linked to the account list for the administrator.
+            var account = DemoUsers.All.Single(u => u.Role == Roles.Municipality).Email;
+            foreach (var row in rows) row[1].ShouldEndWith(account);
+            page.QuerySelector("#audit-table tbody td:nth-child(2) a")!.GetAttribute("href").ShouldBe("/Admin/Users?search=" + Uri.EscapeDataString(account));
         }
 
         var changes = await client.GetPageAsync($"{Log}?user=katrin&action=Created");
@@ -80,6 +119,8 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
         var page = await client.GetPageAsync($"{Log}?entityType=Household&entityId={id}");
 
         Rows(page).ShouldHaveSingleItem()[5].ShouldContain($"Erwartete Ankunft: – → {expected.German()}");
+        // Regression: "1 Einträge".
+        page.MainText().ShouldContain("Seite 1 von 1 (1 Eintrag)");
     }
 
     [Fact]
@@ -89,8 +130,18 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
         var client = await AdminAsync();
         var record = $"entityType=Household&entityId={id}";
 
-        Rows(await client.GetPageAsync($"{Log}?{record}&from={Today.German()}&to={Today.German()}")).Count.ShouldBe(1);
-        Rows(await client.GetPageAsync($"{Log}?{record}&from={Today.Iso()}")).Count.ShouldBe(1);
+        var picked = await client.GetPageAsync($"{Log}?{record}&from={Today.Iso()}&to={Today.Iso()}");
+        Rows(picked).Count.ShouldBe(1);
+        // Date pickers, labelled in German, holding the searched days as ISO dates.
+        picked.QuerySelector("#from")!.GetAttribute("type").ShouldBe("date");
+        picked.QuerySelector("#to")!.GetAttribute("type").ShouldBe("date");
+        picked.ValueOf("from").ShouldBe(Today.Iso());
+        picked.QuerySelector("label[for='from']")!.TextContent.Trim().ShouldBe("Von");
+        picked.QuerySelector("label[for='to']")!.TextContent.Trim().ShouldBe("Bis");
+        // A German date in an older link still finds the day, and the picker shows it.
+        var typed = await client.GetPageAsync($"{Log}?{record}&from={Today.German()}&to={Today.German()}");
+        Rows(typed).Count.ShouldBe(1);
+        typed.ValueOf("to").ShouldBe(Today.Iso());
         (await client.GetPageAsync($"{Log}?{record}&from={Today.AddDays(1).German()}")).MainText().ShouldContain("Keine Einträge gefunden.");
         (await client.GetPageAsync($"{Log}?{record}&to={Today.AddDays(-1).German()}")).MainText().ShouldContain("Keine Einträge gefunden.");
     }
@@ -102,7 +153,7 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
 
         var page = await client.GetPageAsync($"{Log}?from=31.02.2026&user=Anton");
 
-        page.ShouldShowError("Bitte geben Sie das Datum als TT.MM.JJJJ an, z. B. 24.11.2026.");
+        page.ShouldShowError("Bitte wählen Sie ein gültiges Datum.");
         page.ValueOf("from").ShouldBe("31.02.2026");
         page.QuerySelector("#from")!.GetAttribute("aria-invalid").ShouldBe("true");
         page.QuerySelector("#user")!.HasAttribute("aria-invalid").ShouldBeFalse();
@@ -118,7 +169,7 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
         var page = await client.GetPageAsync($"{Log}?from={Today.German()}&to={Today.AddDays(-3).German()}");
 
         page.ShouldShowError("Das Ende des Zeitraums liegt vor seinem Anfang.");
-        page.ValueOf("to").ShouldBe(Today.AddDays(-3).German());
+        page.ValueOf("to").ShouldBe(Today.AddDays(-3).Iso());
     }
 
     [Fact]
@@ -217,5 +268,133 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
         all.ShouldNotContain("False");
         all.ShouldNotContain("Matched");
         all.ShouldNotContain("CreatedAtUtc");
+    }
+
+    /// <summary>Regression: records showed as "Familie 61" with no link.</summary>
+    [Fact]
+    public async Task Records_are_named_in_words_and_linked_only_where_the_viewer_may_open_them()
+    {
+        var group = await factory.CreateApprovedGroupAsync(await factory.DemoMentorIdAsync(), "Protokoll Verlinkt");
+        var household = await factory.CreateHouseholdAsync(reference: "Protokoll-Link", persons: 1);
+        var sponsorship = await factory.MatchAsync(group, household);
+        var admin = await AdminAsync();
+        var both = await AdministratorAndClerkAsync();
+        var cases = new (string Query, string Name, string Link)[]
+        {
+            ($"entityType=Household&entityId={household}", "Familie Protokoll-Link", $"/Households/Details/{household}"),
+            ($"entityType=MentoringGroup&entityId={group}", "Gruppe „Protokoll Verlinkt“", $"/Review/Details/{group}"),
+            ($"entityType=Sponsorship&entityId={sponsorship}", "Mentoring-Übernahme: Gruppe „Protokoll Verlinkt“, Familie Protokoll-Link", $"/Sponsorships/Details/{sponsorship}"),
+        };
+
+        foreach (var (query, name, link) in cases)
+        {
+            var adminPage = await admin.GetPageAsync($"{Log}?{query}");
+            Rows(adminPage).ShouldNotBeEmpty(query);
+            Rows(adminPage).ShouldAllBe(r => r[4].StartsWith(name));
+            RecordLinks(adminPage).ShouldBeEmpty("an administrator alone cannot open the competence centre's pages");
+            (await admin.GetAsync(link)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+            var bothPage = await both.GetPageAsync($"{Log}?{query}");
+            Rows(bothPage).ShouldAllBe(r => r[4].StartsWith(name));
+            RecordLinks(bothPage).ShouldNotBeEmpty(query);
+            RecordLinks(bothPage).ShouldAllBe(href => href == link);
+            (await both.GetAsync(link)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        // A person of the household is named by the household (an administrator reads no person's data) and linked to it.
+        var person = (await factory.LoadHouseholdAsync(household)).Persons.Single().Id;
+        var personPage = await both.GetPageAsync($"{Log}?entityType=Refugee&entityId={person}");
+        Rows(personPage).ShouldAllBe(r => r[4].StartsWith("Person der Familie Protokoll-Link"));
+        RecordLinks(personPage).ShouldAllBe(href => href == $"/Households/Details/{household}");
+        // Rule sets are the administrators' own page.
+        var ruleSetPage = await admin.GetPageAsync($"{Log}?entityType=ProgrammeRuleSet");
+        RecordLinks(ruleSetPage).ShouldAllBe(href => href == "/Admin/RuleSets");
+    }
+
+    [Fact]
+    public async Task Records_are_named_in_english_on_english_pages()
+    {
+        var household = await factory.CreateHouseholdAsync(reference: "Protokoll-Englisch");
+        var client = await AdminAsync();
+
+        var page = await client.GetPageAsync($"{Log}?entityType=Household&entityId={household}&culture=en");
+
+        Rows(page).ShouldHaveSingleItem()[4].ShouldStartWith("Household Protokoll-Englisch");
+        page.QuerySelector("label[for='from']")!.TextContent.Trim().ShouldBe("From");
+        page.QuerySelector("label[for='to']")!.TextContent.Trim().ShouldBe("To");
+    }
+
+    [Fact]
+    public async Task A_deleted_record_is_named_as_deleted_without_a_link()
+    {
+        var outreachId = 0;
+        await factory.ExecuteAsync(async db =>
+        {
+            var outreach = OutreachEvent.Record(Today, "Protokoll-Fachtag", OutreachKind.Conference, null, [Ags.Parse("05913000")], [], Today,
+                TestHouseholds.Clerk, TestClock.UtcNow);
+            db.OutreachEvents.Add(outreach);
+            await db.SaveChangesAsync();
+            outreachId = outreach.Id;
+        });
+        await factory.ExecuteAsync(async db =>
+        {
+            db.OutreachEvents.Remove(await db.OutreachEvents.Include(o => o.Municipalities).SingleAsync(o => o.Id == outreachId));
+            await db.SaveChangesAsync();
+        });
+        var both = await AdministratorAndClerkAsync();
+
+        var page = await both.GetPageAsync($"{Log}?entityType=OutreachEvent&entityId={outreachId}");
+
+        var rows = Rows(page);
+        rows.Select(r => r[3]).ShouldBe(["Gelöscht", "Angelegt"]);
+        rows.ShouldAllBe(r => r[4].StartsWith("Maßnahme der Öffentlichkeitsarbeit (gelöscht)"));
+        RecordLinks(page).ShouldBeEmpty();
+    }
+
+    /// <summary>The filter is read from the audit trail; this fails if a type the trail audits has no option or no words.</summary>
+    [Fact]
+    public async Task The_type_filter_offers_every_audited_record_type_by_name_in_german_and_english()
+    {
+        var audited = await factory.QueryAsync(db => Task.FromResult(db.Model.GetEntityTypes()
+            .Where(t => !t.IsOwned() && NestPortalDbContext.IsAudited(t.ClrType)).Select(t => t.ClrType.Name).ToList()));
+        audited.ShouldContain("Household");
+        audited.ShouldContain("EscrowEntry");
+        var client = await AdminAsync();
+
+        var german = Options(await client.GetPageAsync(Log));
+        var english = Options(await client.GetPageAsync($"{Log}?culture=en"));
+
+        foreach (var type in audited.Append(NestPortalDbContext.AuditLogEntityType))
+        {
+            german.ShouldContainKey(type);
+            german[type].ShouldNotBe(type, $"{type} needs a German label");
+            english[type].ShouldNotBe(german[type], $"{type} needs an English label");
+        }
+
+        german["Household"].ShouldBe("Familie");
+        english["Household"].ShouldBe("Household");
+
+        static Dictionary<string, string> Options(IHtmlDocument page) => page.QuerySelectorAll("#entityType option")
+            .Where(o => o.GetAttribute("value") is { Length: > 0 }).ToDictionary(o => o.GetAttribute("value")!, o => o.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Filtering_by_each_type_shows_exactly_the_entries_of_that_type()
+    {
+        var group = await factory.CreateApprovedGroupAsync(await factory.DemoMentorIdAsync(), "Protokoll Filter");
+        await factory.MatchAsync(group, await factory.CreateHouseholdAsync(persons: 1));
+        var client = await AdminAsync();
+        var types = (await client.GetPageAsync(Log)).QuerySelectorAll("#entityType option")
+            .Select(o => o.GetAttribute("value")!).Where(v => v.Length > 0).ToList();
+
+        foreach (var type in types)
+        {
+            var expected = await factory.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == type));
+
+            var page = await client.GetPageAsync($"{Log}?entityType={type}");
+
+            Rows(page).Count.ShouldBe(Math.Min(expected, AuditModel.PageSize), type);
+            page.QuerySelector("#entityType option[selected]")!.GetAttribute("value").ShouldBe(type);
+        }
     }
 }

@@ -92,6 +92,10 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
         await factory.CreateHouseholdAsync($"NesT-{year}-0950", persons: 0);
         await factory.CreateHouseholdAsync($"nest-{year}-00951", persons: 0);
         await factory.CreateHouseholdAsync($"NesT-{year + 1}-0999", persons: 0);
+    /// <summary>Regression: required fields had no marker unless the page said so; now the validator decides.</summary>
+    [Fact]
+    public async Task Required_fields_carry_the_marker_and_optional_ones_do_not()
+    {
         var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
 
         var page = await client.GetPageAsync("/Households/Create");
@@ -139,5 +143,31 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
         await client.GetAsync("/Households/Create").ShouldBeStatusAsync(HttpStatusCode.Forbidden);
         await client.PostWithTokenAsync("/Households/Create", Household("NesT-VERBOTEN")).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
         (await CountAsync("NesT-VERBOTEN")).ShouldBe(0);
+        var form = page.QuerySelector("main form[method='post']")!;
+        // The Aktenzeichen is required by the page's validator (NotEmpty), without required="true" on the page.
+        form.QuerySelector("label[for='Input_Reference'] span[aria-hidden='true']")!.TextContent.ShouldBe("*");
+        form.QuerySelector("#Input_Reference")!.GetAttribute("aria-required").ShouldBe("true");
+        foreach (var optional in new[] { "Input_ExpectedArrival", "Input_SpecialNeedsNote" })
+        {
+            form.QuerySelector($"label[for='{optional}'] span[aria-hidden='true']").ShouldBeNull(optional);
+            form.QuerySelector($"#{optional}")!.HasAttribute("aria-required").ShouldBeFalse(optional);
+            form.QuerySelector($"#{optional}")!.HasAttribute("required").ShouldBeFalse(optional);
+        }
+
+        form.QuerySelector("[data-fact='required-legend']")!.TextContent.ShouldBe("Pflichtfelder sind mit * markiert.");
+        page.QuerySelectorAll("[data-fact='required-legend']").Length.ShouldBe(1, "once per form");
+        var english = await client.GetPageAsync("/Households/Create?culture=en");
+        english.QuerySelector("[data-fact='required-legend']")!.TextContent.ShouldBe("Required fields are marked with *.");
+    }
+
+    [Fact]
+    public async Task A_form_without_required_fields_has_no_legend()
+    {
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var page = await client.GetPageAsync("/Households/Index");
+
+        page.QuerySelector("main form").ShouldNotBeNull();
+        page.QuerySelector("[data-fact='required-legend']").ShouldBeNull();
     }
 }

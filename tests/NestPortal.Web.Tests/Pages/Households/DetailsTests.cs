@@ -53,7 +53,10 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
         text.ShouldContain("Az. NEU-2");
         text.ShouldContain("Frühere Entscheidungen");
         text.ShouldContain("Bochum, Stadt (Az. ALT-1), ersetzt am");
-        text.ShouldContain("Zuweisungsentscheidung: Angelegt");
+        // The history names each decision by its municipality and links to the decisions on this page.
+        text.ShouldContain("Zuweisung an Dortmund, Stadt: Angelegt");
+        text.ShouldContain("Zuweisung an Bochum, Stadt: Angelegt");
+        page.QuerySelectorAll("ol.history a[href='#allocation-heading']").Length.ShouldBe(3, "two decisions made, the first one superseded");
         page.QuerySelector(".status-badge")!.TextContent.ShouldBe("Zugewiesen");
         (await factory.LoadHouseholdAsync(id)).Status.ShouldBe(HouseholdStatus.Allocated);
     }
@@ -101,5 +104,21 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
         var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
 
         await client.GetPageAsync(Url(987654), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_history_names_the_household_and_its_persons_and_links_the_persons()
+    {
+        var id = await factory.CreateHouseholdAsync("NesT-VERLAUF", persons: 1, familyName: "Haddad");
+        var person = (await factory.LoadHouseholdAsync(id)).Persons.Single();
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var page = await client.GetPageAsync(Url(id));
+
+        var history = page.QuerySelector("ol.history")!;
+        history.TextContent.ShouldContain("Familie NesT-VERLAUF: Angelegt");
+        var link = history.QuerySelector($"a[href='#person-{person.Id}']")!;
+        link.TextContent.ShouldBe("Person1 Haddad");
+        page.QuerySelector($"#person-{person.Id}").ShouldNotBeNull("the link leads to the person on this page");
     }
 }

@@ -23,7 +23,7 @@ public sealed class EditTests(PortalFactory factory) : IClassFixture<PortalFacto
         (await factory.LoadHouseholdAsync(id)).Reference.ShouldBe("NesT-NEU");
         var details = await client.GetPageAsync(response.Location());
         details.MainText().ShouldContain("Die Angaben zur Familie sind gespeichert.");
-        details.MainText().ShouldContain("Familie: Geändert");
+        details.MainText().ShouldContain("Familie NesT-NEU: Geändert");
         details.MainText().ShouldContain("Aktenzeichen der Familie: NesT-ALT → NesT-NEU");
         details.MainText().ShouldContain($"Erwartete Ankunft: – → {Today.AddDays(10).German()}");
     }

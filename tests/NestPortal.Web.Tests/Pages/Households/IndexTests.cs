@@ -125,4 +125,17 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
 
         (await factory.QueryAsync(db => Task.FromResult(db.Households.Any(h => h.Reference == "GEKAPERT")))).ShouldBeFalse();
     }
+
+    /// <summary>Regression: "1 Familien gefunden."</summary>
+    [Fact]
+    public async Task One_household_found_is_counted_in_the_singular()
+    {
+        await factory.CreateHouseholdAsync("Einzahl-0001");
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var page = await client.GetPageAsync("/Households/Index?search=Einzahl-0001");
+
+        page.MainText().ShouldContain("1 Familie gefunden.");
+        page.MainText().ShouldNotContain("1 Familien");
+    }
 }

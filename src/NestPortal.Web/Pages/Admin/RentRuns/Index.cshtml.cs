@@ -40,8 +40,10 @@ public sealed class IndexModel(NestPortalDbContext db, RentRunner runner, TimePr
 
         // Not cancelled with the request: a closed browser tab must not stop a run halfway.
         var run = await runner.RunAsync(Today, User.ToActor().Name, CancellationToken.None);
-        TempData["Status"] = l["Der Mietlauf ist abgeschlossen: {0} Konten geprüft, {1} Mieten gezahlt ({2}), {3} Rückzahlungen, {4} Mentoring-Übernahmen abgeschlossen, {5} Fehler.",
-            run.AccountsChecked, run.Payments, DecimalInput.Euros(run.AmountPaid), run.Refunds, run.SponsorshipsCompleted, run.Failures].Value;
+        TempData["Status"] = l["Der Mietlauf ist abgeschlossen: {0} geprüft, {1} gezahlt ({2}), {3}, {4} abgeschlossen, {5}.",
+            l.Count(run.AccountsChecked, "{0} Konto", "{0} Konten"), l.Count(run.Payments, "{0} Miete", "{0} Mieten"), DecimalInput.Euros(run.AmountPaid),
+            l.Count(run.Refunds, "{0} Rückzahlung", "{0} Rückzahlungen"), l.Count(run.SponsorshipsCompleted, "{0} Mentoring-Übernahme", "{0} Mentoring-Übernahmen"),
+            l.Count(run.Failures, "1 Fehler", "{0} Fehler")].Value;
         return RedirectToPage();
     }
 

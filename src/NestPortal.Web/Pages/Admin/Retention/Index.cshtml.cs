@@ -39,8 +39,12 @@ public sealed class IndexModel(
         logger.LogInformation("Erasure started by hand: {Households} households, {Groups} groups", done.Households.Count, done.Groups.Count);
         TempData["Status"] = done.IsEmpty
             ? l["Es war nichts zu löschen."].Value
-            : l["Gelöscht: {0} Familien, {1} Gruppen, {2} Konten von Mitgliedern, {3} unbestätigte Registrierungen, {4} Importdateien oder Problemlisten, {5} Mailtexte, {6} Einträge der Hintergrundaufträge.",
-                done.Households.Count, done.Groups.Count, done.MemberAccounts, done.UnconfirmedAccounts, done.ImportFiles, done.MailBodies, done.JobRecords].Value;
+            : l["Gelöscht: {0}, {1}, {2}, {3}, {4}, {5}, {6}.",
+                l.Count(done.Households.Count, "{0} Familie", "{0} Familien"), l.Count(done.Groups.Count, "{0} Gruppe", "{0} Gruppen"),
+                l.Count(done.MemberAccounts, "{0} Konto von Mitgliedern", "{0} Konten von Mitgliedern"),
+                l.Count(done.UnconfirmedAccounts, "{0} unbestätigte Registrierung", "{0} unbestätigte Registrierungen"),
+                l.Count(done.ImportFiles, "{0} Importdatei oder Problemliste", "{0} Importdateien oder Problemlisten"),
+                l.Count(done.MailBodies, "{0} Mailtext", "{0} Mailtexte"), l.Count(done.JobRecords, "{0} Eintrag der Hintergrundaufträge", "{0} Einträge der Hintergrundaufträge")].Value;
         return RedirectToPage();
     }
 

@@ -101,8 +101,9 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         (await factory.EntriesAsync(sponsorship)).PaidMonths().ShouldBe([new DateOnly(TestGroups.Today.Year, TestGroups.Today.Month, 1)]);
         var page = await client.GetPageAsync(List);
         page.QuerySelector(".kern-alert[role=status]")!.TextContent.ShouldBe(
-            $"Der Mietlauf ist abgeschlossen: {run.AccountsChecked} Konten geprüft, {run.Payments} Mieten gezahlt ({run.AmountPaid.ToString("N2", German)}\u00A0€), "
-            + $"{run.Refunds} Rückzahlungen, {run.SponsorshipsCompleted} Mentoring-Übernahmen abgeschlossen, {run.Failures} Fehler.");
+            $"Der Mietlauf ist abgeschlossen: {Count(run.AccountsChecked, "Konto", "Konten")} geprüft, {Count(run.Payments, "Miete", "Mieten")} gezahlt ({run.AmountPaid.ToString("N2", German)}\u00A0€), "
+            + $"{Count(run.Refunds, "Rückzahlung", "Rückzahlungen")}, {Count(run.SponsorshipsCompleted, "Mentoring-Übernahme", "Mentoring-Übernahmen")} abgeschlossen, "
+            + $"{run.Failures} Fehler.");
         run.Payments.ShouldBeGreaterThanOrEqualTo(1);
     }
 
@@ -120,4 +121,7 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         post.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await RunCountAsync()).ShouldBe(before);
     }
+
+    /// <summary>What the page says for a count: singular for exactly one.</summary>
+    private static string Count(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 }

@@ -124,7 +124,7 @@ public sealed class InviteTests(PortalFactory factory) : IClassFixture<PortalFac
             "role Mentor" => (email, Roles.Mentor, "", "Bitte wählen Sie eine Rolle für Mitarbeitende."),
             "no role" => (email, "", "", "Bitte wählen Sie eine Rolle für Mitarbeitende."),
             "duplicate email" => (existing, Roles.Municipality, BochumOption, $"Für {existing} gibt es bereits ein Konto."),
-            "email without @" => ("ines.beispiel.invalid", Roles.CompetenceCentre, "", "'E-Mail-Adresse' ist keine gültige E-Mail-Adresse."),
+            "email without @" => ("ines.beispiel.invalid", Roles.CompetenceCentre, "", "Bitte geben Sie bei „E-Mail-Adresse“ eine gültige E-Mail-Adresse an, z. B. name@beispiel.de."),
             _ => throw new ArgumentOutOfRangeException(nameof(problem)),
         };
         var usersBefore = await UserCountAsync();

@@ -255,4 +255,32 @@ public sealed class AddTests(PortalFactory factory) : IClassFixture<PortalFactor
         await factory.ShouldBeUnchangedSinceAsync(before);
         return await response.ReadHtmlAsync();
     }
+
+    /// <summary>Regression: "This field is required." on German pages.</summary>
+    [Fact]
+    public async Task Browser_side_messages_are_in_the_pages_language()
+    {
+        var id = await GroupAsync("Add Sprache der Meldungen");
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+
+        var german = await client.GetPageAsync(Url(id));
+        var english = await client.GetPageAsync(Url(id) + "?culture=en");
+
+        // MVC's implicit rule for a yes/no field, in the page's language instead of "The IsMainContact field is required."
+        german.QuerySelector("#Input_IsMainContact")!.GetAttribute("data-val-required").ShouldBe("Bitte geben Sie einen Wert an.");
+        english.QuerySelector("#Input_IsMainContact")!.GetAttribute("data-val-required").ShouldBe("Please enter a value.");
+        // FluentValidation's rules, worded naturally.
+        german.QuerySelector("#Input_Email")!.GetAttribute("data-val-required").ShouldBe("Bitte füllen Sie „E-Mail-Adresse“ aus.");
+        english.QuerySelector("#Input_Email")!.GetAttribute("data-val-required").ShouldBe("Please fill in “Email address”.");
+        // jquery-validation's own messages (HTML required, type="email") in German, from a file (no inline script under the CSP).
+        var messages = Scripts(german).Where(src => src.StartsWith("/js/validation-messages-de.")).ShouldHaveSingleItem();
+        Scripts(german).IndexOf(messages).ShouldBeGreaterThan(Scripts(german).FindIndex(src => src.Contains("jquery.validate.min")), "after the library it translates");
+        Scripts(english).ShouldNotContain(src => src.StartsWith("/js/validation-messages-de."));
+        german.QuerySelectorAll("script:not([src])").ShouldBeEmpty();
+        var file = await client.GetStringAsync(messages);
+        file.ShouldContain("required: 'Bitte füllen Sie dieses Feld aus.'");
+
+        static List<string> Scripts(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToList();
+    }
 }
