@@ -145,7 +145,7 @@ public sealed class AddTests(PortalFactory factory) : IClassFixture<PortalFactor
         page.ValueOf("Input.FamilyName").ShouldBe(string.Empty);
         Selected(page, "Input.NationalityCode").ShouldBe(string.Empty);
         page.ValueOf("Input.AdmissionDecisionReference").ShouldBe(string.Empty);
-        page.QuerySelector(".alert-info").ShouldBeNull();
+        page.QuerySelector(".kern-alert--info").ShouldBeNull();
         page.MainText().ShouldNotContain("Bereits eingetragen");
     }
 
@@ -169,7 +169,7 @@ public sealed class AddTests(PortalFactory factory) : IClassFixture<PortalFactor
         page.ValueOf("Input.GivenName").ShouldBe(string.Empty, "a person's own details are never copied");
         page.ValueOf("Input.DateOfBirth").ShouldBe(string.Empty);
         page.ValueOf("Input.VisaDate").ShouldBe(string.Empty);
-        page.QuerySelector(".alert-info")!.TextContent.ShouldContain("von Hawa Tesfay übernommen");
+        page.QuerySelector(".kern-alert--info")!.TextContent.ShouldContain("von Hawa Tesfay übernommen");
         page.MainText().ShouldContain("Bereits eingetragen: Hawa Tesfay");
 
         // The clerk changes what differs for this person; the rest is posted as it was filled in.
