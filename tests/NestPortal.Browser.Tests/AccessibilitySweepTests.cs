@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.Municipalities;
 using NestPortal.Domain.Programme;
+using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Authorization;
 using NestPortal.Web.Tests.Infrastructure;
@@ -112,7 +113,8 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
     /// <summary>
     /// Pages that send a GET on, and where: the second step of signing in is shown only between password
     /// and code (the journeys cover it); the language switch answers the menu's form and sends a GET on
-    /// to the start page (which depends on the role: null). The start page "/" itself sends a signed-in
+    /// to the start page (which depends on the role: null); the report's export without a format goes back
+    /// to the report. The start page "/" itself sends a signed-in
     /// person on to their role's first page.
     /// </summary>
     private static readonly Dictionary<string, string?> RedirectsByDesign = new()
@@ -120,6 +122,8 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
         ["/Account/LoginWith2fa"] = "/Account/Login",
         ["/Account/LoginWithRecoveryCode"] = "/Account/Login",
         ["/Culture"] = null,
+        // The exports answer a chosen format; without one they send the visitor back to the report.
+        ["/Reports/Export"] = "/Reports",
     };
 
     private async Task<IReadOnlyList<string>> UrlsFor(string caller)
@@ -160,7 +164,10 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         var matched = await factory.QueryAsync(db => db.Households.Where(h => h.Status == HouseholdStatus.Matched).Select(h => h.Id).FirstAsync());
         var sponsorship = await factory.QueryAsync(db => db.Sponsorships.Where(s => s.HouseholdId == allocated.Id).Select(s => s.Id).FirstAsync());
         var dortmund = Ags.Parse(DemoUsers.All.Single(u => u.Role == Roles.Municipality).MunicipalityAgs);
-        var dortmundHousehold = await factory.QueryAsync(db => db.Households.Where(h => h.AllocatedMunicipalityAgs == dortmund).Select(h => h.Id).FirstAsync());
+        // The municipality sees a household while its sponsorship runs (HouseholdScope).
+        var dortmundHousehold = await factory.QueryAsync(db => db.Households
+            .Where(h => h.AllocatedMunicipalityAgs == dortmund && db.Sponsorships.Any(s => s.HouseholdId == h.Id && s.Status == SponsorshipStatus.Running))
+            .OrderBy(h => h.Id).Select(h => h.Id).FirstAsync());
         // The demo's groups use the permanent rules: its edit page shows why rules in use cannot be changed.
         var permanentRuleSet = await factory.QueryAsync(db => db.RuleSets.Where(r => r.Code == SeededRuleSets.PermanentCode).Select(r => r.Id).SingleAsync());
         // The demo mentor's running sponsorship; its first entry for the correction form (the demo set funds it).
