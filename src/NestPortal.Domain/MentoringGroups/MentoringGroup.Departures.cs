@@ -52,7 +52,9 @@ public sealed partial class MentoringGroup
         else if (member.IsMainContact)
             errors.Add(new DomainError("{0} ist bereits Hauptansprechperson.", member.DisplayName));
         else if (ActiveMainContactCount >= ruleSet.RequiredMainContacts)
-            errors.Add(new DomainError("Es gibt schon {0} Hauptansprechpersonen.", ruleSet.RequiredMainContacts));
+            errors.Add(ruleSet.RequiredMainContacts == 1
+                ? new DomainError("Es gibt schon 1 Hauptansprechperson.", ruleSet.RequiredMainContacts)
+                : new DomainError("Es gibt schon {0} Hauptansprechpersonen.", ruleSet.RequiredMainContacts));
         if (errors.Count > 0) throw new DomainException(errors);
 
         member.AppointMainContact();
@@ -66,9 +68,20 @@ public sealed partial class MentoringGroup
         var warnings = new List<DomainError>();
         var active = ActiveMembers.Count();
         if (active < ruleSet.MinimumMembers)
-            warnings.Add(new DomainError("Die Gruppe hat nur noch {0} aktive Mitglieder; nach den Regeln „{1}“ sind mindestens {2} nötig. Bitte nehmen Sie ein neues Mitglied auf.", active, ruleSet.Name, ruleSet.MinimumMembers));
-        if (ActiveMainContactCount < ruleSet.RequiredMainContacts)
-            warnings.Add(new DomainError("Es gibt nur noch {0} Hauptansprechpersonen; {1} sind nötig. Bitte benennen Sie eine neue.", ActiveMainContactCount, ruleSet.RequiredMainContacts));
+            warnings.Add(active switch
+            {
+                0 => new DomainError("Die Gruppe hat kein aktives Mitglied mehr; nach den Regeln „{1}“ braucht sie mindestens {2}. Bitte nehmen Sie ein neues Mitglied auf.", active, ruleSet.Name, ruleSet.MinimumMembers),
+                1 => new DomainError("Die Gruppe hat nur noch 1 aktives Mitglied; nach den Regeln „{1}“ braucht sie mindestens {2}. Bitte nehmen Sie ein neues Mitglied auf.", active, ruleSet.Name, ruleSet.MinimumMembers),
+                _ => new DomainError("Die Gruppe hat nur noch {0} aktive Mitglieder; nach den Regeln „{1}“ braucht sie mindestens {2}. Bitte nehmen Sie ein neues Mitglied auf.", active, ruleSet.Name, ruleSet.MinimumMembers),
+            });
+        var mainContacts = ActiveMainContactCount;
+        if (mainContacts < ruleSet.RequiredMainContacts)
+            warnings.Add(mainContacts switch
+            {
+                0 => new DomainError("Es gibt keine Hauptansprechperson mehr; die Gruppe braucht {1}. Bitte benennen Sie eine neue.", mainContacts, ruleSet.RequiredMainContacts),
+                1 => new DomainError("Es gibt nur noch 1 Hauptansprechperson; die Gruppe braucht {1}. Bitte benennen Sie eine neue.", mainContacts, ruleSet.RequiredMainContacts),
+                _ => new DomainError("Es gibt nur noch {0} Hauptansprechpersonen; die Gruppe braucht {1}. Bitte benennen Sie eine neue.", mainContacts, ruleSet.RequiredMainContacts),
+            });
         return warnings;
     }
 

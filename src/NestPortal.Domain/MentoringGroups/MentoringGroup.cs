@@ -181,11 +181,15 @@ public sealed partial class MentoringGroup
         }
 
         if (_members.Count < ruleSet.MinimumMembers)
-            errors.Add(new DomainError("Die Gruppe hat {0} Mitglieder; nach den Regeln „{1}“ sind mindestens {2} nötig.", _members.Count, ruleSet.Name, ruleSet.MinimumMembers));
+            errors.Add(_members.Count == 1
+                ? new DomainError("Die Gruppe hat 1 Mitglied; nach den Regeln „{1}“ braucht sie mindestens {2}.", _members.Count, ruleSet.Name, ruleSet.MinimumMembers)
+                : new DomainError("Die Gruppe hat {0} Mitglieder; nach den Regeln „{1}“ braucht sie mindestens {2}.", _members.Count, ruleSet.Name, ruleSet.MinimumMembers));
         if (!ruleSet.Covers(date))
             errors.Add(new DomainError("Die Regeln „{0}“ gelten am {1:dd.MM.yyyy} nicht.", ruleSet.Name, date));
         if (MainContactCount != ruleSet.RequiredMainContacts)
-            errors.Add(new DomainError("Es sind {0} Hauptansprechpersonen markiert; genau {1} sind nötig.", MainContactCount, ruleSet.RequiredMainContacts));
+            errors.Add(MainContactCount == 1
+                ? new DomainError("Es ist 1 Hauptansprechperson markiert; die Gruppe braucht genau {1}.", MainContactCount, ruleSet.RequiredMainContacts)
+                : new DomainError("Es sind {0} Hauptansprechpersonen markiert; die Gruppe braucht genau {1}.", MainContactCount, ruleSet.RequiredMainContacts));
         foreach (var member in _members)
         {
             if (member.Kind == MemberKind.LegalPerson && !ruleSet.LegalPersonsAllowed)
@@ -309,7 +313,9 @@ public sealed partial class MentoringGroup
             errors.Add(new DomainError("Das Schulungsdatum ({0:dd.MM.yyyy}) liegt in der Zukunft; tragen Sie es nach der Schulung ein.", trained));
         var maxMainContacts = rulesInForce?.RequiredMainContacts ?? int.MaxValue;
         if (candidate.IsMainContact && otherMembers.Count(m => m.IsActiveMainContact) >= maxMainContacts)
-            errors.Add(new DomainError("Es gibt schon {0} Hauptansprechpersonen. Nehmen Sie zuerst bei einem anderen Mitglied die Markierung zurück.", maxMainContacts));
+            errors.Add(maxMainContacts == 1
+                ? new DomainError("Es gibt schon 1 Hauptansprechperson. Nehmen Sie zuerst bei ihr die Markierung zurück.", maxMainContacts)
+                : new DomainError("Es gibt schon {0} Hauptansprechpersonen. Nehmen Sie zuerst bei einem anderen Mitglied die Markierung zurück.", maxMainContacts));
         if (errors.Count > 0) throw new DomainException(errors);
     }
 

@@ -41,8 +41,8 @@ public static class ParliamentaryAnswers
         var s = report.Request.Stichtag;
         var at = report.AtStichtag;
         var sentence = at.ArrivedCumulative == 1
-            ? l["Bis zum {0:dd.MM.yyyy} ist eine geflüchtete Person über NesT in Nordrhein-Westfalen eingereist; am Stichtag befinden sich {1} davon im Programm.", s, at.InProgramme]
-            : l["Bis zum {0:dd.MM.yyyy} sind {1} Geflüchtete über NesT in Nordrhein-Westfalen eingereist; am Stichtag befinden sich {2} von ihnen im Programm.", s, at.ArrivedCumulative, at.InProgramme];
+            ? l["Bis zum {0:dd.MM.yyyy} ist eine geflüchtete Person über NesT in Nordrhein-Westfalen eingereist, davon am Stichtag {1} im Programm.", s, at.InProgramme]
+            : l["Bis zum {0:dd.MM.yyyy} sind {1} Geflüchtete über NesT in Nordrhein-Westfalen eingereist, davon am Stichtag {2} im Programm.", s, at.ArrivedCumulative, at.InProgramme];
         var table = new ReportTable("AnswerArrivals", l["Eingereist und im Programm am Stichtag {0:dd.MM.yyyy}", s],
             [new(l["Stichtag"], ReportValueKind.Date), new(l["Eingereist bis zum Stichtag"], ReportValueKind.Count), new(l["Im Programm am Stichtag"], ReportValueKind.Count)],
             [[s, at.ArrivedCumulative, at.InProgramme]]);

@@ -43,7 +43,7 @@ public class DeparturesTests
         group.ActiveMembers.Count().ShouldBe(3);
         group.History.Last().Action.ShouldBe(GroupAction.MemberLeft);
         group.StaffingWarnings(Rules).Single().Format().ShouldBe(
-            "Die Gruppe hat nur noch 3 aktive Mitglieder; nach den Regeln „NesT Regelprogramm“ sind mindestens 4 nötig. Bitte nehmen Sie ein neues Mitglied auf.");
+            "Die Gruppe hat nur noch 3 aktive Mitglieder; nach den Regeln „NesT Regelprogramm“ braucht sie mindestens 4. Bitte nehmen Sie ein neues Mitglied auf.");
 
         group.AddMember(GroupBuilder.PersonDetails(9, Day("2023-02-01")), Rules, Today, Mentor, Now);
 
@@ -68,8 +68,8 @@ public class DeparturesTests
         group.RecordMemberLeaving(1, Today, "Umzug", Today, Mentor, Now);
         group.StaffingWarnings(Rules).Select(w => w.Format()).ShouldBe(
         [
-            "Die Gruppe hat nur noch 3 aktive Mitglieder; nach den Regeln „NesT Regelprogramm“ sind mindestens 4 nötig. Bitte nehmen Sie ein neues Mitglied auf.",
-            "Es gibt nur noch 1 Hauptansprechpersonen; 2 sind nötig. Bitte benennen Sie eine neue.",
+            "Die Gruppe hat nur noch 3 aktive Mitglieder; nach den Regeln „NesT Regelprogramm“ braucht sie mindestens 4. Bitte nehmen Sie ein neues Mitglied auf.",
+            "Es gibt nur noch 1 Hauptansprechperson; die Gruppe braucht 2. Bitte benennen Sie eine neue.",
         ]);
 
         group.AppointMainContact(3, Rules, Mentor, Now);

@@ -26,7 +26,7 @@ public class PastSubmissionTests
         group.Status.ShouldBe(GroupStatus.Submitted);
         group.SubmittedOn.ShouldBe(PilotDay);
         warnings.Select(w => w.Format()).ShouldHaveSingleItem()
-            .ShouldBe("Die Gruppe hat 4 Mitglieder; nach den Regeln „NesT Pilotphase“ sind mindestens 5 nötig.");
+            .ShouldBe("Die Gruppe hat 4 Mitglieder; nach den Regeln „NesT Pilotphase“ braucht sie mindestens 5.");
     }
 
     [Fact]

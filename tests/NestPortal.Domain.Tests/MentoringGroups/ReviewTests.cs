@@ -157,7 +157,7 @@ public class ReviewTests
 
         var exception = Should.Throw<DomainException>(() => group.Submit(Rules(), Day("2022-10-05"), Mentor, GroupBuilder.Now));
 
-        exception.Errors.ShouldHaveSingleItem().Format().ShouldBe("Es sind 1 Hauptansprechpersonen markiert; genau 2 sind nötig.");
+        exception.Errors.ShouldHaveSingleItem().Format().ShouldBe("Es ist 1 Hauptansprechperson markiert; die Gruppe braucht genau 2.");
         group.Status.ShouldBe(GroupStatus.Returned);
     }
 

@@ -41,7 +41,7 @@ public sealed class ImportHistoryTests(PortalFactory factory) : IClassFixture<Po
 
         var warning = report.Warnings.ShouldHaveSingleItem();
         (warning.Sheet, warning.Row).ShouldBe(("Gruppen", 2));
-        warning.Text.De.ShouldBe("Die Gruppe hat 3 Mitglieder; nach den Regeln „NesT Regelprogramm“ sind mindestens 4 nötig.");
+        warning.Text.De.ShouldBe("Die Gruppe hat 3 Mitglieder; nach den Regeln „NesT Regelprogramm“ braucht sie mindestens 4.");
         warning.Text.En.ShouldNotBe(warning.Text.De);
         (await factory.QueryAsync(db => db.MentoringGroups.SingleAsync(g => g.Name == "Importgruppe WARN 1"))).Status.ShouldBe(GroupStatus.Approved);
     }

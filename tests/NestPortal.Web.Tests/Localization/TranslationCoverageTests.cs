@@ -17,7 +17,7 @@ public sealed class TranslationCoverageTests
         // A guard against an extractor that silently finds nothing: one key of each kind.
         Found.Keys.ShouldContainKey("Anmelden");
         Found.Keys.ShouldContainKey("E-Mail-Adresse oder Passwort ist falsch.");
-        Found.Keys.ShouldContainKey("Die Gruppe hat {0} Mitglieder; nach den Regeln „{1}“ sind mindestens {2} nötig.");
+        Found.Keys.ShouldContainKey("Die Gruppe hat {0} Mitglieder; nach den Regeln „{1}“ braucht sie mindestens {2}.");
         Found.Keys.ShouldContainKey("Nur eingereichte Gruppen können freigegeben werden."); // through EnsureStatus(...)
         Found.Keys.ShouldContainKey("Über diesen Link können Sie ein neues Passwort festlegen: <a href=\"{0}\">Passwort festlegen</a>. Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.");
     }

@@ -69,8 +69,10 @@ public sealed class RentChangeModel(NestPortalDbContext db, TimeProvider time, I
         {
             var reference = System.Net.WebUtility.HtmlEncode(HouseholdReference);
             string subject = L["Mietkonto der Familie {0}: Es fehlen {1}", HouseholdReference, DecimalInput.Euros(after.Shortfall)];
-            string body = L["<p>Die monatliche Nettokaltmiete für die Familie {0} beträgt ab {1:MM/yyyy} {2}.</p><p>Das Mietkonto deckt die verbleibende Miete damit nicht mehr: Es fehlen {3} für die noch {4} offenen Monate.</p><p>Bitte zahlen Sie den fehlenden Betrag auf das Mietkonto ein. Den Kontoauszug finden Sie im NestPortal bei Ihrer Gruppe.</p>",
-                reference, month, DecimalInput.Euros(rent), DecimalInput.Euros(after.Shortfall), after.MonthsRemaining];
+            var body = L.Count(after.MonthsRemaining,
+                "<p>Die monatliche Nettokaltmiete für die Familie {0} beträgt ab {1:MM/yyyy} {2}.</p><p>Das Mietkonto deckt die verbleibende Miete damit nicht mehr: Es fehlen {3} für den noch offenen Monat.</p><p>Bitte zahlen Sie den fehlenden Betrag auf das Mietkonto ein. Den Kontoauszug finden Sie im NestPortal bei Ihrer Gruppe.</p>",
+                "<p>Die monatliche Nettokaltmiete für die Familie {0} beträgt ab {1:MM/yyyy} {2}.</p><p>Das Mietkonto deckt die verbleibende Miete damit nicht mehr: Es fehlen {3} für die noch {4} offenen Monate.</p><p>Bitte zahlen Sie den fehlenden Betrag auf das Mietkonto ein. Den Kontoauszug finden Sie im NestPortal bei Ihrer Gruppe.</p>",
+                reference, month, DecimalInput.Euros(rent), DecimalInput.Euros(after.Shortfall), after.MonthsRemaining);
             foreach (var to in recipients) Db.QueueMail(to, subject, body, UtcNow);
         }
         finally

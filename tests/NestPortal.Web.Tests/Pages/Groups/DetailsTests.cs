@@ -63,8 +63,8 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
         var page = await client.GetPageAsync(Url(id));
 
         var missing = page.QuerySelectorAll("main ul.checklist li").Select(li => li.TextContent).ToList();
-        missing.ShouldContain(m => m.Contains("Die Gruppe hat 1 Mitglieder") && m.Contains("mindestens 4"));
-        missing.ShouldContain("Es sind 1 Hauptansprechpersonen markiert; genau 2 sind nötig.");
+        missing.ShouldContain(m => m.Contains("Die Gruppe hat 1 Mitglied;") && m.Contains("braucht sie mindestens 4."));
+        missing.ShouldContain("Es ist 1 Hauptansprechperson markiert; die Gruppe braucht genau 2.");
         missing.ShouldContain("Der Unterstützungsplan fehlt.");
         page.MainText().ShouldContain("Noch kein Unterstützungsplan.");
         page.QuerySelector($"main a[href='/Groups/Submit/{id}']").ShouldBeNull();

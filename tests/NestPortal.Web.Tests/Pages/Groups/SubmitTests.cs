@@ -125,7 +125,7 @@ public sealed class SubmitTests(PortalFactory factory) : IClassFixture<PortalFac
         var page = await client.GetPageAsync(Url(id));
         page.MainText().ShouldContain("Die Gruppe kann noch nicht eingereicht werden. Es fehlt:");
         page.QuerySelectorAll("main ul.checklist li").Select(li => li.TextContent)
-            .ShouldContain(li => li.Contains("Die Gruppe hat 3 Mitglieder") && li.Contains("mindestens 4 nötig"));
+            .ShouldContain(li => li.Contains("Die Gruppe hat 3 Mitglieder;") && li.Contains("braucht sie mindestens 4."));
         page.QuerySelector("main form button[type=submit]").ShouldBeNull();
 
         var response = await client.PostWithTokenAsync(Url(id));

@@ -26,7 +26,7 @@ public sealed class AnswersTests(PortalFactory factory) : IClassFixture<PortalFa
         var arrived = report.AtStichtag.ArrivedCumulative;
         text.ShouldContain(arrived == 1
             ? $"Bis zum {stichtag.German()} ist eine geflüchtete Person über NesT in Nordrhein-Westfalen eingereist"
-            : $"Bis zum {stichtag.German()} sind {arrived} Geflüchtete über NesT in Nordrhein-Westfalen eingereist; am Stichtag befinden sich {report.AtStichtag.InProgramme} von ihnen im Programm.");
+            : $"Bis zum {stichtag.German()} sind {arrived} Geflüchtete über NesT in Nordrhein-Westfalen eingereist, davon am Stichtag {report.AtStichtag.InProgramme} im Programm.");
         var first = report.Year(2019).GroupsTookOnCosts;
         text.ShouldContain(first == 1 ? "Im Jahr 2019 hat eine Mentoring-Gruppe" : $"Im Jahr 2019 haben {first} Mentoring-Gruppen");
         text.ShouldContain("vorzeitig aus dem Programm ausgeschieden");

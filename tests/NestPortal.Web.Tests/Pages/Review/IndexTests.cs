@@ -203,7 +203,7 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         Names(page).Order().ShouldBe(["Filter Ohne Hauptkontakt", "Filter Zu Wenige"]);
         (page.QuerySelector("#status option[selected]") as AngleSharp.Html.Dom.IHtmlOptionElement)!.Value.ShouldBe("warning");
         (await client.GetPageAsync($"/Review/Details/{fewContacts}")).QuerySelector("[data-warning=staffing]")!.TextContent
-            .ShouldContain("Es gibt nur noch 1 Hauptansprechpersonen; 2 sind nötig.");
+            .ShouldContain("Es gibt nur noch 1 Hauptansprechperson; die Gruppe braucht 2.");
 
         // Every group the filter shows has a warning by the domain's own rule, and no approved group with one is left out.
         var all = await client.GetPageAsync(WarningList);

@@ -89,8 +89,8 @@ public static class ReportOutputs
     {
         var text = string.Join(" ", page.QuerySelectorAll("main p").Select(p => p.TextContent.Trim()));
         var stichtag = expected.Stichtag.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
-        text.ShouldContain($"Bis zum {stichtag} sind {expected.ArrivedCumulative} Geflüchtete über NesT in Nordrhein-Westfalen eingereist; "
-                           + $"am Stichtag befinden sich {expected.InProgramme} von ihnen im Programm.");
+        text.ShouldContain($"Bis zum {stichtag} sind {expected.ArrivedCumulative} Geflüchtete über NesT in Nordrhein-Westfalen eingereist, "
+                           + $"davon am Stichtag {expected.InProgramme} im Programm.");
         foreach (var (year, groups) in expected.GroupsTookOnCosts)
         {
             text.ShouldContain(year == expected.Stichtag.Year

@@ -40,7 +40,7 @@ public sealed class LeaveTests(PortalFactory factory) : IClassFixture<PortalFact
         text.ShouldContain($"Ausgeschiedene Mitglieder (1) {leaving.DisplayName} – ausgeschieden am {Today.German()}: Umzug nach Hamburg");
         details.TableRows().ShouldNotContain(r => r[0] == leaving.DisplayName);
         details.QuerySelector("[data-warning=staffing]")!.TextContent.ShouldContain(
-            "Die Gruppe hat nur noch 3 aktive Mitglieder; nach den Regeln „NesT Regelprogramm“ sind mindestens 4 nötig.");
+            "Die Gruppe hat nur noch 3 aktive Mitglieder; nach den Regeln „NesT Regelprogramm“ braucht sie mindestens 4.");
         text.ShouldContain($"Mitglied ausgeschieden – Miriam Mentorin: {leaving.DisplayName}");
         var saved = (await factory.LoadGroupAsync(id)).Members.Single(m => m.Id == leaving.Id);
         saved.LeftOn.ShouldBe(Today);

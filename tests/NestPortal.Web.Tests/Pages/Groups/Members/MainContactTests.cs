@@ -8,7 +8,7 @@ public sealed class MainContactTests(PortalFactory factory) : IClassFixture<Port
 {
     private static string Url(int id, int memberId) => $"/Groups/Members/MainContact/{id}/{memberId}";
 
-    private const string MainContactWarning = "Es gibt nur noch 1 Hauptansprechpersonen; 2 sind nötig. Bitte benennen Sie eine neue.";
+    private const string MainContactWarning = "Es gibt nur noch 1 Hauptansprechperson; die Gruppe braucht 2. Bitte benennen Sie eine neue.";
 
     [Fact]
     public async Task After_a_main_contact_left_another_member_is_appointed_and_the_warning_goes()
@@ -23,7 +23,7 @@ public sealed class MainContactTests(PortalFactory factory) : IClassFixture<Port
 
         var form = await client.GetPageAsync(Url(id, members[2].Id));
         form.MainText().ShouldContain($"Soll {members[2].DisplayName} Hauptansprechperson der Gruppe „Hauptkontakt Ersatz“ werden?");
-        form.MainText().ShouldContain("Nach den Regeln „NesT Regelprogramm“ sind 2 Hauptansprechpersonen nötig; derzeit sind es 1.");
+        form.MainText().ShouldContain("Nach den Regeln „NesT Regelprogramm“ braucht die Gruppe 2 Hauptansprechpersonen; derzeit hat sie 1.");
         var response = await client.PostFormAsync(Url(id, members[2].Id), new Dictionary<string, string>());
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
