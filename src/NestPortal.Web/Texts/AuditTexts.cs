@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using NestPortal.Data.Auditing;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
+using NestPortal.Domain.Outreach;
 using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Infrastructure;
 
@@ -141,13 +142,9 @@ public static class AuditTexts
         _ => field,
     };
 
-    /// <summary>
-    /// A logged value as people read it: the log stores dates as ISO and times as UTC (culture-free, so it
-    /// reads the same for everyone); the page shows dates the German way and times in German local time.
-    /// </summary>
     /// <summary>Bookkeeping fields people do not need in a history (ids of actors and parents, creation stamps).</summary>
     public static readonly IReadOnlySet<string> HiddenFields =
-        new HashSet<string> { "IssuedByUserId", "AcknowledgedByUserId", "HouseholdId", "GroupId", "CreatedAtUtc", "CreatedByUserId" };
+        new HashSet<string> { "IssuedByUserId", "AcknowledgedByUserId", "HouseholdId", "GroupId", "CreatedAtUtc", "CreatedByUserId", "RecordedAtUtc" };
 
     /// <summary>
     /// A logged value as people read it: statuses and choices by their German (or English) name, yes/no
@@ -164,6 +161,8 @@ public static class AuditTexts
                 status == SponsorshipStatus.Running ? l["läuft"] : l["abgeschlossen"],
             (_, "Sex") when Enum.TryParse<Sex>(value, out var sex) => HouseholdTexts.Sex(l, sex),
             (_, "DepartureReason") when Enum.TryParse<DepartureReason>(value, out var reason) => HouseholdTexts.DepartureReason(l, reason),
+            ("OutreachEvent", "Kind") when Enum.TryParse<OutreachKind>(value, out var kind) => OutreachTexts.Kind(l, kind),
+            ("EscrowEntry", "Kind") when Enum.TryParse<EscrowEntryKind>(value, out var kind) => EscrowTexts.Kind(l, kind),
             _ when value is "True" => l["ja"],
             _ when value is "False" => l["nein"],
             _ when value is "(vertraulich)" => l["(vertraulich)"],

@@ -21,7 +21,7 @@ public static class EscrowStatement
         return sponsorship.Entries.OrderBy(e => e.Id).Select(e =>
         {
             balance += e.Amount;
-            return new StatementLine(e.ValueDate, Escrow.EscrowTexts.Kind(l, e.Kind), e.RentMonth, e.Reference, e.Amount, balance,
+            return new StatementLine(e.ValueDate, EscrowTexts.Kind(l, e.Kind), e.RentMonth, e.Reference, e.Amount, balance,
                 sponsorship.IsCorrected(e));
         }).ToList();
     }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Localization;
 using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Infrastructure;
 
-namespace NestPortal.Web.Pages.Escrow;
+namespace NestPortal.Web.Texts;
 
 /// <summary>
 /// The words and figures people see for an escrow account's ledger, in one place for the staff pages

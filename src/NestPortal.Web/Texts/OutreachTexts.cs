@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Localization;
 using NestPortal.Domain.Outreach;
 
-namespace NestPortal.Web.Pages.Outreach;
+namespace NestPortal.Web.Texts;
 
 /// <summary>The words staff read for the kinds of outreach.</summary>
 public static class OutreachTexts
