@@ -39,6 +39,34 @@ public sealed class HostTests(PortalFactory factory) : IClassFixture<PortalFacto
         Header("X-Frame-Options").ShouldBe("DENY");
     }
 
+    /// <summary>Regression (hardening issue): downloads of personal data carried no Cache-Control and could stay in a shared browser's cache.</summary>
+    [Theory]
+    [InlineData("/Reports/Export?handler=Csv&Stichtag=2021-06-25&FromYear=2019&ToYear=2021")]
+    [InlineData("/Reports/Export?handler=Xlsx&Stichtag=2021-06-25&FromYear=2019&ToYear=2021")]
+    [InlineData("/Households")]
+    public async Task Pages_and_downloads_are_not_stored_by_the_browser(string url)
+    {
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var response = await client.GetAsync(url);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        response.Headers.CacheControl.ShouldNotBeNull(url).NoStore.ShouldBeTrue(url);
+    }
+
+    [Fact]
+    public async Task A_json_export_of_ones_own_data_is_not_stored_by_the_browser()
+    {
+        var me = await factory.CreateMentorAsync(displayName: "Ida Cache");
+        var client = await factory.SignedInAsync(me.Email, me.Password);
+
+        var response = await client.GetAsync("/Account/Manage/MyData?handler=Json");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        response.Headers.CacheControl.ShouldNotBeNull().NoStore.ShouldBeTrue();
+    }
+
     [Fact]
     public async Task Posting_the_login_without_the_antiforgery_token_is_a_bad_request()
     {
