@@ -1,33 +1,11 @@
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 using NestPortal.Web.Texts;
+using static NestPortal.Web.Tests.Texts.Localized;
 
 namespace NestPortal.Web.Tests.Texts;
 
 /// <summary>Regression: "1 Einträge", "1 Mentorinnen"; the helper picks singular or plural, in German and English.</summary>
 public sealed class CountsTests
 {
-    private static readonly IStringLocalizer L = new ServiceCollection().AddLogging()
-        .AddLocalization(options => options.ResourcesPath = "Resources").BuildServiceProvider()
-        .GetRequiredService<IStringLocalizer<SharedResource>>();
-
-    private static string In(string culture, Func<string> text)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        var beforeCulture = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(culture);
-        try
-        {
-            return text();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-            CultureInfo.CurrentCulture = beforeCulture;
-        }
-    }
-
     [Theory]
     [InlineData(0, "0 Familien gefunden.", "0 households found.")]
     [InlineData(1, "1 Familie gefunden.", "1 household found.")]
