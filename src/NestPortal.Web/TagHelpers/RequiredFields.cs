@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FluentValidation;
 using FluentValidation.Validators;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -30,13 +31,20 @@ public static class RequiredFields
         return required;
     }
 
-    /// <summary>The rule as the validator of the field's model (the page's Input) states it; false where no validator is known.</summary>
+    /// <summary>
+    /// The rule as the validator of the field's model (the page's Input) states it; false where no validator
+    /// is known. A validator's rules are fixed when it is built, so each field is asked once per process,
+    /// not a validator built for every field of every form rendered.
+    /// </summary>
     public static bool IsRequiredByValidator(IServiceProvider services, ModelMetadata field)
     {
         if (field.ContainerType is not { } container || field.PropertyName is not { } property) return false;
-        if (services.GetService(typeof(IValidator<>).MakeGenericType(container)) is not IValidator validator) return false;
-        return validator.CreateDescriptor().GetRulesForMember(property).Any(AlwaysRequires);
+        return Known.GetOrAdd((container, property), key =>
+            services.GetService(typeof(IValidator<>).MakeGenericType(key.Container)) is IValidator validator
+            && validator.CreateDescriptor().GetRulesForMember(key.Property).Any(AlwaysRequires));
     }
+
+    private static readonly ConcurrentDictionary<(Type Container, string Property), bool> Known = new();
 
     private static bool AlwaysRequires(IValidationRule rule) =>
         !rule.HasCondition && !rule.HasAsyncCondition

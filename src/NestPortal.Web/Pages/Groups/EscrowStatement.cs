@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Infrastructure.Downloads;
-using NestPortal.Web.Pages.Escrow;
 
 namespace NestPortal.Web.Pages.Groups;
 
