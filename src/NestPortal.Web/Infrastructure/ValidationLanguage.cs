@@ -47,6 +47,7 @@ public sealed class ValidationLanguage : LanguageManager
         ["StringEnumValidator"] = "Bitte wählen Sie bei „{PropertyName}“ einen der angebotenen Werte.",
         ["CreditCardValidator"] = "„{PropertyName}“ ist keine gültige Kartennummer.",
         ["ScalePrecisionValidator"] = "„{PropertyName}“ darf höchstens {ExpectedPrecision} Ziffern haben, davon höchstens {ExpectedScale} nach dem Komma.",
+        [CleanTextKey] = "„{PropertyName}“ enthält unsichtbare Steuer- oder Formatzeichen (etwa einen Zeilenumbruch, eine Umkehr der Schreibrichtung oder ein Leerzeichen ohne Breite). Bitte geben Sie den Text ohne diese Zeichen ein.",
     };
 
     private static readonly Dictionary<string, string> English = new(StringComparer.Ordinal)
@@ -80,7 +81,11 @@ public sealed class ValidationLanguage : LanguageManager
         ["StringEnumValidator"] = "Please choose one of the offered values for “{PropertyName}”.",
         ["CreditCardValidator"] = "“{PropertyName}” is not a valid card number.",
         ["ScalePrecisionValidator"] = "“{PropertyName}” may have at most {ExpectedPrecision} digits, at most {ExpectedScale} of them after the decimal point.",
+        [CleanTextKey] = "“{PropertyName}” contains invisible control or format characters (such as a line break, a reversal of the writing direction or a zero-width space). Please enter the text without them.",
     };
+
+    /// <summary>The portal's own rule that every text field passes (<see cref="TextInput"/>), checked with each form.</summary>
+    public const string CleanTextKey = "CleanTextValidator";
 
     /// <summary>The keys this class words; every key FluentValidation and its client-side adapters ask for.</summary>
     public static IReadOnlyCollection<string> Keys => German.Keys;

@@ -16,6 +16,9 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost(int? code) => Show(code);
 
+    /// <summary>The request was refused before any page saw it (<see cref="Infrastructure.MalformedRequests"/>).</summary>
+    public bool Malformed => HttpContext.Items.ContainsKey(Infrastructure.MalformedRequests.ItemKey);
+
     private void Show(int? code)
     {
         // The code comes from the query string: only the statuses this page explains are taken.

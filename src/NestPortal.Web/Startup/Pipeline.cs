@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NestPortal.Web.Infrastructure;
 using Serilog;
 
 namespace NestPortal.Web.Startup;
@@ -20,6 +21,7 @@ public static class Pipeline
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms, {SqlCommands} SQL commands";
             options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("SqlCommands", SqlCommandCounter.CountFor(context));
         });
+        app.UseMiddleware<MalformedRequests>();
         app.UseRouting();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthentication();

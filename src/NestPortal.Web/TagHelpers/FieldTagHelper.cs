@@ -50,6 +50,10 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         if (Autocomplete is not null) attributes["autocomplete"] = Autocomplete;
         if (List is not null) attributes["list"] = List;
 
+        // A text area's line breaks pass validation only where the property says it holds several lines (TextFields).
+        if (Type == "textarea" && For.Metadata.DataTypeName != nameof(System.ComponentModel.DataAnnotations.DataType.MultilineText))
+            throw new InvalidOperationException($"{For.Metadata.ContainerType?.Name}.{For.Metadata.PropertyName} is shown as a text area: mark it [DataType(DataType.MultilineText)].");
+
         var input = Type switch
         {
             "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, name, Rows, 0, attributes),

@@ -86,6 +86,7 @@ public sealed class CreateModel(
         [Display(Name = "Kommune")] public string Municipality { get; set; } = string.Empty;
         [Display(Name = "Datum der Entscheidung")] public DateOnly? DecisionDate { get; set; }
         [Display(Name = "Aktenzeichen")] public string FileReference { get; set; } = string.Empty;
+        [DataType(DataType.MultilineText)]
         [Display(Name = "Rechtsgrundlage")] public string LegalBasis { get; set; } = string.Empty;
         [Display(Name = "Wirksam ab")] public DateOnly? EffectiveDate { get; set; }
         [Display(Name = "Die bisherige Entscheidung ersetzen")] public bool SupersedeCurrent { get; set; }

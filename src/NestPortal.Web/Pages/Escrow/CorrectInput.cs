@@ -8,6 +8,7 @@ namespace NestPortal.Web.Pages.Escrow;
 /// <summary>Why an entry is reversed, and the clerk's confirmation: a correction cannot itself be corrected.</summary>
 public sealed class CorrectInput
 {
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Begründung")] public string Reason { get; set; } = string.Empty;
     [Display(Name = "Bestätigung")] public bool Confirmed { get; set; }
 

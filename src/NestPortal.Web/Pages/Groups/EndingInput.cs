@@ -15,6 +15,7 @@ public sealed class EndingInput
     public DateOnly? On { get; set; }
 
     [Display(Name = "Grund")]
+    [DataType(DataType.MultilineText)]
     public string? Reason { get; set; }
 
     /// <summary>Neither a departure nor a dissolution can be undone in the portal: people confirm they mean it.</summary>

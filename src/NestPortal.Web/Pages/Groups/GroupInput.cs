@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using NestPortal.Domain.MentoringGroups;
@@ -9,6 +10,7 @@ public sealed class GroupInput
 {
     public string Name { get; set; } = string.Empty;
     public string HomeMunicipality { get; set; } = string.Empty;
+    [DataType(DataType.MultilineText)]
     public string? SupportPlan { get; set; }
 
     public sealed class Validator : AbstractValidator<GroupInput>

@@ -14,6 +14,7 @@ public sealed class DepartureInput
     [Display(Name = "Grund")]
     public DepartureReason? Reason { get; set; }
 
+    [DataType(DataType.MultilineText)]
     public string? Note { get; set; }
 
     /// <summary>A departure cannot be undone in the portal: staff confirm they mean it.</summary>

@@ -13,6 +13,7 @@ public sealed class HouseholdInput
     [Display(Name = "Erwartete Ankunft")]
     public DateOnly? ExpectedArrival { get; set; }
 
+    [DataType(DataType.MultilineText)]
     public string? SpecialNeedsNote { get; set; }
 
     public static HouseholdInput From(Household household) => new()

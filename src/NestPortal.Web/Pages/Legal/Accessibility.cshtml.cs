@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -82,6 +83,7 @@ public sealed class AccessibilityModel(
     {
         public string? Name { get; set; }
         public string? Email { get; set; }
+        [DataType(DataType.MultilineText)]
         public string Message { get; set; } = string.Empty;
     }
 
@@ -92,7 +94,7 @@ public sealed class AccessibilityModel(
             RuleFor(x => x.Name).MaximumLength(NameMaxLength)
                 .WithMessage(_ => l["Der Name darf höchstens {0} Zeichen lang sein.", NameMaxLength]);
             RuleFor(x => x.Email)
-                .EmailAddress().WithMessage(_ => l["Bitte geben Sie eine gültige E-Mail-Adresse an oder lassen Sie das Feld leer."])
+                .MailAddress().WithMessage(_ => l["Bitte geben Sie eine gültige E-Mail-Adresse an oder lassen Sie das Feld leer."])
                 .MaximumLength(EmailMaxLength).WithMessage(_ => l["Die E-Mail-Adresse darf höchstens {0} Zeichen lang sein.", EmailMaxLength])
                 .When(x => !string.IsNullOrWhiteSpace(x.Email));
             // NotEmpty (also refuses blanks) rather than a Must: the browser's check then shows the same German message.

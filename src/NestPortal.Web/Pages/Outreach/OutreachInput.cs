@@ -16,6 +16,7 @@ public sealed class OutreachInput
     [Display(Name = "Art")]
     public OutreachKind? Kind { get; set; }
 
+    [DataType(DataType.MultilineText)]
     public string? Note { get; set; }
 
     /// <summary>The AGS of the municipalities invited or written to.</summary>

@@ -88,6 +88,7 @@ public sealed class DetailsModel(
 
     public sealed class ReturnInput
     {
+        [DataType(DataType.MultilineText)]
         public string Remarks { get; set; } = string.Empty;
     }
 

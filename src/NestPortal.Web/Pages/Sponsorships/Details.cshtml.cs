@@ -98,6 +98,7 @@ public sealed class DetailsModel(
     public sealed class SwitchInput
     {
         [Display(Name = "Neue Programmregeln")] public int? RuleSetId { get; set; }
+        [DataType(DataType.MultilineText)]
         [Display(Name = "Begründung")] public string Reason { get; set; } = string.Empty;
     }
 

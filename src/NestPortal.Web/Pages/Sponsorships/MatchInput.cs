@@ -27,6 +27,7 @@ public sealed class MatchInput
 
     /// <summary>Empty: the rule set of the group's submission date.</summary>
     [Display(Name = "Programmregeln")] public int? RuleSetId { get; set; }
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Begründung für andere Programmregeln")] public string? RuleSetReason { get; set; }
 
     public sealed class Validator : AbstractValidator<MatchInput>

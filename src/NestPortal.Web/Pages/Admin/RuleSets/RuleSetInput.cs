@@ -35,6 +35,7 @@ public class RuleSetInput
 
     public int? SupportMonths { get; set; }
 
+    [DataType(DataType.MultilineText)]
     public string TrainingRequirement { get; set; } = string.Empty;
 
     [Display(Name = "Mentoring-Übernahmen einer Gruppe zugleich")]

@@ -79,7 +79,7 @@ public sealed class InviteModel(
         public Validator(IStringLocalizer<SharedResource> l)
         {
             RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(200).WithName(_ => l["Name"]);
-            RuleFor(x => x.Email).NotEmpty().MaximumLength(254).EmailAddress().WithName(_ => l["E-Mail-Adresse"]);
+            RuleFor(x => x.Email).NotEmpty().MaximumLength(254).MailAddress().WithName(_ => l["E-Mail-Adresse"]);
             RuleFor(x => x.Role).Must(role => Roles.Staff.Contains(role))
                 .WithMessage(_ => l["Bitte wählen Sie eine Rolle für Mitarbeitende."]);
             RuleFor(x => x.Municipality).NotEmpty().When(x => x.Role == Roles.Municipality)

@@ -57,7 +57,7 @@ public sealed class MemberInput
                 RuleFor(x => x.OrganisationName).NotEmpty().MaximumLength(200).WithName(_ => l["Name der Organisation"]);
                 RuleFor(x => x.RepresentativeName).NotEmpty().MaximumLength(200).WithName(_ => l["Vertreten durch"]);
             });
-            RuleFor(x => x.Email).NotEmpty().MaximumLength(254).EmailAddress().WithName(_ => l["E-Mail-Adresse"]);
+            RuleFor(x => x.Email).NotEmpty().MaximumLength(254).MailAddress().WithName(_ => l["E-Mail-Adresse"]);
             RuleFor(x => x.Phone).MaximumLength(50).Matches(@"^[0-9 +()/\-]*$")
                 .WithMessage(_ => l["Die Telefonnummer darf nur Ziffern, Leerzeichen und + ( ) / - enthalten."]).WithName(_ => l["Telefon"]);
             RuleFor(x => x.TrainingDate).GreaterThan(new DateOnly(2019, 1, 1))
