@@ -41,6 +41,7 @@ public static class ServiceRegistration
         if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["Portal:PublicBaseUrl"]))
             throw new InvalidOperationException("Portal:PublicBaseUrl must be set in Production (e.g. https://nest.example.nrw.de): mailed links are built from it.");
 
+        services.AddPortalHostFiltering(configuration, environment);
         services.AddPortalData(configuration, environment);
         services.AddIdentityAndAccess(configuration, environment);
         services.AddPortalPages(environment);

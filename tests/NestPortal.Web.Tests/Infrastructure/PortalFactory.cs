@@ -21,6 +21,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private readonly bool _ownsFolder;
 
+    /// <summary>The demo accounts and data; a portal started as Production refuses them.</summary>
+    protected virtual bool WithDemoData => true;
+
     /// <summary>The demo set's history 2019–2025, unless a test compares report figures with an imported history alone.</summary>
     public bool DemoHistory { get; init; } = true;
 
@@ -56,7 +59,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:History", DemoHistory ? "true" : "false");
         // The suite's fixed day, not the real one: no test may depend on the date it runs.
         // The demo accounts and data, as the development host adds them.
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance).AddDemoData());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(TestClock.Instance);
+            if (WithDemoData) services.AddDemoData();
+        });
     }
 
     public HttpClient CreateBrowserLikeClient() =>
