@@ -563,6 +563,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("AccountsChecked")
                         .HasColumnType("int");
 
+                    b.Property<int?>("AccountsToCheck")
+                        .HasColumnType("int");
+
                     b.Property<decimal>("AmountPaid")
                         .HasPrecision(14, 2)
                         .HasColumnType("decimal(14,2)");
@@ -579,6 +582,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("HeartbeatAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<DateOnly>("PaidThrough")

@@ -538,6 +538,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("AccountsChecked")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AccountsToCheck")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("AmountPaid")
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
@@ -554,6 +557,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeartbeatAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("PaidThrough")

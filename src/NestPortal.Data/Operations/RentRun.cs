@@ -26,6 +26,15 @@ public sealed class RentRun
     public int SponsorshipsCompleted { get; private set; }
     public int Failures { get; private set; }
 
+    /// <summary>The running sponsorships when the run began: what "all" means in its progress.</summary>
+    public int? AccountsToCheck { get; private set; }
+
+    /// <summary>
+    /// When the run last showed it was alive (each saved batch). An unfinished run silent for longer than
+    /// its lease died with its process (<see cref="HasDied"/>); the next run closes it as aborted.
+    /// </summary>
+    public DateTime? HeartbeatAtUtc { get; private set; }
+
     /// <summary>One line per account that failed (sponsorship id and reason), cut at <see cref="ReportMaxLength"/>.</summary>
     public string? FailureReport { get; private set; }
 
@@ -38,9 +47,23 @@ public sealed class RentRun
         PaidThrough = paidThrough;
         StartedBy = startedBy;
         StartedAtUtc = startedAtUtc;
+        HeartbeatAtUtc = startedAtUtc;
     }
 
     public bool IsFinished => FinishedAtUtc is not null;
+
+    public DateTime LastSignOfLifeUtc => HeartbeatAtUtc ?? StartedAtUtc;
+
+    /// <summary>Unfinished and silent for longer than the lease: its process was killed, it will not finish.</summary>
+    public bool HasDied(DateTime nowUtc, TimeSpan lease) => !IsFinished && nowUtc - LastSignOfLifeUtc > lease;
+
+    public void Begin(int accountsToCheck, DateTime nowUtc)
+    {
+        AccountsToCheck = accountsToCheck;
+        Beat(nowUtc);
+    }
+
+    public void Beat(DateTime nowUtc) => HeartbeatAtUtc = nowUtc;
 
     public void CountAccount() => AccountsChecked++;
 

@@ -19,4 +19,10 @@ public sealed class RentRunOptions
 
     /// <summary>A pause before that catch-up run, so the portal answers requests first.</summary>
     public double StartDelaySeconds { get; set; } = 60;
+
+    /// <summary>
+    /// How long a run may go without saving a batch before it counts as dead (its process was killed). A
+    /// batch of 200 accounts takes about a second; the lease is generous for a busy machine.
+    /// </summary>
+    public double LeaseMinutes { get; set; } = 10;
 }

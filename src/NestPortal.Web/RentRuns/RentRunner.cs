@@ -16,7 +16,8 @@ namespace NestPortal.Web.RentRuns;
 /// next run tries it again. Months are paid once however often this runs: the domain pays only unpaid
 /// months, and the database's unique key per account, month and payment number refuses a second one.
 /// </summary>
-public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, TimeProvider time, ILogger<RentRunner> logger)
+public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, TimeProvider time, ILogger<RentRunner> logger,
+    Microsoft.Extensions.Options.IOptions<RentRunOptions>? options = null)
 {
     public const int DefaultBatchSize = 200;
 
@@ -25,11 +26,15 @@ public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, T
 
     public int BatchSize { get; init; } = DefaultBatchSize;
 
+    private TimeSpan Lease => TimeSpan.FromMinutes((options?.Value ?? new RentRunOptions()).LeaseMinutes);
+
     /// <param name="paidThrough">The day to settle for: every month due by then is paid.</param>
     /// <param name="startedBy">"Zeitplan" for the background service, else the administrator's name.</param>
     public async Task<RentRun> RunAsync(DateOnly paidThrough, string startedBy, CancellationToken cancellationToken = default)
     {
+        await CloseDeadRunsAsync(cancellationToken);
         var run = new RentRun(paidThrough, startedBy, time.UtcNow());
+        run.Begin(await db.Sponsorships.CountAsync(s => s.Status == SponsorshipStatus.Running, cancellationToken), time.UtcNow());
         db.RentRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         try
@@ -54,6 +59,24 @@ public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, T
         logger.LogInformation("Rent run {RunId} through {PaidThrough}: {Accounts} accounts, {Payments} payments, {Refunds} refunds, {Completed} completed, {Failures} failures",
             run.Id, paidThrough, run.AccountsChecked, run.Payments, run.Refunds, run.SponsorshipsCompleted, run.Failures);
         return run;
+    }
+
+    /// <summary>
+    /// Runs whose process was killed (no batch saved within the lease) are closed as aborted, so the list
+    /// stops calling them running. What they booked stays booked; this run carries on from there.
+    /// </summary>
+    private async Task CloseDeadRunsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        var unfinished = await db.RentRuns.Where(r => r.FinishedAtUtc == null).ToListAsync(cancellationToken);
+        foreach (var dead in unfinished.Where(r => r.HasDied(now, Lease)))
+        {
+            logger.LogWarning("Rent run {RunId} has not reported since {LastSign:u}; closing it as aborted", dead.Id, dead.LastSignOfLifeUtc);
+            dead.Abort($"Der Lauf hat sich seit {Infrastructure.Clock.InGermany(dead.LastSignOfLifeUtc):dd.MM.yyyy HH:mm} Uhr nicht mehr gemeldet; sein Prozess wurde vermutlich beendet. Was er gebucht hat, bleibt gebucht.", now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>Every running sponsorship, batch by batch; returns the run with its counts.</summary>
@@ -107,6 +130,7 @@ public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, T
             run = await ForgetUnsavedAsync(run.Id, cancellationToken);
             run.CountAccount();
             run.RecordFailure(sponsorshipId, FailureReasons.Of(exception));
+            run.Beat(time.UtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return run;
         }
@@ -138,6 +162,8 @@ public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, T
     private void Settle(RentRun run, Batch batch, DateOnly today, RentEndNotices.Recipients recipients)
     {
         var now = time.UtcNow();
+        // Saved with the batch: the run's sign of life and its progress.
+        run.Beat(now);
         foreach (var sponsorship in batch.Sponsorships)
         {
             var household = batch.Households.GetValueOrDefault(sponsorship.HouseholdId);

@@ -1,3 +1,4 @@
+using NestPortal.Data.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NestPortal.Domain.Sponsorships;
@@ -15,6 +16,43 @@ public sealed class RentRunnerTests(PortalFactory factory) : IClassFixture<Porta
     private static readonly DateOnly January2024 = new(2024, 1, 1);
 
     private static DateOnly Month(int year, int month) => new(year, month, 1);
+
+    /// <summary>Regression (hardening issue): a run killed mid-way stayed "läuft oder abgebrochen" for ever.</summary>
+    [Fact]
+    public async Task A_run_closes_earlier_runs_whose_process_died_and_leaves_live_ones_alone()
+    {
+        var dead = new RentRun(new DateOnly(2024, 3, 1), "Zeitplan", TestClock.UtcNow.AddHours(-2));
+        dead.Begin(40, TestClock.UtcNow.AddHours(-2));
+        dead.CountAccount();
+        var alive = new RentRun(new DateOnly(2024, 3, 1), "Zweite Instanz", TestClock.UtcNow.AddMinutes(-1));
+        await factory.ExecuteAsync(async db => { db.RentRuns.AddRange(dead, alive); await db.SaveChangesAsync(); });
+
+        var run = await factory.RunRentAsync(new DateOnly(2024, 3, 2));
+
+        var closed = await factory.QueryAsync(db => db.RentRuns.AsNoTracking().SingleAsync(r => r.Id == dead.Id));
+        closed.FinishedAtUtc.ShouldNotBeNull();
+        closed.FailureReport.ShouldNotBeNull().ShouldContain("nicht mehr gemeldet");
+        closed.AccountsChecked.ShouldBe(1);
+        (await factory.QueryAsync(db => db.RentRuns.AsNoTracking().SingleAsync(r => r.Id == alive.Id))).FinishedAtUtc.ShouldBeNull();
+        run.FinishedAtUtc.ShouldNotBeNull();
+        run.HeartbeatAtUtc.ShouldNotBeNull();
+        await factory.QueryAsync(db => db.RentRuns.Where(r => r.Id == alive.Id).ExecuteDeleteAsync());
+    }
+
+    [Fact]
+    public void A_run_is_dead_when_unfinished_and_silent_for_longer_than_its_lease()
+    {
+        var start = new DateTime(2026, 6, 17, 7, 0, 0, DateTimeKind.Utc);
+        var run = new RentRun(new DateOnly(2026, 6, 17), "Zeitplan", start);
+        var lease = TimeSpan.FromMinutes(10);
+
+        run.HasDied(start.AddMinutes(10), lease).ShouldBeFalse();
+        run.HasDied(start.AddMinutes(11), lease).ShouldBeTrue();
+        run.Beat(start.AddMinutes(9));
+        run.HasDied(start.AddMinutes(11), lease).ShouldBeFalse();
+        run.Finish(start.AddMinutes(12));
+        run.HasDied(start.AddHours(5), lease).ShouldBeFalse();
+    }
 
     [Fact]
     public async Task A_second_run_the_same_day_pays_nothing_more()

@@ -6,14 +6,19 @@ using NestPortal.Data;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
 using NestPortal.Web.RentRuns;
+using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace NestPortal.Web.Pages.Admin.RentRuns;
 
 /// <summary>
-/// The rent runs, newest first, and a button that starts one now. The run happens within the request
-/// (seconds at today's volume); a scheduled run at the same moment is harmless, each month is paid once.
+/// The rent runs, newest first, and a button that starts one now. The run is the background job's
+/// (<see cref="RentRunJob"/>), not the request's: a closed tab, a proxy's timeout or a restart of the
+/// server cannot stop it halfway, and one instance of the cluster runs it at a time. A running run shows
+/// its progress; a scheduled run at the same moment is harmless, each month is paid once.
 /// </summary>
-public sealed class IndexModel(NestPortalDbContext db, RentRunner runner, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(NestPortalDbContext db, ISchedulerFactory schedulers, TimeProvider time, IOptions<RentRunOptions> options,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 20;
 
@@ -38,14 +43,19 @@ public sealed class IndexModel(NestPortalDbContext db, RentRunner runner, TimePr
             return Page();
         }
 
-        // Not cancelled with the request: a closed browser tab must not stop a run halfway.
-        var run = await runner.RunAsync(Today, User.ToActor().Name, CancellationToken.None);
-        TempData["Status"] = l["Der Mietlauf ist abgeschlossen: {0} geprüft, {1} gezahlt ({2}), {3}, {4} abgeschlossen, {5}.",
-            l.Count(run.AccountsChecked, "{0} Konto", "{0} Konten"), l.Count(run.Payments, "{0} Miete", "{0} Mieten"), DecimalInput.Euros(run.AmountPaid),
-            l.Count(run.Refunds, "{0} Rückzahlung", "{0} Rückzahlungen"), l.Count(run.SponsorshipsCompleted, "{0} Mentoring-Übernahme", "{0} Mentoring-Übernahmen"),
-            l.Count(run.Failures, "1 Fehler", "{0} Fehler")].Value;
+        var scheduler = await schedulers.GetScheduler(CancellationToken.None);
+        // Not cancelled with the request: a closed browser tab must not stop the start halfway.
+        await scheduler.TriggerJob(RentRunJob.Key, new JobDataMap { [RentRunJob.StartedByKey] = User.ToActor().Name }, CancellationToken.None);
+        TempData["Status"] = l["Der Mietlauf ist gestartet und läuft im Hintergrund. Sein Fortschritt steht unten; sein Ergebnis erscheint in der Liste, sobald er fertig ist."].Value;
         return RedirectToPage();
     }
+
+    public TimeSpan Lease => TimeSpan.FromMinutes(options.Value.LeaseMinutes);
+
+    public DateTime NowUtc => time.UtcNow();
+
+    /// <summary>The newest run still working, whose progress the page shows at the top.</summary>
+    public RentRunRow? Running { get; private set; }
 
     public PagerModel Pager => new(Result.PageNumber, Result.PageCount, Result.Total, new Dictionary<string, string?>
     {
@@ -57,5 +67,8 @@ public sealed class IndexModel(NestPortalDbContext db, RentRunner runner, TimePr
         var runs = db.RentRuns.AsNoTracking();
         if (OnlyFailures) runs = runs.Where(r => r.Failures > 0);
         Result = await runs.OrderByDescending(r => r.Id).Select(RentRunRow.Projection).ToPagedAsync(PageNumber, PageSize);
+        var newestUnfinished = await db.RentRuns.AsNoTracking().Where(r => r.FinishedAtUtc == null).OrderByDescending(r => r.Id)
+            .Select(RentRunRow.Projection).FirstOrDefaultAsync();
+        Running = newestUnfinished?.IsRunningAt(NowUtc, Lease) == true ? newestUnfinished : null;
     }
 }
