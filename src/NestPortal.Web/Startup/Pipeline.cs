@@ -21,6 +21,7 @@ public static class Pipeline
             options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("SqlCommands", SqlCommandCounter.CountFor(context));
         });
         app.UseRouting();
+        app.UsePortalRateLimits();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthentication();
         app.UseAuthorization();

@@ -43,6 +43,7 @@ public static class ServiceRegistration
 
         services.AddPortalData(configuration, environment);
         services.AddIdentityAndAccess(configuration, environment);
+        services.AddPortalRateLimits(configuration);
         services.AddPortalPages(environment);
         services.AddBackgroundWork(configuration, environment);
         return services;
