@@ -41,6 +41,14 @@ public sealed class SignInFailures(Microsoft.Extensions.Options.IOptions<RateLim
     /// <summary>The right password or code: the pair starts again from nothing.</summary>
     public void Clear(string account, string address) => _pairs.TryRemove(Pair(account, address), out _);
 
+    /// <summary>A new password set through a mailed link proves the mailbox: every address starts again for the account.</summary>
+    public void ClearAccount(string account)
+    {
+        var prefix = account + "|";
+        foreach (var key in _pairs.Keys)
+            if (key.StartsWith(prefix, StringComparison.Ordinal)) _pairs.TryRemove(key, out _);
+    }
+
     /// <summary>Forgets pairs whose time is up; false when none was, so the new pair goes uncounted.</summary>
     private bool MakeRoom(DateTimeOffset now)
     {
