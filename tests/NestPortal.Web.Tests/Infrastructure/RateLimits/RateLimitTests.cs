@@ -1,6 +1,9 @@
 using System.Net;
+using System.Reflection;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Infrastructure.RateLimits;
+using NestPortal.Web.Pages.Account;
 
 namespace NestPortal.Web.Tests.Infrastructure.RateLimits;
 
@@ -23,6 +26,16 @@ public sealed class RateLimitTests(RateLimitedPortalFactory factory) : IClassFix
         var at = Clock.InGermany(factory.Clock.GetUtcNow().UtcDateTime.AddSeconds(seconds));
         return new DateTime(at.Ticks + TimeSpan.TicksPerMinute - 1 - (at.Ticks + TimeSpan.TicksPerMinute - 1) % TimeSpan.TicksPerMinute).ToString("HH:mm");
     }
+
+    [Theory]
+    [InlineData(typeof(LoginModel), RateLimitedForm.SignIn)]
+    [InlineData(typeof(LoginWith2faModel), RateLimitedForm.SecondFactor)]
+    [InlineData(typeof(LoginWithRecoveryCodeModel), RateLimitedForm.SecondFactor)]
+    [InlineData(typeof(RegisterModel), RateLimitedForm.Mail)]
+    [InlineData(typeof(ForgotPasswordModel), RateLimitedForm.Mail)]
+    [InlineData(typeof(ResendConfirmationModel), RateLimitedForm.Mail)]
+    public void Every_public_form_that_checks_a_secret_or_sends_a_mail_draws_on_a_budget(Type page, RateLimitedForm form) =>
+        page.GetCustomAttribute<RateLimitedAttribute>().ShouldNotBeNull(page.Name).Form.ShouldBe(form);
 
     [Fact]
     public async Task The_eleventh_sign_in_from_one_address_within_a_minute_gets_429_in_German_and_other_addresses_do_not()
