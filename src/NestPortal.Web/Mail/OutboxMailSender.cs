@@ -12,8 +12,27 @@ public sealed class OutboxMailSender(NestPortalDbContext db, IMailer mailer, Tim
 {
     private const int BatchSize = 50;
 
+    /// <summary>
+    /// One delivery at a time in this process: Quartz runs the job once at a time, but a direct caller
+    /// (the tests' mailbox) must not pick up the same mail in parallel and send it twice.
+    /// </summary>
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
     /// <summary>Sends every mail that is due; returns how many went out.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        await OneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await SendBatchAsync(cancellationToken);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    private async Task<int> SendBatchAsync(CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
         var due = await db.OutgoingMails.Where(m => m.SentAtUtc == null && m.NextAttemptAtUtc <= now)

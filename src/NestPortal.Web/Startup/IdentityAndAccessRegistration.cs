@@ -21,9 +21,11 @@ public static class IdentityAndAccessRegistration
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
+                // Wrong passwords and codes no longer lock the account itself, which anyone could do to
+                // anyone: they lock the pair of account and client address (SignInFailures, ADR 0018).
+                // Lockout stays enabled so that a lock set on purpose (LockoutEnd) still holds.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedEmail = true;
             })

@@ -23,6 +23,7 @@ public static class Pipeline
         });
         app.UseMiddleware<MalformedRequests>();
         app.UseRouting();
+        app.UsePortalRateLimits();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthentication();
         app.UseAuthorization();

@@ -44,6 +44,7 @@ public static class ServiceRegistration
         services.AddPortalHostFiltering(configuration, environment);
         services.AddPortalData(configuration, environment);
         services.AddIdentityAndAccess(configuration, environment);
+        services.AddPortalRateLimits(configuration);
         services.AddPortalPages(environment);
         services.AddBackgroundWork(configuration, environment);
         return services;

@@ -30,6 +30,7 @@ public static class AccessTable
         ["/Account/ConfirmEmail"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
         ["/Account/ForgotPassword"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
         ["/Account/SetPassword"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/ResendConfirmation"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
         ["/Account/Manage/TwoFactor"] = [Login, Allowed, Allowed, Allowed, Allowed],
         ["/Groups/Index"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
         ["/Groups/Create"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],

@@ -16,6 +16,13 @@ public class PortalFactory : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(Folder, "nestportal.db");
     public string MailFolder => Path.Combine(Folder, "mail");
 
+    /// <summary>
+    /// The suite signs in hundreds of times from one address (TestServer has none; the browser tests come
+    /// from 127.0.0.1), so it runs with limits no test reaches; the rate-limit tests turn this off and
+    /// meet the portal's defaults.
+    /// </summary>
+    public bool GenerousRateLimits { get; init; } = true;
+
     /// <summary>Demo accounts skip the second factor unless a test says otherwise.</summary>
     public bool RelaxTwoFactorForDemoUsers { get; init; } = true;
 
@@ -57,14 +64,29 @@ public class PortalFactory : WebApplicationFactory<Program>
         // The demo set leaves the programme open: the suite's days lie after its end (2025), and its tests submit and match.
         builder.UseSetting("Demo:EndProgramme", "false");
         builder.UseSetting("Demo:History", DemoHistory ? "true" : "false");
+        if (GenerousRateLimits)
+        {
+            foreach (var form in new[] { "SignIn", "SecondFactor", "Mail" })
+            {
+                builder.UseSetting($"RateLimits:{form}:PerAddress", "100000");
+                builder.UseSetting($"RateLimits:{form}:PerAccount", "100000");
+            }
+        }
+
+        // The client address a test names in a header (ClientAddress.Header); never part of the portal itself.
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddress.FromTestHeader>());
         // The suite's fixed day, not the real one: no test may depend on the date it runs.
         // The demo accounts and data, as the development host adds them.
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(TestClock.Instance);
             if (WithDemoData) services.AddDemoData();
+            PasswordHashes.Register(services);
         });
     }
+
+    /// <summary>How many password hashes the portal computed so far (<see cref="Infrastructure.PasswordHashes"/>).</summary>
+    public PasswordHashes PasswordHashes => Services.GetRequiredService<PasswordHashes>();
 
     public HttpClient CreateBrowserLikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -3,16 +3,23 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using NestPortal.Data;
 using NestPortal.Data.Identity;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Infrastructure.RateLimits;
 using NestPortal.Web.Mail;
 
 namespace NestPortal.Web.Pages.Account;
 
-/// <summary>Mails a link to set a new password. The answer is the same whether or not the account exists.</summary>
+/// <summary>
+/// Mails a link to set a new password. The answer, and the work behind it (one mail queued in the
+/// outbox), is the same whether or not the account exists: an unknown address is told so by mail.
+/// </summary>
+[RateLimited(RateLimitedForm.Mail)]
 public sealed class ForgotPasswordModel(
-    UserManager<PortalUser> users, IValidator<ForgotPasswordModel.InputModel> validator, IMailer mailer,
-    IStringLocalizer<SharedResource> l, Microsoft.Extensions.Options.IOptions<PortalOptions> portal, IHostEnvironment environment) : PageModel
+    NestPortalDbContext db, UserManager<PortalUser> users, IValidator<ForgotPasswordModel.InputModel> validator,
+    IStringLocalizer<SharedResource> l, Microsoft.Extensions.Options.IOptions<PortalOptions> portal, IHostEnvironment environment,
+    TimeProvider time) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public bool Sent { get; private set; }
@@ -24,15 +31,21 @@ public sealed class ForgotPasswordModel(
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
-        var user = await users.FindByEmailAsync(Input.Email);
+        var email = Input.Email.Trim();
+        var user = await users.FindByEmailAsync(email);
         if (user?.Email is not null)
         {
             // Setting a password through the mailed link also proves the address, so unconfirmed accounts get one too.
             var link = await AccountLinks.SetPasswordAsync(users, user, Url, AccountLinks.BaseUrl(portal.Value, Request, environment));
-            await mailer.SendAsync(user.Email, l["Neues Passwort für NestPortal"],
-                l["Über diesen Link können Sie ein neues Passwort festlegen: <a href=\"{0}\">Passwort festlegen</a>. Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.", link]);
+            db.QueueMail(user.Email, l["Neues Passwort für NestPortal"],
+                l["Über diesen Link können Sie ein neues Passwort festlegen: <a href=\"{0}\">Passwort festlegen</a>. Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.", link], time.UtcNow());
+        }
+        else
+        {
+            db.QueueMail(email, AccountMails.NoAccountSubject(l), AccountMails.NoAccountBody(l), time.UtcNow());
         }
 
+        await db.SaveChangesAsync();
         Sent = true;
         return Page();
     }

@@ -6,13 +6,15 @@ using Microsoft.Extensions.Localization;
 using NestPortal.Data.Identity;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Infrastructure.RateLimits;
 
 namespace NestPortal.Web.Pages.Account;
 
+[RateLimited(RateLimitedForm.SignIn)]
 public sealed class LoginModel(
     SignInManager<PortalUser> signIn, IValidator<LoginModel.InputModel> validator,
     IStringLocalizer<SharedResource> l, IEnumerable<DemoAccountListing> demoAccountListings, IHostEnvironment environment,
-    ILogger<LoginModel> logger) : PageModel
+    SignInFailures failures, ClientKeys keys, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -33,13 +35,23 @@ public sealed class LoginModel(
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
 
         var users = signIn.UserManager;
+        var account = keys.Account(Input.Email);
+        var address = keys.Address(HttpContext);
         var user = await users.FindByEmailAsync(Input.Email);
+
+        // Too many wrong passwords for this account from this address: refused like a wrong password,
+        // with the same work, whether or not the account exists and whatever was typed (ADR 0018).
+        if (failures.IsLocked(account, address))
+        {
+            users.PasswordHasher.HashPassword(new PortalUser(), Input.Password);
+            return WrongCredentials();
+        }
+
         if (user is null)
         {
             // Hash anyway, so an unknown address takes as long as a known one.
             users.PasswordHasher.HashPassword(new PortalUser(), Input.Password);
-            ModelState.AddModelError(string.Empty, l["E-Mail-Adresse oder Passwort ist falsch."]);
-            return Page();
+            return Failed();
         }
 
         // Identity says "not confirmed" or "locked" before it looks at the password; only someone who
@@ -47,11 +59,12 @@ public sealed class LoginModel(
         if ((!await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
             && !await users.CheckPasswordAsync(user, Input.Password))
         {
-            ModelState.AddModelError(string.Empty, l["E-Mail-Adresse oder Passwort ist falsch."]);
-            return Page();
+            return Failed();
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        // No lockout on failure: a wrong password counts for this address only (SignInFailures).
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor) failures.Clear(account, address);
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} signed in", user.Id);
@@ -61,13 +74,29 @@ public sealed class LoginModel(
         if (result.RequiresTwoFactor) return RedirectToPage("./LoginWith2fa", new { ReturnUrl = SafeReturnUrl });
         if (result.IsLockedOut)
         {
-            logger.LogWarning("User {UserId} locked out", user.Id);
+            // Only a lock set on purpose (LockoutEnd), shown to someone who knows the password.
+            logger.LogWarning("User {UserId} is locked and gave the right password", user.Id);
             return RedirectToPage("./Lockout");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsNotAllowed
-            ? l["Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in der Bestätigungsmail."]
-            : l["E-Mail-Adresse oder Passwort ist falsch."]);
+        if (result.IsNotAllowed)
+        {
+            ModelState.AddModelError(string.Empty, l["Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in der Bestätigungsmail."]);
+            return Page();
+        }
+
+        return Failed();
+
+        IActionResult Failed()
+        {
+            failures.RecordFailure(account, address);
+            return WrongCredentials();
+        }
+    }
+
+    private PageResult WrongCredentials()
+    {
+        ModelState.AddModelError(string.Empty, l["E-Mail-Adresse oder Passwort ist falsch."]);
         return Page();
     }
 

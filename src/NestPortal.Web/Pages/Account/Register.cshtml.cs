@@ -7,13 +7,19 @@ using NestPortal.Data;
 using NestPortal.Data.Identity;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Infrastructure.RateLimits;
 using NestPortal.Web.Mail;
 
 namespace NestPortal.Web.Pages.Account;
 
-/// <summary>Mentors register themselves; the account works once the email is confirmed.</summary>
+/// <summary>
+/// Mentors register themselves; the account works once the email is confirmed. A new and an already
+/// registered address get the same answer after the same work (one password hash, one queued mail, one
+/// transaction), so neither the page nor its timing tells who is registered (ADR 0018).
+/// </summary>
+[RateLimited(RateLimitedForm.Mail)]
 public sealed class RegisterModel(
-    NestPortalDbContext db, UserManager<PortalUser> users, IValidator<RegisterModel.InputModel> validator, IMailer mailer,
+    NestPortalDbContext db, UserManager<PortalUser> users, IValidator<RegisterModel.InputModel> validator,
     IStringLocalizer<SharedResource> l, Microsoft.Extensions.Options.IOptions<PortalOptions> portal, IHostEnvironment environment, TimeProvider time, ILogger<RegisterModel> logger) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -32,15 +38,6 @@ public sealed class RegisterModel(
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
 
         Input.Email = Input.Email.Trim();
-        var existing = await users.FindByEmailAsync(Input.Email);
-        if (existing is not null)
-        {
-            // Same answer as for a new account, so the form does not reveal who is registered.
-            await mailer.SendAsync(Input.Email, l["Ihr Konto bei NestPortal"],
-                l["Jemand wollte sich mit dieser E-Mail-Adresse bei NestPortal registrieren. Sie haben bereits ein Konto. Falls Sie Ihr Passwort vergessen haben, können Sie es auf der Anmeldeseite zurücksetzen."]);
-            return RedirectToPage("./RegisterConfirmation");
-        }
-
         var user = new PortalUser
         {
             UserName = Input.Email,
@@ -48,7 +45,25 @@ public sealed class RegisterModel(
             DisplayName = Input.DisplayName.Trim(),
             CreatedAtUtc = time.UtcNow(),
         };
-        var result = await users.CreateAsync(user, Input.Password);
+        // The password's rules are checked and the hash computed before anyone looks the address up:
+        // both answers cost the same, and a password refused for a new address is refused for a known one.
+        if (!await PasswordAcceptedAsync(user)) return Page();
+        var hash = users.PasswordHasher.HashPassword(user, Input.Password);
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var existing = await users.FindByEmailAsync(Input.Email);
+        if (existing is not null)
+        {
+            // Same answer as for a new account; only the mailbox's owner learns that it exists.
+            db.QueueMail(Input.Email, l["Ihr Konto bei NestPortal"],
+                l["Jemand wollte sich mit dieser E-Mail-Adresse bei NestPortal registrieren. Sie haben bereits ein Konto. Falls Sie Ihr Passwort vergessen haben, können Sie es auf der Anmeldeseite zurücksetzen."], time.UtcNow());
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return RedirectToPage("./RegisterConfirmation");
+        }
+
+        user.PasswordHash = hash;
+        var result = await users.CreateAsync(user);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -59,12 +74,25 @@ public sealed class RegisterModel(
         var roleAdded = await users.AddToRoleAsync(user, Roles.Mentor);
         if (!roleAdded.Succeeded)
             throw new InvalidOperationException($"Role {Roles.Mentor} could not be given to {user.Id}: {string.Join("; ", roleAdded.Errors.Select(e => e.Code))}");
-        logger.LogInformation("Mentor account {UserId} registered", user.Id);
         var link = await AccountLinks.ConfirmEmailAsync(users, user, Url, AccountLinks.BaseUrl(portal.Value, Request, environment));
-        await mailer.SendAsync(user.Email, l["Bitte bestätigen Sie Ihre E-Mail-Adresse"],
-            // No name in the mail: anyone can register any address, and the portal must not carry their text.
-            l["Guten Tag, bitte bestätigen Sie Ihre E-Mail-Adresse für NestPortal: <a href=\"{0}\">E-Mail-Adresse bestätigen</a>. Wenn Sie sich nicht registriert haben, ignorieren Sie diese E-Mail.", link]);
+        // No name in the mail: anyone can register any address, and the portal must not carry their text.
+        db.QueueMail(Input.Email, l["Bitte bestätigen Sie Ihre E-Mail-Adresse"], AccountMails.ConfirmEmailBody(l, link), time.UtcNow());
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        logger.LogInformation("Mentor account {UserId} registered", user.Id);
         return RedirectToPage("./RegisterConfirmation");
+    }
+
+    /// <summary>Identity's password validators, as account creation would run them; their errors go to the password field.</summary>
+    private async Task<bool> PasswordAcceptedAsync(PortalUser user)
+    {
+        foreach (var passwordValidator in users.PasswordValidators)
+        {
+            var result = await passwordValidator.ValidateAsync(users, user, Input.Password);
+            foreach (var error in result.Errors) ModelState.AddModelError("Input.Password", error.Description);
+        }
+
+        return ModelState.IsValid;
     }
 
     public sealed class InputModel

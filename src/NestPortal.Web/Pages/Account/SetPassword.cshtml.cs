@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data.Identity;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Infrastructure.RateLimits;
 
 namespace NestPortal.Web.Pages.Account;
 
 /// <summary>Sets a password from a mailed link: an administrator's invitation or a reset.</summary>
 public sealed class SetPasswordModel(
     UserManager<PortalUser> users, IValidator<SetPasswordModel.InputModel> validator,
-    IStringLocalizer<SharedResource> l, ILogger<SetPasswordModel> logger) : PageModel
+    IStringLocalizer<SharedResource> l, SignInFailures failures, ClientKeys keys, ILogger<SetPasswordModel> logger) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -45,6 +46,7 @@ public sealed class SetPasswordModel(
         }
 
         await users.ResetAccessFailedCountAsync(user);
+        failures.ClearAccount(keys.Account(user.Email));
         logger.LogInformation("User {UserId} set a password from a mailed link", user.Id);
         TempData["Status"] = l["Ihr Passwort ist gespeichert. Bitte melden Sie sich an."].Value;
         return RedirectToPage("./Login");

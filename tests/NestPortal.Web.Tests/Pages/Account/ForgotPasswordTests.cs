@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Infrastructure;
 
@@ -28,7 +29,7 @@ public sealed class ForgotPasswordTests(PortalFactory factory) : IClassFixture<P
     }
 
     [Fact]
-    public async Task An_unknown_address_gets_the_same_answer_and_no_mail()
+    public async Task An_unknown_address_gets_the_same_answer_and_a_mail_that_says_there_is_no_account()
     {
         var email = Accounts.NewEmail("niemand");
 
@@ -36,8 +37,41 @@ public sealed class ForgotPasswordTests(PortalFactory factory) : IClassFixture<P
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.ReadHtmlAsync()).QuerySelector("main [role=status]")!.TextContent.ShouldBe(Sent);
-        factory.MailsTo(email).ShouldBeEmpty();
+        var mail = factory.MailsTo(email).ShouldHaveSingleItem();
+        mail.Subject.ShouldBe("Kein Konto bei NestPortal");
+        mail.HtmlBody.ShouldNotBeNull().ShouldNotContain("href", Case.Sensitive, "no link for an address without an account");
     }
+
+    [Fact]
+    public async Task An_existing_and_an_unknown_address_get_the_same_response_after_the_same_work()
+    {
+        var existing = await factory.CreateUserAsync(Roles.Mentor);
+        var unknown = Accounts.NewEmail("niemand");
+        var client = factory.CreateBrowserLikeClient();
+
+        var (forExisting, existingWork) = await MeasuredAsync(() => RequestLinkAsync(client, existing));
+        var (forUnknown, unknownWork) = await MeasuredAsync(() => RequestLinkAsync(client, unknown));
+
+        forUnknown.StatusCode.ShouldBe(forExisting.StatusCode);
+        forUnknown.Headers.Location.ShouldBe(forExisting.Headers.Location);
+        (await AnswerAsync(forUnknown, unknown)).ShouldBe(await AnswerAsync(forExisting, existing));
+        unknownWork.ShouldBe(existingWork);
+        existingWork.ShouldBe((0, 1), "no password hash, one mail queued, for either");
+    }
+
+    /// <summary>The response, and the password hashes and queued mails it cost.</summary>
+    private async Task<(HttpResponseMessage Response, (int Hashes, int Mails) Work)> MeasuredAsync(Func<Task<HttpResponseMessage>> request)
+    {
+        var hashes = factory.PasswordHashes.Computed;
+        var mails = await factory.QueryAsync(db => db.OutgoingMails.CountAsync());
+        var response = await request();
+        return (response, (factory.PasswordHashes.Computed - hashes, await factory.QueryAsync(db => db.OutgoingMails.CountAsync()) - mails));
+    }
+
+    /// <summary>The page's HTML without what differs by design: the antiforgery token and the typed address.</summary>
+    private static async Task<string> AnswerAsync(HttpResponseMessage response, string typed) =>
+        System.Text.RegularExpressions.Regex.Replace(await response.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\"[^>]*", "")
+            .Replace(typed, "…", StringComparison.OrdinalIgnoreCase);
 
     [Fact]
     public async Task An_address_in_other_letter_case_still_gets_the_mail()

@@ -70,34 +70,64 @@ public sealed class LoginTests(PortalFactory factory) : IClassFixture<PortalFact
             .ShouldBe(["Bitte füllen Sie „E-Mail-Adresse“ aus.", "Bitte füllen Sie „Passwort“ aus."], ignoreOrder: true);
     }
 
-    [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_so_even_the_right_one_is_refused()
-    {
-        var email = await factory.CreateUserAsync(Roles.Mentor);
-        var client = factory.CreateBrowserLikeClient();
+    private static Task<HttpResponseMessage> SignInFromAsync(PortalFactory factory, string address, string email, string password) =>
+        SignInAsync(factory.CreateClientFrom(address), email, password);
 
-        for (var attempt = 1; attempt <= 4; attempt++)
+    [Fact]
+    public async Task Ten_wrong_passwords_from_one_address_lock_that_address_only_and_the_owner_signs_in_from_another()
+    {
+        var email = await factory.CreateUserAsync(Roles.CompetenceCentre);
+        const string attacker = "203.0.113.10";
+        const string office = "198.51.100.20";
+
+        for (var attempt = 1; attempt <= 10; attempt++)
         {
-            var wrong = await SignInAsync(client, email, $"falsches-Passwort-{attempt}");
+            var wrong = await SignInFromAsync(factory, attacker, email, $"falsches-Passwort-{attempt}");
             wrong.StatusCode.ShouldBe(HttpStatusCode.OK, $"attempt {attempt}");
-            (await wrong.ReadHtmlAsync()).Errors().ShouldBe([WrongCredentials]);
+            (await wrong.ReadHtmlAsync()).Errors().ShouldBe([WrongCredentials], $"attempt {attempt}");
         }
 
-        var fifth = await SignInAsync(client, email, "falsches-Passwort-5");
-        fifth.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        fifth.Location().ShouldBe("/Account/Lockout");
+        // The attacker's address is locked for this account, and is told nothing more than "wrong".
+        var rightFromAttacker = await SignInFromAsync(factory, attacker, email, Accounts.Password);
+        rightFromAttacker.StatusCode.ShouldBe(HttpStatusCode.OK);
+        SetsAuthCookie(rightFromAttacker).ShouldBeFalse();
+        (await rightFromAttacker.ReadHtmlAsync()).Errors().ShouldBe([WrongCredentials]);
 
-        var sixth = await SignInAsync(client, email, Accounts.Password);
+        // The owner, elsewhere, is not locked out.
+        var owner = factory.CreateClientFrom(office);
+        var signedIn = await SignInAsync(owner, email, Accounts.Password);
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        SetsAuthCookie(signedIn).ShouldBeTrue();
 
-        sixth.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        sixth.Location().ShouldBe("/Account/Lockout");
-        SetsAuthCookie(sixth).ShouldBeFalse();
-        var lockout = await client.GetPageAsync("/Account/Lockout");
-        lockout.QuerySelector("h1")!.TextContent.ShouldBe("Konto vorübergehend gesperrt");
-        lockout.QuerySelector("main")!.TextContent.ShouldContain("für 15 Minuten gesperrt");
-        (await client.GetAsync("/Groups")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "still signed out");
-        var lockoutEnd = await factory.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
-        lockoutEnd.ShouldNotBeNull().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(14));
+        var account = await factory.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => new { u.LockoutEnd, u.AccessFailedCount }).SingleAsync());
+        account.LockoutEnd.ShouldBeNull("wrong passwords no longer lock the account itself");
+        account.AccessFailedCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_locked_known_account_and_an_unknown_address_get_the_same_page_with_the_same_work()
+    {
+        const string address = "203.0.113.11";
+        var known = await factory.CreateUserAsync(Roles.Mentor);
+        for (var attempt = 1; attempt <= 5; attempt++)
+            (await SignInFromAsync(factory, address, known, $"falsches-Passwort-{attempt}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var unknown = Accounts.NewEmail("unbekannt");
+
+        var hashesBefore = factory.PasswordHashes.Computed;
+        var locked = await SignInFromAsync(factory, address, known, Accounts.Password);
+        var hashesForLocked = factory.PasswordHashes.Computed - hashesBefore;
+        var forUnknown = await SignInFromAsync(factory, address, unknown, Accounts.Password);
+        var hashesForUnknown = factory.PasswordHashes.Computed - hashesBefore - hashesForLocked;
+
+        locked.StatusCode.ShouldBe(forUnknown.StatusCode);
+        locked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var lockedPage = await locked.ReadHtmlAsync();
+        var unknownPage = await forUnknown.ReadHtmlAsync();
+        lockedPage.Errors().ShouldBe([WrongCredentials]);
+        unknownPage.Errors().ShouldBe(lockedPage.Errors());
+        unknownPage.MainText().Replace(unknown, "…").ShouldBe(lockedPage.MainText().Replace(known, "…"));
+        hashesForLocked.ShouldBe(1);
+        hashesForUnknown.ShouldBe(hashesForLocked);
     }
 
     [Theory]

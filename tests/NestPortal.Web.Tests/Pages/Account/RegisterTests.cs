@@ -175,6 +175,43 @@ public sealed class RegisterTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task An_existing_and_a_new_address_get_the_same_response_after_the_same_work()
+    {
+        var existing = await factory.CreateUserAsync(Roles.Mentor);
+        var newcomer = Accounts.NewEmail("gleich");
+
+        var (forExisting, existingWork) = await MeasuredAsync(() => RegisterAsync(factory.CreateBrowserLikeClient(), "Gleiche Antwort", existing));
+        var (forNew, newWork) = await MeasuredAsync(() => RegisterAsync(factory.CreateBrowserLikeClient(), "Gleiche Antwort", newcomer));
+
+        forNew.StatusCode.ShouldBe(forExisting.StatusCode);
+        forNew.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        forNew.Location().ShouldBe(forExisting.Location());
+        (await forNew.Content.ReadAsStringAsync()).ShouldBe(await forExisting.Content.ReadAsStringAsync());
+        newWork.ShouldBe(existingWork);
+        existingWork.ShouldBe((1, 1), "one password hash and one queued mail, for either");
+    }
+
+    [Fact]
+    public async Task The_mail_is_queued_in_the_outbox_not_sent_during_the_request()
+    {
+        var email = Accounts.NewEmail("outbox");
+
+        (await RegisterAsync(factory.CreateBrowserLikeClient(), "Olga Outbox", email)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var queued = await factory.QueryAsync(db => db.OutgoingMails.AsNoTracking().Where(m => m.To == email).ToListAsync());
+        queued.ShouldHaveSingleItem().Subject.ShouldBe("Bitte bestätigen Sie Ihre E-Mail-Adresse");
+    }
+
+    /// <summary>The response, and the password hashes and queued mails it cost.</summary>
+    private async Task<(HttpResponseMessage Response, (int Hashes, int Mails) Work)> MeasuredAsync(Func<Task<HttpResponseMessage>> request)
+    {
+        var hashes = factory.PasswordHashes.Computed;
+        var mails = await factory.QueryAsync(db => db.OutgoingMails.CountAsync());
+        var response = await request();
+        return (response, (factory.PasswordHashes.Computed - hashes, await factory.QueryAsync(db => db.OutgoingMails.CountAsync()) - mails));
+    }
+
+    [Fact]
     public async Task A_name_with_markup_is_stored_as_typed_but_shown_encoded()
     {
         const string name = "<script>alert(1)</script>";
