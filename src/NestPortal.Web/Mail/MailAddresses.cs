@@ -22,9 +22,11 @@ public static class MailAddresses
 
     private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
 
+    /// <remarks>Spaces around the address are allowed: the forms trim what they save.</remarks>
     public static bool CanSendTo(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength || text != text.Trim()) return false;
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > MaxLength) return false;
         if (!MailboxAddress.TryParse(Strict, text, out var mailbox) || mailbox.Name is { Length: > 0 }) return false;
         var address = mailbox.Address;
         // The parser also takes "Name <a@b>" and routes; only the bare address as typed is a mail address here.

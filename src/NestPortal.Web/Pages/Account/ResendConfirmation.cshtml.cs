@@ -63,7 +63,7 @@ public sealed class ResendConfirmationModel(
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(x => x.Email).NotEmpty().MaximumLength(254).EmailAddress().WithName(_ => l["E-Mail-Adresse"]);
+            RuleFor(x => x.Email).NotEmpty().MaximumLength(254).MailAddress().WithName(_ => l["E-Mail-Adresse"]);
         }
     }
 }
