@@ -30,6 +30,7 @@ public static class AccessTable
         ["/Account/ConfirmEmail"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
         ["/Account/ForgotPassword"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
         ["/Account/SetPassword"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/ConfirmEmailChange"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
         ["/Account/Manage/TwoFactor"] = [Login, Allowed, Allowed, Allowed, Allowed],
         ["/Groups/Index"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
         ["/Groups/Create"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
@@ -128,6 +129,8 @@ public static class AccessTable
         ["/Households/Persons/Access"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Review/Members/Access"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Account/Manage/Index"] = [Login, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/Manage/ChangePassword"] = [Login, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/Manage/ChangeEmail"] = [Login, Allowed, Allowed, Allowed, Allowed],
         ["/Account/Manage/MyData"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
         ["/Account/Manage/Delete"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
 
