@@ -23,5 +23,5 @@ public static class PasswordRule
     public static IRuleBuilderOptions<T, string> NewPassword<T>(this IRuleBuilder<T, string> rule, IStringLocalizer l) =>
         rule.NotEmpty().MinimumLength(MinimumLength).MaximumLength(MaximumLength)
             .Must(password => password is null || password.Length < MinimumLength || password.Length > MaximumLength || !PasswordStrength.IsGuessable(password))
-            .WithMessage(_ => l[PasswordStrength.Message]);
+            .WithMessage(_ => l["Dieses Passwort ist zu leicht zu erraten. Nehmen Sie zum Beispiel drei oder vier zufällige Wörter mit Leerzeichen oder Bindestrichen."]);
 }

@@ -16,8 +16,6 @@ namespace NestPortal.Web.Pages.Account;
 /// </summary>
 public static partial class PasswordStrength
 {
-    public const string Message = "Dieses Passwort ist zu leicht zu erraten. Nehmen Sie zum Beispiel drei oder vier zufällige Wörter mit Leerzeichen oder Bindestrichen.";
-
     /// <summary>
     /// zxcvbn's score 3: more than 10^8 guesses, out of reach of an online attack and expensive offline
     /// against PBKDF2 with 210,000 iterations. Score 4 would refuse many passphrases people can remember.
@@ -86,7 +84,7 @@ public sealed class GuessablePasswordValidator(IStringLocalizer<SharedResource> 
             ? !DemoAccounts.AllowedIn(environment)
             : PasswordStrength.IsGuessable(password, new[] { user.Email, user.UserName, user.DisplayName });
         return Task.FromResult(refused
-            ? IdentityResult.Failed(new IdentityError { Code = "PasswordGuessable", Description = l[PasswordStrength.Message] })
+            ? IdentityResult.Failed(new IdentityError { Code = "PasswordGuessable", Description = l["Dieses Passwort ist zu leicht zu erraten. Nehmen Sie zum Beispiel drei oder vier zufällige Wörter mit Leerzeichen oder Bindestrichen."] })
             : IdentityResult.Success);
     }
 }

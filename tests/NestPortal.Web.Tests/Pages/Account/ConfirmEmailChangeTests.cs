@@ -69,7 +69,7 @@ public sealed partial class ConfirmEmailChangeTests(PortalFactory factory) : ICl
     public async Task A_tampered_link_changes_nothing()
     {
         var (email, newEmail, _, link) = await AskedAsync();
-        var tampered = link.Replace(Uri.EscapeDataString(newEmail), Uri.EscapeDataString(Accounts.NewEmail("fremd")), StringComparison.Ordinal);
+        var tampered = link.Replace(newEmail, Accounts.NewEmail("fremd"), StringComparison.Ordinal);
         tampered.ShouldNotBe(link);
 
         var response = await factory.CreateBrowserLikeClient().PostFormAsync(tampered, new Dictionary<string, string>());
