@@ -61,7 +61,7 @@ echo "artifacts/sqlserver-migrate.sql: $(wc -l < artifacts/sqlserver-migrate.sql
 
 say "Validating docker-compose.yml"
 MSSQL_SA_PASSWORD=validate NESTPORTAL_DB_USER=validate NESTPORTAL_DB_PASSWORD=validate \
-BOOTSTRAP_ADMIN_EMAIL=admin@example.invalid BOOTSTRAP_ADMIN_PASSWORD=validate PUBLIC_BASE_URL=https://nest.example.invalid \
+BOOTSTRAP_ADMIN_EMAIL=admin@example.invalid BOOTSTRAP_ADMIN_PASSWORD=validate PUBLIC_BASE_URL=https://nest.example.invalid DATAPROTECTION_CERT_PASSWORD=validate \
   docker-compose -f docker-compose.yml config --quiet
 echo "docker-compose.yml is valid"
 

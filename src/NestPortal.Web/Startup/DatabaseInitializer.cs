@@ -28,6 +28,8 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
 
+        await NestPortal.Web.Infrastructure.KeysAtRest.PlaintextKeys.RevokeAsync(scope.ServiceProvider,
+            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer)));
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedRolesAndFirstAdministratorAsync(configuration, environment);
         foreach (var seed in scope.ServiceProvider.GetServices<IStartupSeed>())

@@ -33,6 +33,7 @@ public static class IdentityAndAccessRegistration
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddPasswordValidator<GuessablePasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
         // PBKDF2-HMAC-SHA512 with the iteration count ASVS 5.0 asks for (the default is 100,000).
@@ -52,6 +53,11 @@ public static class IdentityAndAccessRegistration
             return Task.CompletedTask;
         });
 
+        services.Configure<SessionLifetimeOptions>(configuration.GetSection(SessionLifetimeOptions.Section));
+        var session = configuration.GetSection(SessionLifetimeOptions.Section).Get<SessionLifetimeOptions>() ?? new SessionLifetimeOptions();
+        if (session.AbsoluteHours <= 0 || session.IdleMinutes <= 0)
+            throw new InvalidOperationException($"{SessionLifetimeOptions.Section}:AbsoluteHours and :IdleMinutes must be positive.");
+
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = CookieNames.For(environment, "nest.auth");
@@ -59,8 +65,12 @@ public static class IdentityAndAccessRegistration
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The idle timeout: sliding renews the ticket (at most every half of it, not on every response);
+            // Sessions caps the whole session from the sign-in on and ends it when the stamp changes (ADR 0019).
+            options.ExpireTimeSpan = session.Idle;
             options.SlidingExpiration = true;
+            options.Events.OnSigningIn = Sessions.OnSigningIn;
+            options.Events.OnValidatePrincipal = Sessions.OnValidatePrincipal;
             // A signed-in user without the role gets a real 403 (rendered by the error page), not a redirect.
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -68,6 +78,12 @@ public static class IdentityAndAccessRegistration
                 return Task.CompletedTask;
             };
         });
+
+        // One clock for the cookie's expiry, Identity's refresh interval and the absolute limit: the portal's
+        // (the tests move it). ASP.NET Core would mostly take it from DI anyway; said here, it cannot drift apart.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((options, time) => options.TimeProvider = time);
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, time) => options.TimeProvider = time);
 
         services.Configure<TwoFactorOptions>(configuration.GetSection("Authentication:TwoFactor"));
         services.AddSingleton<IAuthorizationHandler, TwoFactorHandler>();

@@ -16,7 +16,7 @@ public static class PagesRegistration
         "/Legal/Privacy", "/Legal/Imprint", "/Legal/Accessibility",
         "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Logout",
         "/Account/Lockout", "/Account/Register", "/Account/RegisterConfirmation", "/Account/ConfirmEmail",
-        "/Account/ForgotPassword", "/Account/SetPassword", "/Account/ResendConfirmation",
+        "/Account/ForgotPassword", "/Account/SetPassword", "/Account/ResendConfirmation", "/Account/ConfirmEmailChange",
     ];
 
     public static IServiceCollection AddPortalPages(this IServiceCollection services, IWebHostEnvironment environment)

@@ -31,6 +31,7 @@ public static class AccessTable
         ["/Account/ForgotPassword"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
         ["/Account/SetPassword"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
         ["/Account/ResendConfirmation"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/ConfirmEmailChange"] = [Allowed, Allowed, Allowed, Allowed, Allowed],
         ["/Account/Manage/TwoFactor"] = [Login, Allowed, Allowed, Allowed, Allowed],
         ["/Groups/Index"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
         ["/Groups/Create"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
@@ -129,6 +130,8 @@ public static class AccessTable
         ["/Households/Persons/Access"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Review/Members/Access"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Account/Manage/Index"] = [Login, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/Manage/ChangePassword"] = [Login, Allowed, Allowed, Allowed, Allowed],
+        ["/Account/Manage/ChangeEmail"] = [Login, Allowed, Allowed, Allowed, Allowed],
         ["/Account/Manage/MyData"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
         ["/Account/Manage/Delete"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
 

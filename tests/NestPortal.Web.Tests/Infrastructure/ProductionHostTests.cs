@@ -15,13 +15,29 @@ public sealed class ProductionHostTests : IClassFixture<ProductionHostTests.Prod
 
     public sealed class ProductionPortal : PortalFactory
     {
+        private const string CertificatePassword = "test-only";
+
         protected override bool WithDemoData => false;
+
+        private string WriteCertificate()
+        {
+            using var rsa = System.Security.Cryptography.RSA.Create(2048);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=NestPortal test keys", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            var path = Path.Combine(Folder, "dataprotection.pfx");
+            File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, CertificatePassword));
+            return path;
+        }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
             builder.UseSetting("Portal:PublicBaseUrl", "https://nest.example.nrw.de/");
+            // Production encrypts its data-protection keys with a certificate and does not start without one.
+            builder.UseSetting("DataProtection:Certificate:Path", WriteCertificate());
+            builder.UseSetting("DataProtection:Certificate:Password", CertificatePassword);
         }
     }
 

@@ -22,6 +22,13 @@ public static class AccountLinks
         return Absolute(baseUrl, url.Page("/Account/SetPassword", new { userId = user.Id, code })!);
     }
 
+    /// <summary>The link to the new address that makes it the account's address (and sign-in name).</summary>
+    public static async Task<string> ConfirmEmailChangeAsync(UserManager<PortalUser> users, PortalUser user, string newEmail, IUrlHelper url, Uri baseUrl)
+    {
+        var code = Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
+        return Absolute(baseUrl, url.Page("/Account/ConfirmEmailChange", new { userId = user.Id, email = newEmail, code })!);
+    }
+
     /// <summary>
     /// Where mailed links point: the configured public address, or (outside Production, where it may be
     /// unset) the request's own. A link carrying a password token must never follow a Host header.

@@ -109,7 +109,7 @@ public sealed class RegisterModel(
         {
             RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(200).WithName(_ => l["Ihr Name"]);
             RuleFor(x => x.Email).NotEmpty().MaximumLength(254).MailAddress().WithName(_ => l["E-Mail-Adresse"]);
-            RuleFor(x => x.Password).NewPassword().WithName(_ => l["Passwort"]);
+            RuleFor(x => x.Password).NewPassword(l).WithName(_ => l["Passwort"]);
             RuleFor(x => x.ConfirmPassword).Equal(x => x.Password)
                 .WithMessage(_ => l["Die beiden Passwörter stimmen nicht überein."]);
         }

@@ -64,7 +64,7 @@ public sealed class SetPasswordModel(
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(x => x.Password).NewPassword().WithName(_ => l["Neues Passwort"]);
+            RuleFor(x => x.Password).NewPassword(l).WithName(_ => l["Neues Passwort"]);
             RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage(_ => l["Die beiden Passwörter stimmen nicht überein."]);
         }
     }
