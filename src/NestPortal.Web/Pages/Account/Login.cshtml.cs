@@ -65,7 +65,8 @@ public sealed class LoginModel(
             return RedirectToPage("./Lockout");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsNotAllowed
+        // A deactivated account is not allowed either; it hears what a wrong password hears (ADR 0020).
+        ModelState.AddModelError(string.Empty, result.IsNotAllowed && user.DeactivatedAtUtc is null
             ? l["Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in der Bestätigungsmail."]
             : l["E-Mail-Adresse oder Passwort ist falsch."]);
         return Page();
