@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -18,9 +17,7 @@ public sealed class DeactivateModel(
     NestPortalDbContext db, UserManager<PortalUser> users, IStringLocalizer<SharedResource> l, TimeProvider time, ILogger<DeactivateModel> logger)
     : AccountPageModel(db, users, l)
 {
-    [BindProperty]
-    [Display(Name = "Ich möchte das Konto deaktivieren. Die Person kann sich danach nicht mehr anmelden; ihre offenen Sitzungen enden.")]
-    public bool Confirmed { get; set; }
+    [BindProperty] public bool Confirmed { get; set; }
 
     /// <summary>Why the account cannot be deactivated here; null when it can.</summary>
     public string? Obstacle { get; private set; }

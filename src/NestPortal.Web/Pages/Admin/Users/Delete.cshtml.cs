@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -22,9 +21,7 @@ public sealed class DeleteModel(
     NestPortalDbContext db, UserManager<PortalUser> users, IStringLocalizer<SharedResource> l, ILogger<DeleteModel> logger)
     : AccountPageModel(db, users, l)
 {
-    [BindProperty]
-    [Display(Name = "Ich möchte das Konto endgültig löschen.")]
-    public bool Confirmed { get; set; }
+    [BindProperty] public bool Confirmed { get; set; }
 
     /// <summary>What the account holds, named; empty when it may be deleted.</summary>
     public IReadOnlyList<string> Holdings { get; private set; } = [];

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -20,9 +19,7 @@ public sealed class ResetTwoFactorModel(
     NestPortalDbContext db, UserManager<PortalUser> users, IStringLocalizer<SharedResource> l, ILogger<ResetTwoFactorModel> logger)
     : AccountPageModel(db, users, l)
 {
-    [BindProperty]
-    [Display(Name = "Ich habe mich vergewissert, dass die Bitte von der Person selbst kommt (zum Beispiel durch einen Rückruf unter ihrer bekannten dienstlichen Telefonnummer).")]
-    public bool Confirmed { get; set; }
+    [BindProperty] public bool Confirmed { get; set; }
 
     /// <summary>Why there is nothing to reset here; null when there is.</summary>
     public string? Obstacle { get; private set; }
