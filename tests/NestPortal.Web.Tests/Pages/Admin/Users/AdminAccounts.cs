@@ -96,4 +96,19 @@ public static class AdminAccounts
         var client = role is null ? factory.CreateBrowserLikeClient() : await factory.SignedInAsAsync(role);
         return await client.PostWithTokenAsync(url, fields);
     }
+
+    /// <summary>Deactivates (or reactivates) every administrator but <paramref name="except"/>; returns whom it changed.</summary>
+    public static Task<List<string>> SetOtherAdministratorsDeactivatedAsync(this PortalFactory factory, string except, bool deactivated, IReadOnlyCollection<string>? only = null) =>
+        factory.QueryAsync(async db =>
+        {
+            var admins = await (from ur in db.UserRoles
+                                join r in db.Roles on ur.RoleId equals r.Id
+                                join u in db.Users on ur.UserId equals u.Id
+                                where r.Name == Roles.Administrator && u.Id != except && (u.DeactivatedAtUtc == null) == deactivated
+                                select u).ToListAsync();
+            if (only is not null) admins = admins.Where(a => only.Contains(a.Id)).ToList();
+            foreach (var admin in admins) admin.DeactivatedAtUtc = deactivated ? TestClock.UtcNow : null;
+            await db.SaveChangesAsync();
+            return admins.Select(a => a.Id).ToList();
+        });
 }

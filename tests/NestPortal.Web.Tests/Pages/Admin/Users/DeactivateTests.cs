@@ -95,7 +95,7 @@ public sealed class DeactivateTests(PortalFactory factory) : IClassFixture<Porta
     {
         var (last, _) = await factory.NewAccountAsync(Roles.Administrator);
         var admin = await factory.SignedInAsAsync(Roles.Administrator);
-        var others = await SetOtherAdministratorsDeactivatedAsync(last, deactivated: true);
+        var others = await factory.SetOtherAdministratorsDeactivatedAsync(last, deactivated: true);
         try
         {
             var response = await admin.PostWithTokenAsync(Page("Deactivate", last), new Dictionary<string, string> { ["Confirmed"] = "true" });
@@ -107,7 +107,7 @@ public sealed class DeactivateTests(PortalFactory factory) : IClassFixture<Porta
         }
         finally
         {
-            await SetOtherAdministratorsDeactivatedAsync(last, deactivated: false, only: others);
+            await factory.SetOtherAdministratorsDeactivatedAsync(last, deactivated: false, only: others);
         }
     }
 
@@ -148,19 +148,4 @@ public sealed class DeactivateTests(PortalFactory factory) : IClassFixture<Porta
         (await factory.AccountAsync(id))!.DeactivatedAtUtc.ShouldBeNull();
         (await factory.AccountEntriesAsync(id)).ShouldBeEmpty();
     }
-
-    /// <summary>Deactivates (or reactivates) every administrator but <paramref name="except"/>; returns whom it changed.</summary>
-    private Task<List<string>> SetOtherAdministratorsDeactivatedAsync(string except, bool deactivated, IReadOnlyCollection<string>? only = null) =>
-        factory.QueryAsync(async db =>
-        {
-            var admins = await (from ur in db.UserRoles
-                                join r in db.Roles on ur.RoleId equals r.Id
-                                join u in db.Users on ur.UserId equals u.Id
-                                where r.Name == Roles.Administrator && u.Id != except && (u.DeactivatedAtUtc == null) == deactivated
-                                select u).ToListAsync();
-            if (only is not null) admins = admins.Where(a => only.Contains(a.Id)).ToList();
-            foreach (var admin in admins) admin.DeactivatedAtUtc = deactivated ? TestClock.UtcNow : null;
-            await db.SaveChangesAsync();
-            return admins.Select(a => a.Id).ToList();
-        });
 }
