@@ -56,10 +56,17 @@ public sealed class NestPortalDbContext(
     public const string AuditLogEntityType = "AuditLog";
 
     /// <summary>
+    /// Portal accounts as the log names them. Their administration is logged by the pages that do it
+    /// (<see cref="RecordAccountChange"/>), not by the change tracker: Identity saves stamps, hashes and
+    /// sign-in counters with every change, and roles live in a table of their own (ADR 0020).
+    /// </summary>
+    public const string AccountEntityType = nameof(PortalUser);
+
+    /// <summary>
     /// Every record type the log holds entries of, as it names them: the audited records and the log's own
     /// searches. Read from the audit trail itself, so a newly audited type cannot be missing from a filter.
     /// </summary>
-    public static IReadOnlyList<string> AuditedEntityTypes { get; } = [.. AuditTrail.AuditedTypeNames, AuditLogEntityType];
+    public static IReadOnlyList<string> AuditedEntityTypes { get; } = [.. AuditTrail.AuditedTypeNames, AccountEntityType, AuditLogEntityType];
 
     /// <summary>Whether saving a record of this type writes an audit entry.</summary>
     public static bool IsAudited(Type type) => AuditTrail.IsAudited(type);
@@ -68,6 +75,15 @@ public sealed class NestPortalDbContext(
     public void RecordLogSearch(IEnumerable<FieldChange> filters) =>
         AuditEntries.Add(new AuditEntry(UtcNow, Actor, AuditAction.Viewed, AuditLogEntityType, "search",
             filters.ToList() is { Count: > 0 } used ? System.Text.Json.JsonSerializer.Serialize(used) : null));
+
+    /// <summary>
+    /// Logs an administrator's step on an account (deactivated, role changed, second factor reset, …) with
+    /// the fields it changed; written with the next save, so with the step's own transaction. The caller
+    /// names the fields: never a password hash, a security stamp or a key.
+    /// </summary>
+    public void RecordAccountChange(string userId, AuditAction action, IReadOnlyCollection<FieldChange> changes) =>
+        AuditEntries.Add(new AuditEntry(UtcNow, Actor, action, AccountEntityType, userId,
+            changes.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(changes)));
 
     /// <summary>
     /// For bulk saves (the import's commit): the audit entries are inserted with multi-row statements on

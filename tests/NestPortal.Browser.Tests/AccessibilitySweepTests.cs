@@ -145,7 +145,7 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
 /// </summary>
 internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, int SponsoringGroup, int Household, int Person,
     int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold,
-    int PermanentRuleSet, int SponsoringMember, int EscrowAccount, int EscrowEntry, int RentRun, int Outreach, int Import)
+    int PermanentRuleSet, int SponsoringMember, int EscrowAccount, int EscrowEntry, int RentRun, int Outreach, int Import, string Account)
 {
     public static async Task<DemoIds> ReadAsync(PortalFactory factory)
     {
@@ -181,8 +181,12 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         var import = new NestPortal.Data.Operations.DataImport("bestand.xlsx", new string('0', 64), 1024, "sweep", "Sweep", TestClock.UtcNow);
         import.FinishCheck(1, 1, """{"sheets":[{"name":"Gruppen","rows":1,"new":1,"known":0}],"errors":[{"sheet":"Gruppen","row":2,"column":"Kommune","text":{"de":"Fehler","en":"Error"}}],"errorCount":1}""", TestClock.UtcNow);
         await factory.ExecuteAsync(db => db.DataImports.Add(import));
+        // The demo municipality's account: its pages show a role, a municipality and every form (opening them changes nothing).
+        var accountEmail = DemoUsers.All.Single(u => u.Role == Roles.Municipality).Email;
+        var account = await factory.QueryAsync(db => db.Users.Where(u => u.Email == accountEmail).Select(u => u.Id).SingleAsync());
         return new DemoIds(draft, member, submitted, sponsoring, allocated.Id, allocated.Person, arrived.Id, arrived.Person,
-            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, permanentRuleSet, sponsoringMember, escrowAccount, escrowEntry, rentRun, outreach, import.Id);
+            unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, permanentRuleSet, sponsoringMember, escrowAccount, escrowEntry, rentRun, outreach, import.Id,
+            account);
     }
 
     public string UrlFor(string page, string route) => page switch
@@ -204,6 +208,8 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         // Köln: a Sicherer Hafen in the demo data, invited and informed by demo outreach events.
         _ when page.StartsWith("/Municipalities/", StringComparison.Ordinal) => route.Replace("{ags}", DemoMunicipality, StringComparison.Ordinal),
         "/Admin/Import/Details" => Fill(route, Import),
+        _ when page.StartsWith("/Admin/Users/", StringComparison.Ordinal) && page != "/Admin/Users/Index" && page != "/Admin/Users/Invite" =>
+            $"{route}?id={Uri.EscapeDataString(Account)}",
         "/Households/Leave" or "/Households/Persons/Leave" => Fill(route, ArrivedHousehold, ArrivedPerson),
         // Leaving, appointing and dissolving need an approved group; opening the forms changes nothing.
         "/Groups/Members/Leave" or "/Groups/Members/MainContact" => Fill(route, SponsoringGroup, SponsoringMember),

@@ -242,6 +242,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeactivatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -253,6 +256,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("InvitationSentAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("LastAuthenticatorTimeStep")
                         .HasColumnType("INTEGER");

@@ -49,6 +49,9 @@ public sealed class AuditRecords(NestPortalDbContext db, IStringLocalizer l, Aud
     private readonly Dictionary<int, string> _ruleSets = [];
     private readonly Dictionary<string, AuditAccount> _accounts = [];
 
+    /// <summary>Accounts the entries are about (administration steps), by address; for administrators only.</summary>
+    private readonly Dictionary<string, string> _accountRecords = [];
+
     /// <summary>Persons and members whose entry names no parent (a view is logged without one): their household or group.</summary>
     private readonly Dictionary<int, int> _householdOfPerson = [];
     private readonly Dictionary<int, int> _groupOfMember = [];
@@ -133,13 +136,24 @@ public sealed class AuditRecords(NestPortalDbContext db, IStringLocalizer l, Aud
             foreach (var r in await db.RuleSets.AsNoTracking().Where(r => ruleSetIds.Contains(r.Id)).Select(r => new { r.Id, r.Name }).ToListAsync())
                 _ruleSets[r.Id] = r.Name;
 
-        // Who acted, by address: only administrators manage accounts (and may read their addresses).
-        var userIds = viewer.Administrator ? entries.Select(e => e.UserId).OfType<string>().Distinct().ToList() : [];
+        // Who acted, and which accounts were administered, by address: only administrators manage accounts
+        // (and may read their addresses).
+        var actorIds = viewer.Administrator ? entries.Select(e => e.UserId).OfType<string>().Distinct().ToList() : [];
+        var accountIds = viewer.Administrator
+            ? entries.Where(e => e.EntityType == NestPortalDbContext.AccountEntityType).Select(e => e.EntityId).Distinct().ToList()
+            : [];
+        var userIds = actorIds.Concat(accountIds).Distinct().ToList();
         if (userIds.Count > 0)
             foreach (var u in await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.Email != null)
                          .Select(u => new { u.Id, u.Email }).ToListAsync())
-                _accounts[u.Id] = new AuditAccount(u.Email!, "/Admin/Users?search=" + Uri.EscapeDataString(u.Email!));
+            {
+                if (actorIds.Contains(u.Id)) _accounts[u.Id] = new AuditAccount(u.Email!, AccountUrl(u.Id));
+                if (accountIds.Contains(u.Id)) _accountRecords[u.Id] = u.Email!;
+            }
     }
+
+    /// <summary>An account's page for administrators.</summary>
+    public static string AccountUrl(string userId) => "/Admin/Users/Details?id=" + Uri.EscapeDataString(userId);
 
     /// <summary>The acting account of an entry, for administrators; null for the system, a deleted account or other viewers.</summary>
     public AuditAccount? Account(AuditEntry entry) => entry.UserId is { } id ? _accounts.GetValueOrDefault(id) : null;
@@ -176,6 +190,8 @@ public sealed class AuditRecords(NestPortalDbContext db, IStringLocalizer l, Aud
                 new AuditRecord(l["{0} bei der Maßnahme „{1}“", Municipality(part.Ags), outreach.Title], outreach.Url),
             nameof(Municipality) when _municipalities.TryGetValue(entry.EntityId, out var name) =>
                 new AuditRecord(name, viewer.CompetenceCentre ? "/Municipalities/Details/" + entry.EntityId : null),
+            NestPortalDbContext.AccountEntityType when _accountRecords.TryGetValue(entry.EntityId, out var email) =>
+                new AuditRecord(l["Benutzerkonto {0}", email], AccountUrl(entry.EntityId)),
             NestPortalDbContext.AuditLogEntityType => new AuditRecord(l["Suche im Protokoll"], null),
             _ => Deleted(entry.EntityType),
         };

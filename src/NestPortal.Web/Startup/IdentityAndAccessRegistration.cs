@@ -30,6 +30,7 @@ public static class IdentityAndAccessRegistration
                 options.SignIn.RequireConfirmedEmail = true;
             })
             .AddEntityFrameworkStores<NestPortalDbContext>()
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()

@@ -35,6 +35,7 @@ public static class AuditTexts
         "OutreachEvent" => l["Maßnahme der Öffentlichkeitsarbeit"],
         "OutreachMunicipality" => l["Kommune einer Maßnahme"],
         "Municipality" => l["Kommune"],
+        "PortalUser" => l["Benutzerkonto"],
         "AuditLog" => l["Protokoll (Suche)"],
         _ => entityType,
     };
@@ -53,6 +54,12 @@ public static class AuditTexts
         ("AuditLog", "action") => l["Aktion"],
         ("AuditLog", "page") => l["Seite"],
         ("Mentor", "Kind") => l["Art"],
+        // Accounts: what an administration step changed (ADR 0020)
+        ("PortalUser", "Roles") => l["Rolle"],
+        ("PortalUser", "DeactivatedAtUtc") => l["Deaktiviert am"],
+        ("PortalUser", "InvitationSentAtUtc") => l["Einladung verschickt am"],
+        ("PortalUser", "TwoFactorEnabled") => l["Zweiter Faktor"],
+        ("PortalUser", "RecoveryCodes") => l["Wiederherstellungscodes"],
         _ => Field(l, field),
     };
 
@@ -159,6 +166,7 @@ public static class AuditTexts
             ("MentoringGroup", "Status") when Enum.TryParse<GroupStatus>(value, out var status) => GroupTexts.Status(l, status),
             ("Sponsorship", "Status") when Enum.TryParse<SponsorshipStatus>(value, out var status) =>
                 status == SponsorshipStatus.Running ? l["läuft"] : l["abgeschlossen"],
+            ("PortalUser", "Roles") => string.Join(", ", value.Split(',').Select(role => RoleTexts.Name(l, role))),
             (_, "Sex") when Enum.TryParse<Sex>(value, out var sex) => HouseholdTexts.Sex(l, sex),
             (_, "DepartureReason") when Enum.TryParse<DepartureReason>(value, out var reason) => HouseholdTexts.DepartureReason(l, reason),
             ("OutreachEvent", "Kind") when Enum.TryParse<OutreachKind>(value, out var kind) => OutreachTexts.Kind(l, kind),

@@ -46,6 +46,11 @@ public static class AccessTable
         ["/MyMunicipality/Index"] = [Login, Forbidden, Forbidden, Allowed, Forbidden],
         ["/Admin/Users/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
         ["/Admin/Users/Invite"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/Users/Details"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/Users/Deactivate"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/Users/Role"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/Users/ResetTwoFactor"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/Users/Delete"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
         ["/Admin/RuleSets"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
         // Households and persons

@@ -79,7 +79,8 @@ public sealed class LoginModel(
             return RedirectToPage("./Lockout");
         }
 
-        if (result.IsNotAllowed)
+        // A deactivated account is not allowed either; it hears what a wrong password hears (ADR 0020).
+        if (result.IsNotAllowed && user.DeactivatedAtUtc is null)
         {
             ModelState.AddModelError(string.Empty, l["Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in der Bestätigungsmail."]);
             return Page();

@@ -99,10 +99,10 @@ public sealed class AuditTests(PortalFactory factory) : IClassFixture<PortalFact
             }
 
             rows.ShouldAllBe(r => r[6].Length > 0, "every entry carries the request id");
-            // The acting account by its address, linked to the account list for the administrator.
+            // The acting account by its address, linked to its page for the administrator.
             var account = DemoUsers.All.Single(u => u.Role == Roles.Municipality).Email;
             foreach (var row in rows) row[1].ShouldEndWith(account);
-            page.QuerySelector("#audit-table tbody td:nth-child(2) a")!.GetAttribute("href").ShouldBe("/Admin/Users?search=" + Uri.EscapeDataString(account));
+            page.QuerySelector("#audit-table tbody td:nth-child(2) a")!.GetAttribute("href").ShouldBe("/Admin/Users/Details?id=" + Uri.EscapeDataString(userId));
         }
 
         var changes = await client.GetPageAsync($"{Log}?user=katrin&action=Created");

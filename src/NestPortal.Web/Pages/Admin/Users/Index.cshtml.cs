@@ -32,7 +32,7 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
                    where string.IsNullOrEmpty(Role) || (role != null && role.Name == Role)
                    select new Row(user.Id, user.DisplayName, user.Email!, role != null ? role.Name : null,
                        user.MunicipalityAgs,
-                       user.EmailConfirmed, user.TwoFactorEnabled, user.LockoutEnd);
+                       user.EmailConfirmed, user.PasswordHash != null, user.DeactivatedAtUtc, user.TwoFactorEnabled);
         Result = await rows.ToPagedAsync(PageNumber);
     }
 
@@ -40,5 +40,5 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
         new Dictionary<string, string?> { ["search"] = Search, ["role"] = Role });
 
     public sealed record Row(string Id, string DisplayName, string Email, string? Role, Ags? MunicipalityAgs,
-        bool EmailConfirmed, bool TwoFactorEnabled, DateTimeOffset? LockoutEnd);
+        bool EmailConfirmed, bool HasPassword, DateTime? DeactivatedAtUtc, bool TwoFactorEnabled);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
+using NestPortal.Data.Auditing;
 using NestPortal.Data.Identity;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
@@ -40,24 +41,36 @@ public sealed class InviteModel(
             }
         }
 
+        var now = time.UtcNow();
         var user = new PortalUser
         {
             UserName = Input.Email.Trim(),
             Email = Input.Email.Trim(),
             DisplayName = Input.DisplayName.Trim(),
             MunicipalityAgs = municipality?.Ags,
-            CreatedAtUtc = time.UtcNow(),
+            CreatedAtUtc = now,
+            InvitationSentAtUtc = now,
         };
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded)
+        // The account, its role and its audit entry together, or none of them (ADR 0020).
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            foreach (var error in created.Errors) ModelState.AddModelError("Input.Email", error.Description);
-            return Page();
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                foreach (var error in created.Errors) ModelState.AddModelError("Input.Email", error.Description);
+                return Page();
+            }
+
+            var roleAdded = await users.AddToRoleAsync(user, Input.Role);
+            if (!roleAdded.Succeeded)
+                throw new InvalidOperationException($"Role {Input.Role} could not be given to {user.Id}: {string.Join("; ", roleAdded.Errors.Select(e => e.Code))}");
+            List<FieldChange> changes = [new("Roles", null, Input.Role), new(nameof(PortalUser.InvitationSentAtUtc), null, AccountPageModel.AuditValue(now))];
+            if (user.MunicipalityAgs is { } ags) changes.Add(new FieldChange(nameof(PortalUser.MunicipalityAgs), null, ags.Value));
+            db.RecordAccountChange(user.Id, AuditAction.Created, changes);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
         }
 
-        var roleAdded = await users.AddToRoleAsync(user, Input.Role);
-        if (!roleAdded.Succeeded)
-            throw new InvalidOperationException($"Role {Input.Role} could not be given to {user.Id}: {string.Join("; ", roleAdded.Errors.Select(e => e.Code))}");
         var link = await AccountLinks.SetPasswordAsync(users, user, Url, AccountLinks.BaseUrl(portal.Value, Request, environment));
         await mailer.SendAsync(user.Email, l["Einladung zu NestPortal"],
             l["Sie wurden zu NestPortal eingeladen. Legen Sie über diesen Link Ihr Passwort fest: <a href=\"{0}\">Passwort festlegen</a>. Bei der ersten Anmeldung richten Sie die Zwei-Faktor-Anmeldung ein.", link]);
