@@ -28,20 +28,20 @@ public sealed class ImportCsvScan(ImportLimits limits, ImportTexts l, string she
                 }
 
                 if (++recordBytes > limits.MaxCsvRecordBytes)
-                    throw ImportFileGuard.Refused(sheet, l["Die Zeile {0} im Blatt „{1}“ ist länger als {2} KB. Bitte prüfen Sie das Trennzeichen (Semikolon) und die Anführungszeichen.", records + 1, sheet, ImportFileGuard.N(limits.MaxCsvRecordBytes / 1024)], records + 1);
+                    throw ImportFileGuard.Refused(sheet, l["Die Zeile {0} im Blatt „{1}“ ist länger als {2:N0} KB. Bitte prüfen Sie das Trennzeichen (Semikolon) und die Anführungszeichen.", records + 1, sheet, limits.MaxCsvRecordBytes / 1024], records + 1);
                 if (b == (byte)'"') quoted = !quoted;
                 else if (b == (byte)';' && !quoted)
                 {
                     field++;
                     fieldChars = 0;
                     if (field >= limits.MaxColumns)
-                        throw ImportFileGuard.Refused(sheet, l["Das Blatt „{0}“ hat Zellen in Spalte {1}; erlaubt sind höchstens {2} Spalten. Bitte löschen Sie die Spalten rechts der Tabelle.", sheet, CellReference.Letters(field + 1), ImportFileGuard.N(limits.MaxColumns)], records + 1);
+                        throw ImportFileGuard.Refused(sheet, l["Das Blatt „{0}“ hat Zellen in Spalte {1}; erlaubt sind höchstens {2:N0} Spalten. Bitte löschen Sie die Spalten rechts der Tabelle.", sheet, CellReference.Letters(field + 1), limits.MaxColumns], records + 1);
                 }
                 // Characters, not bytes: a UTF-8 continuation byte (10xxxxxx) belongs to the character before.
                 else if ((b & 0xC0) != 0x80 && b != (byte)'\r' && ++fieldChars > limits.MaxCellLength)
                 {
                     var cell = CellReference.Letters(field + 1) + (records + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    throw ImportFileGuard.Refused(sheet, l["Die Zelle {0} im Blatt „{1}“ ist länger als {2} Zeichen; kein Feld des Imports ist so lang (am längsten ist das Konzept einer Gruppe). Bitte kürzen Sie den Text.", cell, sheet, ImportFileGuard.N(limits.MaxCellLength)], records + 1, cell);
+                    throw ImportFileGuard.Refused(sheet, l["Die Zelle {0} im Blatt „{1}“ ist länger als {2:N0} Zeichen; kein Feld des Imports ist so lang (am längsten ist das Konzept einer Gruppe). Bitte kürzen Sie den Text.", cell, sheet, limits.MaxCellLength], records + 1, cell);
                 }
             }
         }
@@ -57,7 +57,7 @@ public sealed class ImportCsvScan(ImportLimits limits, ImportTexts l, string she
             field = 0;
             // The header is record 1.
             if (records - 1 > limits.MaxRowsPerSheet)
-                throw ImportFileGuard.Refused(sheet, l["Das Blatt „{0}“ hat mehr als {1} Zeilen (leere Zeilen mitgezählt). Bitte teilen Sie die Daten auf mehrere Importe auf oder löschen Sie leere Zeilen am Ende des Blatts; es wurde nichts übernommen.", sheet, ImportFileGuard.N(limits.MaxRowsPerSheet)], records);
+                throw ImportFileGuard.Refused(sheet, l["Das Blatt „{0}“ hat mehr als {1:N0} Zeilen (leere Zeilen mitgezählt). Bitte teilen Sie die Daten auf mehrere Importe auf oder löschen Sie leere Zeilen am Ende des Blatts; es wurde nichts übernommen.", sheet, limits.MaxRowsPerSheet], records);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 
 namespace NestPortal.Web.Import;
@@ -13,8 +12,6 @@ namespace NestPortal.Web.Import;
 /// </summary>
 public sealed class ImportFileGuard(ImportLimits limits, ImportTexts l)
 {
-    internal static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     public ImportLimits Limits => limits;
 
     /// <summary>Unpacked bytes the last check read: how far it got before it refused or passed the file.</summary>
@@ -25,7 +22,7 @@ public sealed class ImportFileGuard(ImportLimits limits, ImportTexts l)
         var entries = ZipDirectory.CountEntries(content, stopAfter: limits.MaxEntries + 1);
         if (entries is null) return;
         if (entries > limits.MaxEntries)
-            throw Refused(string.Empty, l["Die Datei besteht aus mehr als {0} Teilen; eine Arbeitsmappe oder ein Satz CSV-Dateien für den Import hat weit weniger. Bitte prüfen Sie, ob Sie die richtige Datei hochgeladen haben.", N(limits.MaxEntries)]);
+            throw Refused(string.Empty, l["Die Datei besteht aus mehr als {0:N0} Teilen; eine Arbeitsmappe oder ein Satz CSV-Dateien für den Import hat weit weniger. Bitte prüfen Sie, ob Sie die richtige Datei hochgeladen haben.", limits.MaxEntries]);
 
         using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
         // The stated sizes refuse an honest big file at once; the counting streams below catch a dishonest one.
@@ -67,7 +64,7 @@ public sealed class ImportFileGuard(ImportLimits limits, ImportTexts l)
         }
 
         if (tooLong is not null)
-            throw Refused(string.Empty, l["Ein Text in der Datei ist länger als {0} Zeichen; kein Feld des Imports ist so lang (am längsten ist das Konzept einer Gruppe). Bitte kürzen Sie den Text.", N(limits.MaxCellLength)]);
+            throw Refused(string.Empty, l["Ein Text in der Datei ist länger als {0:N0} Zeichen; kein Feld des Imports ist so lang (am längsten ist das Konzept einer Gruppe). Bitte kürzen Sie den Text.", limits.MaxCellLength]);
     }
 
     private void CheckCsvSet(ZipArchive zip, ByteTally tally, CancellationToken cancellationToken)
@@ -117,11 +114,11 @@ public sealed class ImportFileGuard(ImportLimits limits, ImportTexts l)
         }
         catch (UnpackedSizeLimitException exception) when (!exception.Total)
         {
-            throw Refused(string.Empty, l["Der Teil „{0}“ der Datei ist entpackt größer als {1} MB; so groß ist er in keiner Datei für den Import. Bitte speichern Sie die Datei neu aus Excel oder LibreOffice.", entry.FullName, ImportLimits.Megabytes(exception.Limit)]);
+            throw Refused(string.Empty, l["Der Teil „{0}“ der Datei ist entpackt größer als {1:N0} MB; so groß ist er in keiner Datei für den Import. Bitte speichern Sie die Datei neu aus Excel oder LibreOffice.", entry.FullName, exception.Limit / 1024 / 1024]);
         }
         catch (XmlTagLimitException exception)
         {
-            throw Refused(string.Empty, l["Der Teil „{0}“ der Datei enthält ein XML-Element mit mehr als {1} KB; so etwas schreibt kein Tabellenprogramm. Bitte speichern Sie die Datei neu aus Excel oder LibreOffice.", entry.FullName, N(exception.Limit / 1024)]);
+            throw Refused(string.Empty, l["Der Teil „{0}“ der Datei enthält ein XML-Element mit mehr als {1:N0} KB; so etwas schreibt kein Tabellenprogramm. Bitte speichern Sie die Datei neu aus Excel oder LibreOffice.", entry.FullName, exception.Limit / 1024]);
         }
         catch (System.Xml.XmlException exception)
         {
@@ -137,12 +134,10 @@ public sealed class ImportFileGuard(ImportLimits limits, ImportTexts l)
         entry.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.Name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
     private ImportRefusedException TooBig() =>
-        Refused(string.Empty, l["Die Datei ist entpackt größer als {0} MB. Bitte teilen Sie die Daten auf mehrere Importe auf.", ImportLimits.Megabytes(limits.MaxUncompressedBytes)]);
+        Refused(string.Empty, l["Die Datei ist entpackt größer als {0:N0} MB. Bitte teilen Sie die Daten auf mehrere Importe auf.", limits.MaxUncompressedBytes / 1024 / 1024]);
 
     internal static ImportRefusedException Refused(string sheet, ImportText text, int row = 0, string? column = null) =>
         new(new ImportProblem(sheet, row, column, text));
-
-    internal static string N(long number) => number.ToString("N0", German);
 }
 
 /// <summary>A stored upload the guard refuses, with the finding for the dry run's report.</summary>

@@ -67,7 +67,4 @@ public sealed record ImportLimits
             CheckTimeBudget = TimeSpan.FromSeconds(configuration.GetValue(CheckTimeBudgetSecondsSetting, defaults.CheckTimeBudget.TotalSeconds)),
         };
     }
-
-    /// <summary>Megabytes as the messages write them ("20 MB").</summary>
-    public static string Megabytes(long bytes) => (bytes / 1024 / 1024).ToString("N0", ImportFileGuard.German);
 }

@@ -66,7 +66,7 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Import {ImportId}: the dry run passed its time budget of {Budget}", import.Id, _limits.CheckTimeBudget);
-            report.AddError(string.Empty, 0, null, l["Die Probe hat länger als {0} Sekunden gedauert und wurde abgebrochen; es wurde nichts übernommen. Bitte teilen Sie die Daten auf mehrere Importe auf.", ImportFileGuard.N((long)_limits.CheckTimeBudget.TotalSeconds)]);
+            report.AddError(string.Empty, 0, null, l["Die Probe hat länger als {0:N0} Sekunden gedauert und wurde abgebrochen; es wurde nichts übernommen. Bitte teilen Sie die Daten auf mehrere Importe auf.", (long)_limits.CheckTimeBudget.TotalSeconds]);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

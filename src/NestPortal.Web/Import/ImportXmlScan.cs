@@ -117,7 +117,7 @@ public sealed class ImportXmlScan(ImportLimits limits, ImportTexts l, Cancellati
                 case "dimension" when reader.GetAttribute("ref") is { } range:
                     var (lastColumn, declaredRows) = CellReference.Parse(range[(range.IndexOf(':') + 1)..]);
                     if (declaredRows - 1 > limits.MaxRowsPerSheet)
-                        throw ImportFileGuard.Refused(sheet, l["Das Blatt „{0}“ erklärt {1} Zeilen; erlaubt sind höchstens {2}. Bitte teilen Sie die Daten auf mehrere Importe auf oder löschen Sie leere Zeilen am Ende des Blatts; es wurde nichts übernommen.", sheet, N(declaredRows), N(limits.MaxRowsPerSheet)]);
+                        throw ImportFileGuard.Refused(sheet, l["Das Blatt „{0}“ erklärt {1:N0} Zeilen; erlaubt sind höchstens {2:N0}. Bitte teilen Sie die Daten auf mehrere Importe auf oder löschen Sie leere Zeilen am Ende des Blatts; es wurde nichts übernommen.", sheet, declaredRows, limits.MaxRowsPerSheet]);
                     if (lastColumn > limits.MaxColumns) throw TooWide(sheet, lastColumn);
                     break;
                 case "row":
@@ -126,7 +126,7 @@ public sealed class ImportXmlScan(ImportLimits limits, ImportTexts l, Cancellati
                     columnOfRow = 0;
                     // The header is row 1; empty rows count, so a sheet of millions of them stops here at the limit.
                     if (Math.Max(rows, lastRow) - 1 > limits.MaxRowsPerSheet)
-                        throw ImportFileGuard.Refused(sheet, l["Das Blatt „{0}“ hat mehr als {1} Zeilen (leere Zeilen mitgezählt). Bitte teilen Sie die Daten auf mehrere Importe auf oder löschen Sie leere Zeilen am Ende des Blatts; es wurde nichts übernommen.", sheet, N(limits.MaxRowsPerSheet)], Math.Max(rows, lastRow));
+                        throw ImportFileGuard.Refused(sheet, l["Das Blatt „{0}“ hat mehr als {1:N0} Zeilen (leere Zeilen mitgezählt). Bitte teilen Sie die Daten auf mehrere Importe auf oder löschen Sie leere Zeilen am Ende des Blatts; es wurde nichts übernommen.", sheet, limits.MaxRowsPerSheet], Math.Max(rows, lastRow));
                     break;
                 case "c":
                     // The reference is optional: a cell without one is the next in its row.
@@ -138,7 +138,7 @@ public sealed class ImportXmlScan(ImportLimits limits, ImportTexts l, Cancellati
                 case "v" or "t" when cell is not null:
                     var length = TextLength(reader, 0, out var start);
                     if (length > limits.MaxCellLength || (sharedText && tooLong is { } index && start == index.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                        throw ImportFileGuard.Refused(sheet, l["Die Zelle {0} im Blatt „{1}“ ist länger als {2} Zeichen; kein Feld des Imports ist so lang (am längsten ist das Konzept einer Gruppe). Bitte kürzen Sie den Text.", cell, sheet, N(limits.MaxCellLength)],
+                        throw ImportFileGuard.Refused(sheet, l["Die Zelle {0} im Blatt „{1}“ ist länger als {2:N0} Zeichen; kein Feld des Imports ist so lang (am längsten ist das Konzept einer Gruppe). Bitte kürzen Sie den Text.", cell, sheet, limits.MaxCellLength],
                             CellReference.Parse(cell).Row, cell);
                     break;
             }
@@ -148,7 +148,7 @@ public sealed class ImportXmlScan(ImportLimits limits, ImportTexts l, Cancellati
     }
 
     private ImportRefusedException TooWide(string sheet, int column) =>
-        ImportFileGuard.Refused(sheet, l["Das Blatt „{0}“ hat Zellen in Spalte {1}; erlaubt sind höchstens {2} Spalten. Bitte löschen Sie die Spalten rechts der Tabelle.", sheet, CellReference.Letters(column), N(limits.MaxColumns)]);
+        ImportFileGuard.Refused(sheet, l["Das Blatt „{0}“ hat Zellen in Spalte {1}; erlaubt sind höchstens {2:N0} Spalten. Bitte löschen Sie die Spalten rechts der Tabelle.", sheet, CellReference.Letters(column), limits.MaxColumns]);
 
     /// <summary>
     /// The length of the element's text, read in chunks and given up on once past the limit (so a text of
@@ -175,8 +175,6 @@ public sealed class ImportXmlScan(ImportLimits limits, ImportTexts l, Cancellati
 
         return length;
     }
-
-    private static string N(long number) => ImportFileGuard.N(number);
 }
 
 /// <summary>A cell reference such as "AB12": its column (A = 1) and row.</summary>
