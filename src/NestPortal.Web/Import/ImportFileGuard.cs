@@ -52,7 +52,8 @@ public sealed class ImportFileGuard(ImportLimits limits, ImportTexts l)
         foreach (var entry in zip.Entries)
         {
             if (entry == sharedStrings) continue;
-            if (IsWorksheet(entry))
+            // A sheet is where the workbook's relationships say, usually but not necessarily under xl/worksheets/.
+            if (IsWorksheet(entry) || sheetNames.ContainsKey(entry.FullName))
             {
                 var sheet = sheetNames.GetValueOrDefault(entry.FullName) ?? Path.GetFileNameWithoutExtension(entry.Name);
                 Scanned(entry, tally, stream => scan.Worksheet(stream, ImportSheets.Find(sheet)?.Name ?? sheet, tooLong));

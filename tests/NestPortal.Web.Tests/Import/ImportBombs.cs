@@ -15,7 +15,7 @@ public static class ImportBombs
     /// </summary>
     public const int BigCellCharacters = 150 * 1024 * 1024;
 
-    private static readonly Lazy<byte[]> BigCellBook = new(() => Workbook("Personen",
+    private static readonly Lazy<byte[]> BigCellBook = new(() => Workbook(Sheet,
         "<dimension ref=\"A1:B2\"/><sheetData>" + HeaderRow + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>P1</t></is></c><c r=\"B2\" t=\"s\"><v>0</v></c></row></sheetData>",
         sharedStrings: writer =>
         {
@@ -25,20 +25,20 @@ public static class ImportBombs
             writer.Write("</t></si></sst>");
         }));
 
-    /// <summary>One shared text of 150 MB in cell B2 of "Personen"; the file is a few hundred KB.</summary>
+    /// <summary>One shared text of 150 MB in cell B2 of "Familien"; the file is a few hundred KB.</summary>
     public static byte[] BigCell => BigCellBook.Value;
 
     /// <summary>A sheet of a few hundred bytes declaring (and using) row 1,048,576, Excel's last row.</summary>
-    public static byte[] LastRowDeclared { get; } = Workbook("Personen",
+    public static byte[] LastRowDeclared { get; } = Workbook(Sheet,
         "<dimension ref=\"A1:Z1048576\"/><sheetData>" + HeaderRow + "<row r=\"1048576\"><c r=\"A1048576\" t=\"inlineStr\"><is><t>P1</t></is></c></row></sheetData>");
 
     /// <summary>The same without the dimension: only the row's number says how far the sheet reaches.</summary>
-    public static byte[] LastRowUsed { get; } = Workbook("Personen",
+    public static byte[] LastRowUsed { get; } = Workbook(Sheet,
         "<sheetData>" + HeaderRow + "<row r=\"1048576\"><c r=\"A1048576\" t=\"inlineStr\"><is><t>P1</t></is></c></row></sheetData>");
 
     public const int EmptyRowCount = 3_000_000;
 
-    private static readonly Lazy<byte[]> EmptyRowsBook = new(() => Workbook("Personen", writer =>
+    private static readonly Lazy<byte[]> EmptyRowsBook = new(() => Workbook(Sheet, writer =>
     {
         // No dimension: the rows themselves must be counted.
         writer.Write("<sheetData>" + HeaderRow);
@@ -68,7 +68,10 @@ public static class ImportBombs
     /// <summary>A set of CSV files whose one file unpacks to 300 MB of rows of blanks.</summary>
     public static byte[] BigCsv => BigCsvSet.Value;
 
-    private const string HeaderRow = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Referenz</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Vorname</t></is></c></row>";
+    /// <summary>The households' sheet (its columns complete, so that a reader without the guard gets past the headers to the rows).</summary>
+    public const string Sheet = "Familien";
+
+    private const string HeaderRow = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Referenz</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Erwartete Ankunft</t></is></c></row>";
 
     public static byte[] Workbook(string sheetName, string sheetContent, Action<StreamWriter>? sharedStrings = null) =>
         Workbook(sheetName, writer => writer.Write(sheetContent), sharedStrings);

@@ -139,7 +139,7 @@ public sealed class ImportFileGuardTests
 
         var (problem, allocated, unpacked) = Guard(ImportBombs.BigCell);
 
-        problem.ShouldNotBeNull().Text.De.ShouldBe("Die Zelle B2 im Blatt „Personen“ ist länger als 8.000 Zeichen; kein Feld des Imports ist so lang (am längsten ist das Konzept einer Gruppe). Bitte kürzen Sie den Text.");
+        problem.ShouldNotBeNull().Text.De.ShouldBe("Die Zelle B2 im Blatt „Familien“ ist länger als 8.000 Zeichen; kein Feld des Imports ist so lang (am längsten ist das Konzept einer Gruppe). Bitte kürzen Sie den Text.");
         unpacked.ShouldBeLessThan(1024 * 1024, "the guard reads the shared text only up to the limit");
         allocated.ShouldBeLessThan(AllocationBound);
     }
@@ -149,7 +149,7 @@ public sealed class ImportFileGuardTests
     {
         var (problem, allocated, unpacked) = Guard(ImportBombs.LastRowDeclared);
 
-        problem.ShouldNotBeNull().Text.De.ShouldBe("Das Blatt „Personen“ erklärt 1.048.576 Zeilen; erlaubt sind höchstens 20.000. Bitte teilen Sie die Daten auf mehrere Importe auf oder löschen Sie leere Zeilen am Ende des Blatts; es wurde nichts übernommen.");
+        problem.ShouldNotBeNull().Text.De.ShouldBe("Das Blatt „Familien“ erklärt 1.048.576 Zeilen; erlaubt sind höchstens 20.000. Bitte teilen Sie die Daten auf mehrere Importe auf oder löschen Sie leere Zeilen am Ende des Blatts; es wurde nichts übernommen.");
         unpacked.ShouldBeLessThan(64 * 1024);
         allocated.ShouldBeLessThan(AllocationBound);
     }
@@ -160,7 +160,7 @@ public sealed class ImportFileGuardTests
         var (problem, _, _) = Guard(ImportBombs.LastRowUsed);
 
         problem.ShouldNotBeNull().Row.ShouldBe(1_048_576);
-        problem.Text.De.ShouldStartWith("Das Blatt „Personen“ hat mehr als 20.000 Zeilen (leere Zeilen mitgezählt).");
+        problem.Text.De.ShouldStartWith("Das Blatt „Familien“ hat mehr als 20.000 Zeilen (leere Zeilen mitgezählt).");
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class ImportFileGuardTests
         var (problem, allocated, unpacked) = Guard(ImportBombs.EmptyRows);
 
         problem.ShouldNotBeNull().Row.ShouldBe(20_002);
-        problem.Text.De.ShouldStartWith("Das Blatt „Personen“ hat mehr als 20.000 Zeilen (leere Zeilen mitgezählt).");
+        problem.Text.De.ShouldStartWith("Das Blatt „Familien“ hat mehr als 20.000 Zeilen (leere Zeilen mitgezählt).");
         // About 20,000 rows of the 3,000,000 (each "<row r=\"n\"/>" is 14 to 17 bytes), plus the reader's buffers.
         unpacked.ShouldBeLessThan(2 * 1024 * 1024);
         allocated.ShouldBeLessThan(AllocationBound);

@@ -49,9 +49,9 @@ public sealed class ImportLimitsTests(PortalFactory factory) : IClassFixture<Por
 
         import.Status.ShouldBe(DataImportStatus.Invalid);
         var error = report.Errors.ShouldHaveSingleItem();
-        (error.Sheet, error.Row, error.Column).ShouldBe(("Personen", 2, "B2"));
-        error.Text.De.ShouldBe("Die Zelle B2 im Blatt „Personen“ ist länger als 8.000 Zeichen; kein Feld des Imports ist so lang (am längsten ist das Konzept einer Gruppe). Bitte kürzen Sie den Text.");
-        error.Text.En.ShouldBe("Cell B2 of the sheet \"Personen\" is longer than 8,000 characters; no field of the import is that long (the longest is a group's support plan). Please shorten the text.");
+        (error.Sheet, error.Row, error.Column).ShouldBe(("Familien", 2, "B2"));
+        error.Text.De.ShouldBe("Die Zelle B2 im Blatt „Familien“ ist länger als 8.000 Zeichen; kein Feld des Imports ist so lang (am längsten ist das Konzept einer Gruppe). Bitte kürzen Sie den Text.");
+        error.Text.En.ShouldBe("Cell B2 of the sheet \"Familien\" is longer than 8,000 characters; no field of the import is that long (the longest is a group's support plan). Please shorten the text.");
         allocated.ShouldBeLessThan(AllocationBound);
         (await factory.CountsAsync()).ShouldBe(before);
     }
@@ -62,7 +62,7 @@ public sealed class ImportLimitsTests(PortalFactory factory) : IClassFixture<Por
         var (import, report, allocated) = await DryRunAsync(ImportBombs.LastRowDeclared);
 
         import.Status.ShouldBe(DataImportStatus.Invalid);
-        report.Errors.ShouldHaveSingleItem().Text.De.ShouldBe("Das Blatt „Personen“ erklärt 1.048.576 Zeilen; erlaubt sind höchstens 20.000. Bitte teilen Sie die Daten auf mehrere Importe auf oder löschen Sie leere Zeilen am Ende des Blatts; es wurde nichts übernommen.");
+        report.Errors.ShouldHaveSingleItem().Text.De.ShouldBe("Das Blatt „Familien“ erklärt 1.048.576 Zeilen; erlaubt sind höchstens 20.000. Bitte teilen Sie die Daten auf mehrere Importe auf oder löschen Sie leere Zeilen am Ende des Blatts; es wurde nichts übernommen.");
         allocated.ShouldBeLessThan(AllocationBound);
     }
 
@@ -74,7 +74,7 @@ public sealed class ImportLimitsTests(PortalFactory factory) : IClassFixture<Por
         import.Status.ShouldBe(DataImportStatus.Invalid);
         var error = report.Errors.ShouldHaveSingleItem();
         error.Row.ShouldBe(20_002);
-        error.Text.De.ShouldBe("Das Blatt „Personen“ hat mehr als 20.000 Zeilen (leere Zeilen mitgezählt). Bitte teilen Sie die Daten auf mehrere Importe auf oder löschen Sie leere Zeilen am Ende des Blatts; es wurde nichts übernommen.");
+        error.Text.De.ShouldBe("Das Blatt „Familien“ hat mehr als 20.000 Zeilen (leere Zeilen mitgezählt). Bitte teilen Sie die Daten auf mehrere Importe auf oder löschen Sie leere Zeilen am Ende des Blatts; es wurde nichts übernommen.");
         allocated.ShouldBeLessThan(AllocationBound);
     }
 
