@@ -101,7 +101,7 @@ public sealed partial class ImportBuilder(NestPortalDbContext db, ImportSource s
         var withinLimits = true;
         foreach (var (sheet, layout) in _layouts)
         {
-            if (CountRows(sheet, layout)) await FindKnownAsync(sheet, layout, cancellationToken);
+            if (CountRows(sheet, layout, cancellationToken)) await FindKnownAsync(sheet, layout, cancellationToken);
             else withinLimits = false;
         }
 
@@ -109,12 +109,13 @@ public sealed partial class ImportBuilder(NestPortalDbContext db, ImportSource s
     }
 
     /// <summary>Counts the rows and finds missing and repeated references; stops at the row limit.</summary>
-    private bool CountRows(ImportSheet sheet, SheetLayout layout)
+    private bool CountRows(ImportSheet sheet, SheetLayout layout, CancellationToken cancellationToken)
     {
         var number = 1;
         foreach (var cells in source.Rows(layout.FileSheetName))
         {
             number++;
+            cancellationToken.ThrowIfCancellationRequested();
             var row = Row(sheet, layout, number, cells);
             if (row.IsEmpty) continue;
             if (++layout.Rows > run.MaxRowsPerSheet)

@@ -18,7 +18,6 @@ public sealed record ImportRun(int ImportId, DateOnly Today, DateTime NowUtc, Ac
     public const string MaxRowsPerSheetSetting = "Import:MaxRowsPerSheet";
 
     public int MaxRowsPerSheet { get; init; } = DefaultMaxRowsPerSheet;
-    public const long MaxUploadBytes = 20L * 1024 * 1024;
 }
 
 /// <summary>Counts rows as they are checked or written and reports every few hundred, so a page can show a progress bar.</summary>

@@ -17,6 +17,7 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
     ImportProgress progress, IConfiguration configuration, ILogger<ImportRunner> logger)
 {
     private readonly int _maxRowsPerSheet = configuration.GetValue(ImportRun.MaxRowsPerSheetSetting, ImportRun.DefaultMaxRowsPerSheet);
+    private readonly ImportLimits _limits = ImportLimits.From(configuration);
 
     public async Task RunAsync(int importId, CancellationToken cancellationToken)
     {
@@ -52,12 +53,20 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.ProcessedRows, processed).SetProperty(i => i.TotalRows, total), cancellationToken);
         });
         var actor = new Actor(import.StartedByUserId, import.StartedByName);
+        // The time budget (ADR 0021): one import runs at a time, so no file may keep the others waiting for long.
+        using var budget = new CancellationTokenSource(_limits.CheckTimeBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
             await using var work = new NestPortalDbContext(options, null, time);
             // Never saved: nothing needs the tracker to look for changes.
             work.ChangeTracker.AutoDetectChangesEnabled = false;
-            await BuildAsync(work, import.Id, report, new ImportRun(import.Id, time.TodayInGermany(), time.UtcNow(), actor, Commit: false, sink) { MaxRowsPerSheet = _maxRowsPerSheet }, cancellationToken);
+            await BuildAsync(work, import.Id, report, new ImportRun(import.Id, time.TodayInGermany(), time.UtcNow(), actor, Commit: false, sink) { MaxRowsPerSheet = _maxRowsPerSheet }, linked.Token);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Import {ImportId}: the dry run passed its time budget of {Budget}", import.Id, _limits.CheckTimeBudget);
+            report.AddError(string.Empty, 0, null, l["Die Probe hat länger als {0:N0} Sekunden gedauert und wurde abgebrochen; es wurde nichts übernommen. Bitte teilen Sie die Daten auf mehrere Importe auf.", (long)_limits.CheckTimeBudget.TotalSeconds]);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -134,10 +143,18 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
 
         try
         {
+            // Before any reader sees the file: a hostile one is refused here in seconds, with bounded memory.
+            new ImportFileGuard(_limits, l).Check(content, cancellationToken);
             using var source = ImportSource.Open(content);
             var builder = new ImportBuilder(db, source, report, l, countries, run);
             await builder.BuildAsync(cancellationToken);
             return builder;
+        }
+        catch (ImportRefusedException refused)
+        {
+            logger.LogWarning("Import {ImportId}: the file was refused: {Reason}", importId, refused.Message);
+            report.AddError(refused.Problem.Sheet, refused.Problem.Row, refused.Problem.Column, refused.Problem.Text);
+            return null;
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or FormatException or InvalidOperationException or CsvHelper.CsvHelperException)
         {

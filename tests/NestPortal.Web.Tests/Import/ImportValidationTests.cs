@@ -120,7 +120,8 @@ public sealed class ImportValidationTests(PortalFactory factory) : IClassFixture
         var report = await RefusedAsync(book);
 
         var error = report.Errors.ShouldHaveSingleItem();
-        error.Text.De.ShouldBe("Das Blatt „Familien“ hat mehr als 20.000 Zeilen. Bitte teilen Sie die Daten auf mehrere Importe auf; es wurde nichts übernommen.");
+        // The workbook declares its extent (dimension A1:B50001): the guard refuses it before any row is read (ADR 0021).
+        error.Text.De.ShouldBe("Das Blatt „Familien“ erklärt 50.001 Zeilen; erlaubt sind höchstens 20.000. Bitte teilen Sie die Daten auf mehrere Importe auf oder löschen Sie leere Zeilen am Ende des Blatts; es wurde nichts übernommen.");
         report.Sheets.ShouldBeEmpty();
     }
 

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,16 +16,25 @@ namespace NestPortal.Web.Pages.Admin.Import;
 /// <summary>
 /// The imports, newest first, and the upload form: one XLSX workbook or a set of CSV files. The upload
 /// only stores the file; the dry run happens in the background and its page shows the progress.
+/// An upload over the limit (<c>Import:MaxUploadMegabytes</c>) gets this page with a message, not a bare 400 or
+/// 413: the handler reads the form itself, after looking at the request's size, and checks the antiforgery token
+/// then (the automatic check would read the form first and fail without a word).
 /// </summary>
-[RequestSizeLimit(ImportRun.MaxUploadBytes + 4 * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = ImportRun.MaxUploadBytes + 4 * 1024 * 1024)]
-public sealed class IndexModel(NestPortalDbContext db, ImportQueue queue, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+[IgnoreAntiforgeryToken]
+public sealed class IndexModel(NestPortalDbContext db, ImportQueue queue, TimeProvider time, IStringLocalizer<SharedResource> l,
+    IAntiforgery antiforgery, IConfiguration configuration) : PageModel
 {
     public const int PageSize = 20;
 
-    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    /// <summary>Room in the request for the form's other fields and the multipart boundaries of several CSV files.</summary>
+    private const long FormOverheadBytes = 4L * 1024 * 1024;
 
-    [BindProperty] public List<IFormFile> Files { get; set; } = [];
+    public ImportLimits Limits { get; } = ImportLimits.From(configuration);
+
+    /// <summary>From the query only: a bound property would make a POST read the form before the size is checked.</summary>
+    public int PageNumber { get; private set; } = 1;
+
+    public List<IFormFile> Files { get; private set; } = [];
 
     public Paged<ImportListRow> Result { get; private set; } = new([], 1, PageSize, 0);
 
@@ -32,10 +43,33 @@ public sealed class IndexModel(NestPortalDbContext db, ImportQueue queue, TimePr
 
     public PagerModel Pager => new(Result.PageNumber, Result.PageCount, Result.Total, new Dictionary<string, string?>());
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public async Task OnGetAsync(int pageNumber = 1)
+    {
+        PageNumber = pageNumber;
+        await LoadAsync();
+    }
 
     public async Task<IActionResult> OnPostUploadAsync()
     {
+        var form = await ReadFormAsync();
+        if (form is null)
+        {
+            ModelState.AddModelError(nameof(Files), TooLarge);
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await LoadAsync();
+            return Page();
+        }
+
+        try
+        {
+            await antiforgery.ValidateRequestAsync(HttpContext);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return BadRequest();
+        }
+
+        Files = form.Files.GetFiles(nameof(Files)).ToList();
         var upload = await ReadUploadAsync();
         if (upload is null)
         {
@@ -71,9 +105,9 @@ public sealed class IndexModel(NestPortalDbContext db, ImportQueue queue, TimePr
             return null;
         }
 
-        if (files.Sum(f => f.Length) > ImportRun.MaxUploadBytes)
+        if (files.Sum(f => f.Length) > Limits.MaxUploadBytes)
         {
-            ModelState.AddModelError(nameof(Files), l["Die Datei ist größer als 20 MB. Bitte teilen Sie die Daten auf mehrere Importe auf."]);
+            ModelState.AddModelError(nameof(Files), TooLarge);
             return null;
         }
 
@@ -89,6 +123,27 @@ public sealed class IndexModel(NestPortalDbContext db, ImportQueue queue, TimePr
         ModelState.AddModelError(nameof(Files), l["Bitte laden Sie entweder genau eine XLSX-Datei oder nur CSV-Dateien hoch."]);
         return null;
     }
+
+    /// <summary>
+    /// The posted form, or null when the request is larger than the upload limit allows: refused by its stated
+    /// length before a byte is read, or while reading when it has none (chunked) or states less than it sends.
+    /// </summary>
+    private async Task<IFormCollection?> ReadFormAsync()
+    {
+        var requestLimit = Limits.MaxUploadBytes + FormOverheadBytes;
+        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = requestLimit;
+        if (Request.ContentLength > requestLimit) return null;
+        try
+        {
+            return await Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = requestLimit }, HttpContext.RequestAborted);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            return null;
+        }
+    }
+
+    private string TooLarge => l["Die Datei ist größer als {0:N0} MB. Bitte teilen Sie die Daten auf mehrere Importe auf.", Limits.MaxUploadBytes / 1024 / 1024];
 
     private static async Task<byte[]> ReadAsync(IFormFile file)
     {

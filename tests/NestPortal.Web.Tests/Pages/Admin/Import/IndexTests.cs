@@ -35,6 +35,34 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Theory]
+    [InlineData(21)]
+    [InlineData(30)]
+    public async Task An_upload_over_the_limit_gets_the_page_with_a_German_message_and_nothing_is_stored(int megabytes)
+    {
+        // 21 MB fits the request's room for the form (limit + 4 MB) and is refused by the files' size; 30 MB is
+        // refused by the request's stated length before the form is read.
+        var client = await factory.SignedInAsAsync(Roles.Administrator);
+        var before = await factory.QueryAsync(db => db.DataImports.CountAsync());
+
+        var response = await ImportPages.UploadAsync(client, ("bestand.xlsx", new byte[megabytes * 1024 * 1024]));
+
+        response.StatusCode.ShouldBe(megabytes > 24 ? HttpStatusCode.RequestEntityTooLarge : HttpStatusCode.OK);
+        var page = await response.ReadHtmlAsync();
+        page.Errors().ShouldContain("Die Datei ist größer als 20 MB. Bitte teilen Sie die Daten auf mehrere Importe auf.");
+        page.QuerySelector("#upload-heading").ShouldNotBeNull();
+        (await factory.QueryAsync(db => db.DataImports.CountAsync())).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task An_upload_without_the_antiforgery_token_is_refused()
+    {
+        var client = await factory.SignedInAsAsync(Roles.Administrator);
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(ImportSampleWorkbook.Valid(1, "CSRF").ToXlsx()), "Files", "bestand.xlsx" } };
+
+        (await client.PostAsync("/Admin/Import?handler=Upload", content)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
     [InlineData(Roles.Mentor)]
     [InlineData(Roles.CompetenceCentre)]
     [InlineData(Roles.Municipality)]
