@@ -40,6 +40,7 @@ public sealed class NestPortalDbContext(
     public DbSet<DataImportFile> DataImportFiles => Set<DataImportFile>();
     public DbSet<ImportedRecord> ImportedRecords => Set<ImportedRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DatabaseHeartbeat> DatabaseHeartbeats => Set<DatabaseHeartbeat>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     private AuditActorInfo Actor => auditActor?.Current ?? AuditActorInfo.System;

@@ -412,6 +412,20 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("DataImportFiles", (string)null);
                 });
 
+            modelBuilder.Entity("NestPortal.Data.Operations.DatabaseHeartbeat", b =>
+                {
+                    b.Property<string>("Instance")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("WrittenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Instance");
+
+                    b.ToTable("DatabaseHeartbeats", (string)null);
+                });
+
             modelBuilder.Entity("NestPortal.Data.Operations.ImportedRecord", b =>
                 {
                     b.Property<long>("Id")

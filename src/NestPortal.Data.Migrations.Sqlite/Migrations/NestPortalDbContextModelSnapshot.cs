@@ -395,6 +395,20 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("DataImportFiles", (string)null);
                 });
 
+            modelBuilder.Entity("NestPortal.Data.Operations.DatabaseHeartbeat", b =>
+                {
+                    b.Property<string>("Instance")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Instance");
+
+                    b.ToTable("DatabaseHeartbeats", (string)null);
+                });
+
             modelBuilder.Entity("NestPortal.Data.Operations.ImportedRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -19,7 +19,7 @@ public sealed class ErrorModel : PageModel
     private void Show(int? code)
     {
         // The code comes from the query string: only the statuses this page explains are taken.
-        StatusCodeShown = code is 400 or 403 or 404 or 405 ? code.Value : StatusCodes.Status500InternalServerError;
+        StatusCodeShown = code is 400 or 403 or 404 or 405 or 503 ? code.Value : StatusCodes.Status500InternalServerError;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         // Keep the original status: the error page must not turn a 403 into a 200.
         Response.StatusCode = StatusCodeShown;
