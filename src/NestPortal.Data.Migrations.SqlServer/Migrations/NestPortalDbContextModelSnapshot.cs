@@ -211,6 +211,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
+
                     b.Property<string>("RequestId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -679,6 +682,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(8)");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("SupersededAtUtc")
                         .HasColumnType("datetime2");
 
@@ -722,6 +728,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("IsMatched")
                         .HasColumnType("bit");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
 
                     b.Property<string>("PrincipalName")
                         .HasMaxLength(100)
@@ -823,6 +832,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasColumnType("char(2)")
                         .IsFixedLength();
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -872,6 +884,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -928,6 +943,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<string>("OrganisationName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(50)
@@ -989,6 +1007,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
 
                     b.Property<string>("ReviewRemarks")
                         .HasMaxLength(4000)
@@ -1100,6 +1121,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1138,6 +1162,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasColumnType("varchar(8)");
 
                     b.Property<int>("OutreachEventId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PendingImportId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -1231,6 +1258,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1290,6 +1320,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<decimal>("MonthlyNetColdRent")
                         .HasPrecision(12, 2)
                         .HasColumnType("decimal(12,2)");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("datetime2");
@@ -1352,6 +1385,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly>("MatchedOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
 
                     b.Property<DateOnly?>("ReadyForArrivalOn")
                         .HasColumnType("date");

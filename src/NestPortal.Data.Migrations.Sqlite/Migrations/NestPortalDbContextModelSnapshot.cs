@@ -197,6 +197,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RequestId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -652,6 +655,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SupersededAtUtc")
                         .HasColumnType("TEXT");
 
@@ -692,6 +698,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsMatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PendingImportId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PrincipalName")
@@ -792,6 +801,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -839,6 +851,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -893,6 +908,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<string>("OrganisationName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(50)
@@ -952,6 +970,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReviewRemarks")
                         .HasMaxLength(4000)
@@ -1061,6 +1082,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1097,6 +1121,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OutreachEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PendingImportId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1186,6 +1213,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1243,6 +1273,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<decimal>("MonthlyNetColdRent")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
@@ -1303,6 +1336,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly>("MatchedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ReadyForArrivalOn")
                         .HasColumnType("TEXT");

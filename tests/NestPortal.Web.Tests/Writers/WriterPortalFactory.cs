@@ -20,13 +20,14 @@ public sealed class WriterPortalFactory : PortalFactory
 
     public TransactionSignal Transactions { get; } = new();
     public ReadOnlySwitch ReadOnly { get; } = new();
+    public SliceSignal Slices { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Database:Sqlite:BusyTimeoutSeconds", BusyTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Audit:ViewSpoolDirectory", Path.Combine(Folder, "view-log-spool"));
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Transactions).AddSingleton<IInterceptor>(ReadOnly));
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Transactions).AddSingleton<IInterceptor>(ReadOnly).AddSingleton<IInterceptor>(Slices));
     }
 
     /// <summary>Takes SQLite's write lock from a connection of its own, as another writer (an import, another instance) would.</summary>
@@ -74,6 +75,27 @@ public sealed class WriterPortalFactory : PortalFactory
         {
             Interlocked.Exchange(ref _onStarting, null)?.Invoke();
             return base.TransactionStartingAsync(connection, eventData, result, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs <see cref="AfterFirstSlice"/> once, right after an import's commit has committed a slice and before
+    /// it builds the next: the moment another writer gets its turn, without any timing.
+    /// </summary>
+    public sealed class SliceSignal : DbTransactionInterceptor
+    {
+        private Func<Task>? _afterFirstSlice;
+
+        public Func<Task>? AfterFirstSlice
+        {
+            set => Interlocked.Exchange(ref _afterFirstSlice, value);
+        }
+
+        public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context is NestPortal.Data.NestPortalDbContext { StagingImportId: not null } && Interlocked.Exchange(ref _afterFirstSlice, null) is { } run)
+                await run();
+            await base.TransactionCommittedAsync(transaction, eventData, cancellationToken);
         }
     }
 
