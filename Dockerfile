@@ -85,7 +85,9 @@ EXPOSE 8080
 # Non-root: the "app" user (UID $APP_UID = 1654) that the Microsoft images define.
 USER $APP_UID
 
-HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD curl -fsS -o /dev/null http://localhost:8080/health || exit 1
+# Readiness: the database can be read and written (ADR 0022); /health/live answers without the database.
+# The timeout leaves room for the database's busy timeout (Database:Sqlite:BusyTimeoutSeconds, 5 s).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+    CMD curl -fsS -o /dev/null http://localhost:8080/health/ready || exit 1
 
 ENTRYPOINT ["dotnet", "NestPortal.Web.dll"]

@@ -19,6 +19,16 @@ public static class DatabaseProvider
     public const string SqlServerMigrationsAssembly = "NestPortal.Data.Migrations.SqlServer";
     public const string DefaultSqliteConnection = "Data Source=App_Data/nestportal.db";
 
+    /// <summary>
+    /// How long a SQLite command (and the <c>BEGIN IMMEDIATE</c> of a transaction) waits for the single write
+    /// lock before it gives up with SQLITE_BUSY: Microsoft.Data.Sqlite retries a busy database until the
+    /// connection's <c>Default Timeout</c>, 30 s unless set. A request should fail fast and say so (503, ADR 0022)
+    /// rather than hang; no writer holds the lock longer than a slice (the import commits in slices).
+    /// </summary>
+    public const string SqliteBusyTimeoutSetting = "Database:Sqlite:BusyTimeoutSeconds";
+
+    public const int DefaultSqliteBusyTimeoutSeconds = 5;
+
     public static string ProviderName(IConfiguration configuration) =>
         configuration["Database:Provider"] switch
         {
@@ -43,7 +53,8 @@ public static class DatabaseProvider
     /// <summary>The configured provider's connection string; the scheduler's job store uses the same database.</summary>
     public static string ConnectionString(IConfiguration configuration, string contentRoot) =>
         ProviderName(configuration) == Sqlite
-            ? ResolveSqlitePath(configuration.GetConnectionString(Sqlite) ?? DefaultSqliteConnection, contentRoot)
+            ? ResolveSqlitePath(configuration.GetConnectionString(Sqlite) ?? DefaultSqliteConnection, contentRoot,
+                configuration.GetValue(SqliteBusyTimeoutSetting, DefaultSqliteBusyTimeoutSeconds))
             : configuration.GetConnectionString(SqlServer)
               ?? throw new InvalidOperationException("ConnectionStrings:SqlServer is required when Database:Provider is SqlServer.");
 
@@ -65,9 +76,10 @@ public static class DatabaseProvider
             _ => throw new InvalidOperationException($"Unknown database provider '{provider}'."),
         };
 
-    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    private static string ResolveSqlitePath(string connectionString, string contentRoot, int busyTimeoutSeconds)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
+        // The setting wins over a "Default Timeout" in the connection string: one documented place.
+        var builder = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = Math.Max(1, busyTimeoutSeconds) };
         if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
             builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
         if (builder.DataSource != ":memory:")

@@ -40,6 +40,7 @@ public sealed class NestPortalDbContext(
     public DbSet<DataImportFile> DataImportFiles => Set<DataImportFile>();
     public DbSet<ImportedRecord> ImportedRecords => Set<ImportedRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DatabaseHeartbeat> DatabaseHeartbeats => Set<DatabaseHeartbeat>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     private AuditActorInfo Actor => auditActor?.Current ?? AuditActorInfo.System;
@@ -92,6 +93,12 @@ public sealed class NestPortalDbContext(
     /// </summary>
     public bool WritesAuditEntriesDirectly { get; set; }
 
+    /// <summary>
+    /// For an import's commit in slices (ADR 0022): every record this context adds, and its audit entries,
+    /// are saved staged for this import (<see cref="ImportStaging"/>), hidden until the import's switch.
+    /// </summary>
+    public int? StagingImportId { get; set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -101,6 +108,7 @@ public sealed class NestPortalDbContext(
     /// </remarks>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (StagingImportId is { } staging) Stage(staging);
         var pending = AuditTrail.Collect(ChangeTracker);
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
@@ -109,6 +117,7 @@ public sealed class NestPortalDbContext(
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             var entries = AuditTrail.Complete(pending, Actor, UtcNow);
+            if (StagingImportId is { } stagedFor) entries = entries.Select(e => { e.StageFor(stagedFor); return e; });
             if (WritesAuditEntriesDirectly)
             {
                 saved += await DirectInsert.InsertAsync(this, entries, cancellationToken);
@@ -128,10 +137,22 @@ public sealed class NestPortalDbContext(
         }
     }
 
+    /// <summary>Marks every record added since the last save as staged for the import (the audit trail ignores the column).</summary>
+    private void Stage(int importId)
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Added && ImportStaging.IsStaged(entry.Metadata.ClrType))
+                entry.Property(ImportStaging.Column).CurrentValue = importId;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(NestPortalDbContext).Assembly);
+        ImportStaging.Map(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -211,6 +211,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
+
                     b.Property<string>("RequestId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -416,6 +419,20 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.HasKey("DataImportId");
 
                     b.ToTable("DataImportFiles", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Data.Operations.DatabaseHeartbeat", b =>
+                {
+                    b.Property<string>("Instance")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("WrittenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Instance");
+
+                    b.ToTable("DatabaseHeartbeats", (string)null);
                 });
 
             modelBuilder.Entity("NestPortal.Data.Operations.ImportedRecord", b =>
@@ -677,6 +694,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(8)");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("SupersededAtUtc")
                         .HasColumnType("datetime2");
 
@@ -720,6 +740,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("IsMatched")
                         .HasColumnType("bit");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
 
                     b.Property<string>("PrincipalName")
                         .HasMaxLength(100)
@@ -821,6 +844,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasColumnType("char(2)")
                         .IsFixedLength();
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -870,6 +896,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -926,6 +955,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<string>("OrganisationName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(50)
@@ -987,6 +1019,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
 
                     b.Property<string>("ReviewRemarks")
                         .HasMaxLength(4000)
@@ -1098,6 +1133,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1136,6 +1174,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasColumnType("varchar(8)");
 
                     b.Property<int>("OutreachEventId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PendingImportId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -1229,6 +1270,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1288,6 +1332,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<decimal>("MonthlyNetColdRent")
                         .HasPrecision(12, 2)
                         .HasColumnType("decimal(12,2)");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("datetime2");
@@ -1350,6 +1397,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly>("MatchedOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("int");
 
                     b.Property<DateOnly?>("ReadyForArrivalOn")
                         .HasColumnType("date");

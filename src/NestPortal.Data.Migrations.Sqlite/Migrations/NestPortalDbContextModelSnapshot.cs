@@ -197,6 +197,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RequestId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -399,6 +402,20 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.HasKey("DataImportId");
 
                     b.ToTable("DataImportFiles", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Data.Operations.DatabaseHeartbeat", b =>
+                {
+                    b.Property<string>("Instance")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Instance");
+
+                    b.ToTable("DatabaseHeartbeats", (string)null);
                 });
 
             modelBuilder.Entity("NestPortal.Data.Operations.ImportedRecord", b =>
@@ -650,6 +667,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SupersededAtUtc")
                         .HasColumnType("TEXT");
 
@@ -690,6 +710,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsMatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PendingImportId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PrincipalName")
@@ -790,6 +813,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -837,6 +863,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -891,6 +920,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<string>("OrganisationName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(50)
@@ -950,6 +982,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReviewRemarks")
                         .HasMaxLength(4000)
@@ -1059,6 +1094,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1095,6 +1133,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OutreachEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PendingImportId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1184,6 +1225,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1241,6 +1285,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<decimal>("MonthlyNetColdRent")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
@@ -1301,6 +1348,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly>("MatchedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ReadyForArrivalOn")
                         .HasColumnType("TEXT");

@@ -30,6 +30,14 @@ public sealed class AuditEntry
 
     public string? ParentId { get; private set; }
 
+    /// <summary>
+    /// The import whose commit wrote this entry and has not switched yet (ADR 0022): hidden from every query
+    /// until then, deleted if the import fails. Null for every entry of the log as it stands.
+    /// </summary>
+    public int? PendingImportId { get; private set; }
+
+    internal void StageFor(int importId) => PendingImportId = importId;
+
     private AuditEntry()
     {
     }

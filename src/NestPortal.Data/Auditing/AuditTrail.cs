@@ -55,7 +55,7 @@ internal static class AuditTrail
     ];
 
     /// <summary>Bookkeeping columns that change with every command and say nothing on their own.</summary>
-    private static readonly HashSet<string> Ignored = ["ConcurrencyStamp"];
+    private static readonly HashSet<string> Ignored = ["ConcurrencyStamp", ImportStaging.Column];
 
     private const string Withheld = "(vertraulich)";
 

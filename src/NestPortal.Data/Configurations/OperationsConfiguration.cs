@@ -89,3 +89,13 @@ internal sealed class ImportedRecordConfiguration : IEntityTypeConfiguration<Imp
         builder.HasOne<DataImport>().WithMany().HasForeignKey(r => r.DataImportId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class DatabaseHeartbeatConfiguration : IEntityTypeConfiguration<DatabaseHeartbeat>
+{
+    public void Configure(EntityTypeBuilder<DatabaseHeartbeat> builder)
+    {
+        builder.ToTable("DatabaseHeartbeats");
+        builder.HasKey(h => h.Instance);
+        builder.Property(h => h.Instance).HasMaxLength(DatabaseHeartbeat.InstanceMaxLength);
+    }
+}

@@ -165,6 +165,7 @@ public sealed partial class ImportBuilder
             return null;
         }
 
+        ChangesEarlierRecord();
         entry = new GroupEntry(group, false, 0, default, default, null);
         _groups[reference] = entry;
         return entry;

@@ -116,6 +116,7 @@ public sealed partial class ImportBuilder
             return null;
         }
 
+        ChangesEarlierRecord();
         entry = new HouseholdEntry(household, false);
         _households[reference] = entry;
         return entry;

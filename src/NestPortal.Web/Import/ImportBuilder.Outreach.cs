@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Domain.Common;
+using NestPortal.Domain.Municipalities;
 using NestPortal.Domain.Outreach;
 
 namespace NestPortal.Web.Import;
@@ -35,16 +36,36 @@ public sealed partial class ImportBuilder
         var ags = row.Municipality("AGS");
         var decidedOn = row.RequiredDate("Sicherer Hafen seit");
         if (row.Failed || ags is not { } key) return;
-        var municipality = await db.Municipalities.SingleAsync(m => m.Ags == key);
+        // A staged commit leaves the municipality as it is until the switch: the decision is checked on a copy
+        // now and recorded on the saved row in the switch's transaction (ADR 0022).
+        var staged = db.StagingImportId is not null;
+        var municipality = staged
+            ? await db.Municipalities.AsNoTracking().SingleAsync(m => m.Ags == key)
+            : await db.Municipalities.SingleAsync(m => m.Ags == key);
         try
         {
             municipality.RecordSafeHarbourDecision(decidedOn, run.Today);
+            if (staged) _safeHarbours.Add((key, decidedOn));
             Record("Municipality", reference, () => int.Parse(key.Value, System.Globalization.CultureInfo.InvariantCulture));
         }
         catch (DomainException exception)
         {
             row.Error("Sicherer Hafen seit", exception);
         }
+    }
+
+    private readonly List<(Ags Ags, DateOnly DecidedOn)> _safeHarbours = [];
+
+    /// <summary>The switch of a staged commit: the Sicherer-Hafen decisions of the file, on the saved rows, tracked to be saved with the switch.</summary>
+    public async Task RecordSafeHarboursAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (ags, decidedOn) in _safeHarbours)
+        {
+            var municipality = await db.Municipalities.SingleAsync(m => m.Ags == ags, cancellationToken);
+            municipality.RecordSafeHarbourDecision(decidedOn, run.Today);
+        }
+
+        _safeHarbours.Clear();
     }
 
     private Task BeforeSheetAsync(ImportSheet sheet, SheetLayout layout, CancellationToken cancellationToken) =>

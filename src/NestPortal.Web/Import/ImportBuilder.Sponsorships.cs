@@ -178,6 +178,7 @@ public sealed partial class ImportBuilder
             return null;
         }
 
+        ChangesEarlierRecord();
         _sponsorships[reference] = sponsorship;
         return sponsorship;
     }

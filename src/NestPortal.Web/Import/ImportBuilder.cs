@@ -243,10 +243,14 @@ public sealed partial class ImportBuilder(NestPortalDbContext db, ImportSource s
         if (!run.Commit) throw new InvalidOperationException("The dry run saves nothing.");
         try
         {
+            // A staged commit (ADR 0022) has no transaction around the build: each save is a short one of its own,
+            // a slice, and the writer is free between slices. The one-transaction commit saves inside its own.
+            await using var slice = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             await db.SaveChangesAsync(cancellationToken);
             var created = _created.Select(c => new ImportedRecord(c.Kind, c.Reference, c.EntityId(), run.ImportId)).ToList();
             _created.Clear();
             await DirectInsert.InsertAsync(db, created, cancellationToken);
+            if (slice is not null) await slice.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -271,6 +275,17 @@ public sealed partial class ImportBuilder(NestPortalDbContext db, ImportSource s
         if (run.Commit) _created.Add((kind, reference, entityId));
     }
 
+    /// <summary>
+    /// A row names a record saved before this file (an earlier import's group, household or sponsorship): the
+    /// dry run notes it, so the commit runs in one transaction; a staged commit, which writes new records only,
+    /// stops before it changes such a record.
+    /// </summary>
+    private void ChangesEarlierRecord()
+    {
+        report.ChangesEarlierRecords = true;
+        if (db.StagingImportId is not null) throw new ImportChangesEarlierRecordsException();
+    }
+
     private void DomainErrors(ImportSheet sheet, int row, string? column, DomainException exception)
     {
         foreach (var error in exception.Errors) report.AddError(sheet.Name, row, column, l.Of(error));
@@ -279,3 +294,6 @@ public sealed partial class ImportBuilder(NestPortalDbContext db, ImportSource s
 
 /// <summary>A save of the commit failed (in the middle of reading the file, for the batches): the transaction is rolled back.</summary>
 public sealed class ImportSaveException(Exception inner) : Exception("The import's commit failed to save.", inner);
+
+/// <summary>A staged commit met a row changing a record saved before, which the dry run had not found: nothing is switched.</summary>
+public sealed class ImportChangesEarlierRecordsException() : Exception("The file changes records saved before; the staged commit stops and discards what it staged.");

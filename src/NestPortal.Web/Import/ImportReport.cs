@@ -33,6 +33,12 @@ public sealed class ImportReport
     /// <summary>Why a commit failed or an import stopped, if it did.</summary>
     public ImportText? Failure { get; set; }
 
+    /// <summary>
+    /// Whether the file changes records saved before (rows added to groups, households or sponsorships of an
+    /// earlier import): such a commit runs in one transaction; any other commits in staged slices (ADR 0022).
+    /// </summary>
+    public bool ChangesEarlierRecords { get; set; }
+
     /// <summary>Who discarded the import, if someone did.</summary>
     public string? DiscardedBy { get; set; }
 

@@ -10,8 +10,9 @@ namespace NestPortal.Web.Import;
 
 /// <summary>
 /// Runs the dry run or the commit of one import, whichever its status asks for. Each pass opens its own
-/// contexts: the dry run's is never saved; the commit's writes everything in one transaction with an
-/// audit actor naming the import. Progress goes to the import's row (dry run) and to memory (both).
+/// contexts: the dry run's is never saved; the commit's writes in staged slices and switches them visible
+/// in one short transaction (ADR 0022), or, for a file that adds to records saved before, in one
+/// transaction (ADR 0009); both with an audit actor naming the import. Progress goes to the import's row (dry run) and to memory (both).
 /// </summary>
 public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, TimeProvider time, ImportTexts l, Countries countries,
     ImportProgress progress, IConfiguration configuration, ILogger<ImportRunner> logger)
@@ -101,6 +102,13 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             // The audit entries of each save go in with multi-row inserts (same transaction, same rows, ADR 0006).
             db.WritesAuditEntriesDirectly = true;
+            if (!report.ChangesEarlierRecords)
+            {
+                await CommitStagedAsync(db, import, run, cancellationToken);
+                return;
+            }
+
+            // A file that adds to records saved before changes rows others see: one transaction, as before (ADR 0009).
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var recheck = new ImportReport();
             var builder = await BuildAsync(db, import.Id, recheck, run, cancellationToken);
@@ -129,6 +137,39 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
             report.Failure = l["Die Übernahme ist fehlgeschlagen und wurde vollständig zurückgenommen; es wurde nichts geschrieben. Technischer Grund: {0}", exception.GetBaseException().Message];
             await FailAsync(import.Id, report, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The commit without holding the writer (ADR 0022): the build saves its records in slices, each a short
+    /// transaction of its own, staged for this import and hidden from every query; then one short transaction
+    /// records the Sicherer-Hafen decisions, marks the import committed and switches the staged rows visible.
+    /// A failure before the switch leaves nothing visible, and <see cref="FailAsync"/> deletes what was staged.
+    /// </summary>
+    private async Task CommitStagedAsync(NestPortalDbContext db, DataImport import, ImportRun run, CancellationToken cancellationToken)
+    {
+        db.StagingImportId = import.Id;
+        var recheck = new ImportReport();
+        var builder = await BuildAsync(db, import.Id, recheck, run, cancellationToken);
+        if (builder is null || recheck.ErrorCount > 0)
+        {
+            recheck.Failure = l["Die erneute Prüfung vor der Übernahme hat Fehler gefunden (die Daten im Portal haben sich seit der Probe geändert); es wurde nichts übernommen."];
+            await FailAsync(import.Id, recheck, cancellationToken);
+            return;
+        }
+
+        // The last slice: what the last sheets built.
+        await builder.SaveAsync(cancellationToken);
+
+        // The switch: short, whatever the file's size (one UPDATE per table, the import's rows only).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.StagingImportId = null;
+        await builder.RecordSafeHarboursAsync(cancellationToken);
+        var row = await db.DataImports.SingleAsync(i => i.Id == import.Id, cancellationToken);
+        row.FinishCommit(time.UtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await ImportStaging.SwitchAsync(db, import.Id, cancellationToken);
+        await db.DataImportFiles.Where(f => f.DataImportId == import.Id).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Reads the stored file and builds it; null (with the error in the report) when the file cannot be opened.</summary>
@@ -164,10 +205,14 @@ public sealed class ImportRunner(DbContextOptions<NestPortalDbContext> options, 
         }
     }
 
-    /// <summary>Marks the import failed from a fresh context (the commit's was rolled back) and drops the file.</summary>
+    /// <summary>
+    /// Marks the import failed from a fresh context (the commit's was rolled back) and drops the file; what a
+    /// staged commit wrote before it failed or the portal stopped is deleted first (never visible, ADR 0022).
+    /// </summary>
     public async Task FailAsync(int importId, ImportReport report, CancellationToken cancellationToken)
     {
         await using var db = new NestPortalDbContext(options, null, time);
+        await ImportStaging.DiscardAsync(db, importId, cancellationToken);
         var row = await db.DataImports.SingleAsync(i => i.Id == importId, cancellationToken);
         row.Fail(report.ToJson());
         await db.SaveChangesAsync(cancellationToken);

@@ -25,7 +25,7 @@ public sealed class ErrorModel(TimeProvider time) : PageModel
     private void Show(int? code)
     {
         // The code comes from the query string: only the statuses this page explains are taken.
-        StatusCodeShown = code is 400 or 403 or 404 or 405 or 429 ? code.Value : StatusCodes.Status500InternalServerError;
+        StatusCodeShown = code is 400 or 403 or 404 or 405 or 429 or 503 ? code.Value : StatusCodes.Status500InternalServerError;
         if (StatusCodeShown == StatusCodes.Status429TooManyRequests
             && int.TryParse(Response.Headers.RetryAfter, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
         {

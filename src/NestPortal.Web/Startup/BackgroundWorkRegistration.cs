@@ -36,11 +36,13 @@ public static class BackgroundWorkRegistration
         services.AddScoped<ImportRunner>();
         services.Configure<RetentionOptions>(configuration.GetSection("Retention"));
         services.AddScoped<Erasure>();
+        services.AddSingleton<ViewLogSpool>();
 
         services.AddPortalJob(RentRunJob.Definition(rentRun));
         services.AddPortalJob(OutboxMailJob.Definition(mail));
         services.AddPortalJob(ImportJob.Definition);
         services.AddPortalJob(ErasureJob.Definition(retention));
+        services.AddPortalJob(ViewLogSpoolJob.Definition);
 
         services.AddQuartz(quartz =>
         {

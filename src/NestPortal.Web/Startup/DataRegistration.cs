@@ -20,7 +20,8 @@ public static class DataRegistration
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<NestPortal.Web.Reports.AnnualReportQuery>();
-        services.AddHealthChecks().AddDbContextCheck<NestPortalDbContext>("database");
+        // Readiness writes the database (ADR 0022); liveness (/health/live) runs no check at all.
+        services.AddHealthChecks().AddCheck<DatabaseReadiness>("database", tags: [DatabaseReadiness.Tag]);
         services.AddKeysAtRest(configuration, environment);
         return services;
     }

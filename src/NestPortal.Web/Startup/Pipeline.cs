@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using NestPortal.Web.Infrastructure;
 using Serilog;
@@ -16,6 +17,8 @@ public static class Pipeline
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        // A database busy beyond its timeout: 503 with Retry-After, rendered by the status-code pages (ADR 0022).
+        app.UseBusyDatabaseAnswer();
         app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms, {SqlCommands} SQL commands";
@@ -31,7 +34,11 @@ public static class Pipeline
         // Stylesheets and scripts are public; the fallback policy would otherwise demand a sign-in for them.
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        // Liveness: the process answers, no database. Readiness (and /health, which probes already use): the
+        // database can be read and written (ADR 0022).
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(DatabaseReadiness.Tag) }).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = c => c.Tags.Contains(DatabaseReadiness.Tag) }).AllowAnonymous();
         // An address that is no page is a 404 for everyone (rendered by the error page), not a login prompt.
         app.MapFallback(context =>
         {

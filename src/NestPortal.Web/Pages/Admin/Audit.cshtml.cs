@@ -82,7 +82,7 @@ public sealed class AuditModel(NestPortalDbContext db, IStringLocalizer<SharedRe
                 ("action", Action?.ToString()), ("page", PageNumber == 1 ? null : PageNumber.ToString(CultureInfo.InvariantCulture)),
             }
             .Where(f => !string.IsNullOrWhiteSpace(f.Value)).Select(f => new FieldChange(f.Field, null, f.Value!.Trim())));
-        await db.SaveChangesAsync();
+        await db.SaveViewsAsync(HttpContext);
         var records = new AuditRecords(db, l, await AuditViewer.OfAsync(authorization, User));
         await records.LoadAsync(page.Items);
         Result = new Paged<Row>(page.Items.Select(e => ToRow(e, records)).ToList(), page.PageNumber, page.PageSize, page.Total);

@@ -41,7 +41,7 @@ public sealed class HouseholdModel(
         Obligations = ObligationSummary.Of(Sponsorship, household);
         Shortfall = await ShortfallNotice.ForAsync(Db, id);
         foreach (var person in household.Persons) Db.RecordView(nameof(Refugee), person.Id);
-        await Db.SaveChangesAsync();
+        await Db.SaveViewsAsync(HttpContext);
         return Page();
     }
 }

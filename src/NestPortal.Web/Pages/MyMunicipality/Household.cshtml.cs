@@ -96,7 +96,8 @@ public sealed class HouseholdModel(
                 : null);
 
         foreach (var person in persons) db.RecordView(nameof(Refugee), person.Id);
-        await db.SaveChangesAsync();
+        // A busy writer must not fail the page: the rows are spooled and written shortly after (ADR 0022).
+        await db.SaveViewsAsync(HttpContext);
     }
 
     public sealed class AcknowledgeInput

@@ -101,5 +101,6 @@ public sealed class IndexModel(NestPortalDbContext db, ISchedulerFactory schedul
         : jobName == OutboxMailJob.Key.Name ? l["Versand der E-Mails"].Value
         : jobName == ImportJob.Key.Name ? l["Datenimport"].Value
         : jobName == NestPortal.Web.Privacy.ErasureJob.Key.Name ? l["Löschung nach Aufbewahrungsfrist"].Value
+        : jobName == ViewLogSpoolJob.Key.Name ? l["Nachtrag protokollierter Ansichten"].Value
         : jobs.SingleOrDefault(j => j.Key.Name == jobName)?.Title ?? jobName;
 }

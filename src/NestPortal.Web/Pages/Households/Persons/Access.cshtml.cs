@@ -30,7 +30,7 @@ public sealed class AccessModel(NestPortalDbContext db, TimeProvider time, IStri
         if (!await LoadPersonAsync(id, personId)) return false;
         // The export shows the person's data to someone: logged before it is built, so it lists itself.
         Db.RecordView(nameof(Refugee), personId);
-        await Db.SaveChangesAsync();
+        await Db.SaveViewsAsync(HttpContext);
         Report = await new RefugeeAccessBuilder(Db, L, countries).BuildAsync(Household, Person, UtcNow);
         return true;
     }

@@ -41,7 +41,7 @@ public sealed class AccessModel(
         if (!await LoadMemberAsync(id, memberId) || Member.IsErased) return false;
         Report = await new MentorAccessBuilder(Db, users, L).ForMemberAsync(Member.Email, UtcNow);
         foreach (var member in Report.Memberships) Db.RecordView(nameof(Mentor), member.Id);
-        await Db.SaveChangesAsync();
+        await Db.SaveViewsAsync(HttpContext);
         return true;
     }
 }

@@ -1,0 +1,34 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NestPortal.Data.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class DatabaseHeartbeats : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "DatabaseHeartbeats",
+                columns: table => new
+                {
+                    Instance = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    WrittenAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DatabaseHeartbeats", x => x.Instance);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DatabaseHeartbeats");
+        }
+    }
+}

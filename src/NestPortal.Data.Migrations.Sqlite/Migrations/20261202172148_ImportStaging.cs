@@ -1,0 +1,188 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NestPortal.Data.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ImportStaging : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "PendingImportId",
+                table: "Sponsorships",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PendingImportId",
+                table: "RentChanges",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PendingImportId",
+                table: "Refugees",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PendingImportId",
+                table: "OutreachMunicipalities",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PendingImportId",
+                table: "OutreachEvents",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PendingImportId",
+                table: "Mentors",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PendingImportId",
+                table: "MentoringGroups",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PendingImportId",
+                table: "Households",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PendingImportId",
+                table: "GroupHistory",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PendingImportId",
+                table: "EscrowEntries",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PendingImportId",
+                table: "AuditEntries",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PendingImportId",
+                table: "Allocations",
+                type: "INTEGER",
+                nullable: true);
+
+            LetStagedRowsGo(migrationBuilder);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            // The triggers name the column: they go first and come back without it at the end.
+            foreach (var table in new[] { "AuditEntries", "EscrowEntries", "RentChanges" })
+            {
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {table}_NoUpdate;");
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {table}_NoDelete;");
+            }
+
+            migrationBuilder.DropColumn(
+                name: "PendingImportId",
+                table: "Sponsorships");
+
+            migrationBuilder.DropColumn(
+                name: "PendingImportId",
+                table: "RentChanges");
+
+            migrationBuilder.DropColumn(
+                name: "PendingImportId",
+                table: "Refugees");
+
+            migrationBuilder.DropColumn(
+                name: "PendingImportId",
+                table: "OutreachMunicipalities");
+
+            migrationBuilder.DropColumn(
+                name: "PendingImportId",
+                table: "OutreachEvents");
+
+            migrationBuilder.DropColumn(
+                name: "PendingImportId",
+                table: "Mentors");
+
+            migrationBuilder.DropColumn(
+                name: "PendingImportId",
+                table: "MentoringGroups");
+
+            migrationBuilder.DropColumn(
+                name: "PendingImportId",
+                table: "Households");
+
+            migrationBuilder.DropColumn(
+                name: "PendingImportId",
+                table: "GroupHistory");
+
+            migrationBuilder.DropColumn(
+                name: "PendingImportId",
+                table: "EscrowEntries");
+
+            migrationBuilder.DropColumn(
+                name: "PendingImportId",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "PendingImportId",
+                table: "Allocations");
+
+            // After the columns: SQLite drops a table's triggers when EF rebuilds it to drop a column.
+            KeepEveryRow(migrationBuilder);
+        }
+
+        // ---- Hand-written SQL (ADR 0022), not generated by EF: regenerate the migration, keep these two methods. ----
+
+        /// <summary>
+        /// The append-only triggers of the audit log and the escrow ledger (ADR 0006, 0007) let go of rows an
+        /// import staged and has not switched yet (PendingImportId set): the switch clears the column, a failed
+        /// import deletes them. A row once visible (PendingImportId null) still cannot be changed or deleted.
+        /// </summary>
+        private static void LetStagedRowsGo(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditEntries_NoUpdate;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditEntries_NoDelete;");
+            migrationBuilder.Sql("CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries WHEN OLD.PendingImportId IS NULL BEGIN SELECT RAISE(ABORT, 'Audit entries are immutable.'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER AuditEntries_NoDelete BEFORE DELETE ON AuditEntries WHEN OLD.PendingImportId IS NULL BEGIN SELECT RAISE(ABORT, 'Audit entries are immutable.'); END;");
+            foreach (var table in new[] { "EscrowEntries", "RentChanges" })
+            {
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {table}_NoUpdate;");
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {table}_NoDelete;");
+                migrationBuilder.Sql($"CREATE TRIGGER {table}_NoUpdate BEFORE UPDATE ON {table} WHEN OLD.PendingImportId IS NULL BEGIN SELECT RAISE(ABORT, '{table} are immutable.'); END;");
+                migrationBuilder.Sql($"CREATE TRIGGER {table}_NoDelete BEFORE DELETE ON {table} WHEN OLD.PendingImportId IS NULL BEGIN SELECT RAISE(ABORT, '{table} are immutable.'); END;");
+            }
+        }
+
+        /// <summary>The triggers as before: no row of the log or the ledger changes or goes.</summary>
+        private static void KeepEveryRow(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditEntries_NoUpdate;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditEntries_NoDelete;");
+            migrationBuilder.Sql("CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'Audit entries are immutable.'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER AuditEntries_NoDelete BEFORE DELETE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'Audit entries are immutable.'); END;");
+            foreach (var table in new[] { "EscrowEntries", "RentChanges" })
+            {
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {table}_NoUpdate;");
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {table}_NoDelete;");
+                migrationBuilder.Sql($"CREATE TRIGGER {table}_NoUpdate BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, '{table} are immutable.'); END;");
+                migrationBuilder.Sql($"CREATE TRIGGER {table}_NoDelete BEFORE DELETE ON {table} BEGIN SELECT RAISE(ABORT, '{table} are immutable.'); END;");
+            }
+        }
+    }
+}
