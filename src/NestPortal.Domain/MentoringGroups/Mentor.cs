@@ -55,6 +55,9 @@ public sealed class Mentor
         ? born.AddYears(Programme.ProgrammeRuleSet.AgeOfMajority) is var birthday && birthday.Day != born.Day ? birthday.AddDays(1) : birthday
         : null;
 
+    /// <summary>The person's account moved to a new, confirmed address (<see cref="MentoringGroup.FollowAddressChange"/>).</summary>
+    internal void MoveTo(string email) => Email = NormaliseEmail(email);
+
     public bool IsTrainedBy(DateOnly date) => TrainingDate is { } trained && trained <= date;
 
     internal void Leave(DateOnly leftOn, string reason)

@@ -66,6 +66,20 @@ public sealed partial class MentoringGroup
     public int MainContactCount => _members.Count(m => m.IsMainContact);
 
     /// <summary>
+    /// A member reaches the group through their account's address; when the person confirms a new address
+    /// for their account, their member records follow it, whatever the group's status, so they keep their
+    /// group (and a group they left keeps refusing them). Erased members have no address to follow.
+    /// Returns how many member records moved.
+    /// </summary>
+    public int FollowAddressChange(string oldEmail, string newEmail)
+    {
+        var from = Mentor.NormaliseEmail(oldEmail);
+        var moving = _members.Where(m => !m.IsErased && m.Email == from).ToList();
+        foreach (var member in moving) member.MoveTo(newEmail);
+        return moving.Count;
+    }
+
+    /// <summary>
     /// A mentor sees a group they created, or one that lists their (confirmed) email as a member,
     /// so the other members can sign up and work on the same group; not after they left it.
     /// </summary>

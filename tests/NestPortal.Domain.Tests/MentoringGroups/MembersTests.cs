@@ -18,6 +18,21 @@ public class MembersTests
     private static readonly DateOnly EarlyTrainingDate = Day("2018-12-01");
 
     [Fact]
+    public void Member_records_follow_their_persons_new_account_address_and_no_one_else_moves()
+    {
+        var group = new GroupBuilder().Build();
+        var moving = group.AddMember(MemberDetails.Person("Anna", "Becker", "anna@example.org", Day("1985-04-12"), EarlyTrainingDate, isMainContact: true), Permanent(), Today, Actor, Now);
+        var staying = group.AddMember(MemberDetails.Person("Bernd", "Kraus", "bernd@example.org", Day("1980-01-02"), EarlyTrainingDate, isMainContact: true), Permanent(), Today, Actor, Now);
+
+        var moved = group.FollowAddressChange(" Anna@Example.ORG ", "Anna.Neu@Example.org");
+
+        moved.ShouldBe(1);
+        moving.Email.ShouldBe("anna.neu@example.org");
+        staying.Email.ShouldBe("bernd@example.org");
+        group.FollowAddressChange("nobody@example.org", "x@example.org").ShouldBe(0);
+    }
+
+    [Fact]
     public void A_new_member_is_stored_tidied_up_and_recorded_in_the_history()
     {
         var group = new GroupBuilder().Build();

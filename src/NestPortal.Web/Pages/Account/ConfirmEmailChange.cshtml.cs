@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using NestPortal.Data;
 using NestPortal.Data.Identity;
+using NestPortal.Domain.MentoringGroups;
 
 namespace NestPortal.Web.Pages.Account;
 
@@ -12,7 +15,7 @@ namespace NestPortal.Web.Pages.Account;
 /// change the security stamp, so every session of the account ends; the person signs in with the new address.
 /// </summary>
 public sealed class ConfirmEmailChangeModel(
-    UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IStringLocalizer<SharedResource> l,
+    NestPortalDbContext db, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IStringLocalizer<SharedResource> l,
     ILogger<ConfirmEmailChangeModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
@@ -33,6 +36,11 @@ public sealed class ConfirmEmailChangeModel(
             return Page();
         }
 
+        // The member records that name the old address follow it, saved with the account in one SaveChanges
+        // (Identity's store saves this context); a refused token saves neither.
+        var oldEmail = Mentor.NormaliseEmail(user.Email ?? string.Empty);
+        var groups = await db.MentoringGroups.Include(g => g.Members).Where(g => g.Members.Any(m => m.Email == oldEmail)).ToListAsync();
+        foreach (var group in groups) group.FollowAddressChange(oldEmail, Email);
         var changed = await users.ChangeEmailAsync(user, Email, token);
         if (!changed.Succeeded)
         {

@@ -54,6 +54,23 @@ public sealed partial class ConfirmEmailChangeTests(PortalFactory factory) : ICl
         (await again.ReadHtmlAsync()).MainText().ShouldContain(Invalid);
     }
 
+    /// <summary>A mentor reaches groups through their address on the member list; a new address must not cut them off.</summary>
+    [Fact]
+    public async Task The_member_records_of_the_old_address_follow_so_the_mentor_keeps_the_group()
+    {
+        var (email, newEmail, _, link) = await AskedAsync();
+        var groupId = await factory.CreateGroupAsync("someone-else", $"Gruppe mit Adresswechsel {Guid.NewGuid():N}"[..36], memberEmails: ["erste@beispiel.invalid", email]);
+
+        (await factory.CreateBrowserLikeClient().PostFormAsync(link, new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var group = await factory.LoadGroupAsync(groupId);
+        group.Members.Select(m => m.Email).ShouldContain(newEmail.ToLowerInvariant());
+        group.Members.Select(m => m.Email).ShouldContain("erste@beispiel.invalid");
+        group.Members.ShouldNotContain(m => m.Email == email.ToLowerInvariant());
+        var client = await factory.SignedInAsync(newEmail, Accounts.Password);
+        (await client.GetAsync($"/Groups/Details/{groupId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task Opening_the_link_alone_changes_nothing()
     {
