@@ -67,20 +67,21 @@ public sealed class NavigationTests(BrowserHost host)
         if (page.Url.Contains("/Account/Manage/TwoFactor", StringComparison.OrdinalIgnoreCase))
             await host.EnrolAuthenticatorAsync(page, EmailOf(Roles.Administrator));
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Verwaltung" });
-        var audit = page.GetByRole(AriaRole.Link, new() { Name = "Protokoll" });
+        var audit = page.GetByRole(AriaRole.Link, new() { Name = "Protokoll", Exact = true });
 
-        (await audit.IsVisibleAsync()).ShouldBeFalse();
+        // Waiting assertions: until nav.js has run, a page shows its menu open (the menu without script).
+        await Assertions.Expect(audit).ToBeHiddenAsync();
         await toggle.ClickAsync();
         (await toggle.GetAttributeAsync("aria-expanded")).ShouldBe("true");
         await BrowserHost.AssertAccessibleAsync(page);
         await page.Keyboard.PressAsync("Escape");
-        (await audit.IsVisibleAsync()).ShouldBeFalse();
+        await Assertions.Expect(audit).ToBeHiddenAsync();
         (await toggle.GetAttributeAsync("aria-expanded")).ShouldBe("false");
 
         await toggle.ClickAsync();
         await audit.ClickAsync();
         new Uri(page.Url).AbsolutePath.ShouldBe("/Admin/Audit");
-        (await page.GetByRole(AriaRole.Link, new() { Name = "Protokoll" }).IsVisibleAsync()).ShouldBeFalse();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Protokoll", Exact = true })).ToBeHiddenAsync();
     }
 
     private static string EmailOf(string role) => DemoUsers.All.Single(u => u.Role == role).Email;
