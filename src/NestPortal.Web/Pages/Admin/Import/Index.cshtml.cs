@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -17,8 +18,9 @@ namespace NestPortal.Web.Pages.Admin.Import;
 /// The imports, newest first, and the upload form: one XLSX workbook or a set of CSV files. The upload
 /// only stores the file; the dry run happens in the background and its page shows the progress.
 /// An upload over the limit (<c>Import:MaxUploadMegabytes</c>) gets this page with a message, not a bare 400 or
-/// 413: the handler reads the form itself, after looking at the request's size, and checks the antiforgery token
-/// then (the automatic check would read the form first and fail without a word).
+/// 413: the page reads the form itself, after looking at the request's size, and checks the antiforgery token
+/// then, for every POST it takes (<see cref="OnPageHandlerExecutionAsync"/>); the automatic check would read the
+/// form first, without the upload's limit, and fail without a word.
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class IndexModel(NestPortalDbContext db, ImportQueue queue, TimeProvider time, IStringLocalizer<SharedResource> l,
@@ -49,10 +51,39 @@ public sealed class IndexModel(NestPortalDbContext db, ImportQueue queue, TimePr
         await LoadAsync();
     }
 
+    /// <summary>The posted form, read within the upload's limit; null for a request over it.</summary>
+    private IFormCollection? _form;
+
+    /// <summary>
+    /// Every POST to this page: the form read within the upload's limit, then the antiforgery token checked, before
+    /// any handler runs. A request over the limit is let through to the handler only to show the message; it
+    /// carries nothing the handler uses.
+    /// </summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (HttpMethods.IsPost(Request.Method))
+        {
+            _form = await ReadFormAsync();
+            if (_form is not null)
+            {
+                try
+                {
+                    await antiforgery.ValidateRequestAsync(HttpContext);
+                }
+                catch (AntiforgeryValidationException)
+                {
+                    context.Result = BadRequest();
+                    return;
+                }
+            }
+        }
+
+        await next();
+    }
+
     public async Task<IActionResult> OnPostUploadAsync()
     {
-        var form = await ReadFormAsync();
-        if (form is null)
+        if (_form is null)
         {
             ModelState.AddModelError(nameof(Files), TooLarge);
             Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -60,16 +91,7 @@ public sealed class IndexModel(NestPortalDbContext db, ImportQueue queue, TimePr
             return Page();
         }
 
-        try
-        {
-            await antiforgery.ValidateRequestAsync(HttpContext);
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return BadRequest();
-        }
-
-        Files = form.Files.GetFiles(nameof(Files)).ToList();
+        Files = _form.Files.GetFiles(nameof(Files)).ToList();
         var upload = await ReadUploadAsync();
         if (upload is null)
         {
