@@ -47,13 +47,17 @@ public static class Sessions
     }
 
     /// <summary>
-    /// Runs on every authenticated request: a session past its absolute end, one without a sign-in time,
+    /// Runs on every authenticated request to a page: a session past its absolute end, one without a sign-in time,
     /// one whose stamp differs from the account's (logout, new password, second factor reset, role change,
     /// deactivation) or whose account is gone is rejected and its cookie deleted. One indexed read of one
     /// column, no tracking. Identity's own validator then keeps refreshing roles every 30 minutes.
     /// </summary>
     public static async Task OnValidatePrincipal(CookieValidatePrincipalContext context)
     {
+        // Only pages show or change anything of an account: stylesheets, scripts, fonts and the health probe
+        // (endpoints that are no page action) cost no database read, though the browser sends the cookie with each.
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>() is null) return;
+
         var services = context.HttpContext.RequestServices;
         var reason = await RejectionAsync(context, services);
         if (reason is not null)

@@ -161,6 +161,22 @@ public sealed class SessionTests(SessionTests.SessionFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Stylesheets_cost_no_database_read_while_pages_still_check_the_stamp()
+    {
+        var (_, client, cookie) = await SignedInMentorAsync();
+
+        var commands = await factory.CommandsDuringAsync(async () =>
+        {
+            for (var i = 0; i < 20; i++) (await client.GetAsync("/css/site.css")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        });
+
+        // The counter is the whole portal's, background jobs included; a stamp read per stylesheet would make 20.
+        commands.ShouldBeLessThan(10);
+        await client.SignOutAsync();
+        await ReplayAsync(cookie).ShouldRedirectToLoginAsync();
+    }
+
+    [Fact]
     public async Task Signed_in_requests_work_and_do_not_each_set_a_new_cookie()
     {
         var (_, client, _) = await SignedInMentorAsync();
