@@ -33,6 +33,7 @@ public sealed class NestPortalDbContext(
     public DbSet<RentChange> RentChanges => Set<RentChange>();
     public DbSet<RentRun> RentRuns => Set<RentRun>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<Notifications.PortalMessage> PortalMessages => Set<Notifications.PortalMessage>();
     public DbSet<JobExecution> JobExecutions => Set<JobExecution>();
     public DbSet<OutreachEvent> OutreachEvents => Set<OutreachEvent>();
     public DbSet<OutreachMunicipality> OutreachMunicipalities => Set<OutreachMunicipality>();

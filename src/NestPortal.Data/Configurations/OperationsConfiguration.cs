@@ -25,8 +25,32 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         builder.Property(m => m.To).HasMaxLength(OutgoingMail.AddressMaxLength).IsRequired();
         builder.Property(m => m.Subject).HasMaxLength(OutgoingMail.SubjectMaxLength).IsRequired();
         builder.Property(m => m.HtmlBody).IsRequired();
+        builder.Property(m => m.TextBody).IsRequired();
         builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.EventKey).HasMaxLength(OutgoingMail.EventKeyMaxLength);
+        builder.Property(m => m.LeaseOwner).HasMaxLength(OutgoingMail.LeaseOwnerMaxLength);
         builder.HasIndex(m => new { m.SentAtUtc, m.NextAttemptAtUtc });
+        // Unique per event and address: a second trigger of the same event cannot queue a second mail.
+        // Mails without an event (NULL) are not constrained (both providers treat NULLs as distinct here).
+        builder.HasIndex(m => new { m.EventKey, m.To }).IsUnique();
+    }
+}
+
+internal sealed class PortalMessageConfiguration : IEntityTypeConfiguration<Notifications.PortalMessage>
+{
+    public void Configure(EntityTypeBuilder<Notifications.PortalMessage> builder)
+    {
+        builder.ToTable("PortalMessages");
+        builder.Property(m => m.RecipientKey).HasMaxLength(Notifications.PortalMessage.RecipientMaxLength).IsRequired();
+        builder.Property(m => m.EventKey).HasMaxLength(Notifications.PortalMessage.EventKeyMaxLength).IsRequired();
+        builder.Property(m => m.Subject).HasMaxLength(Notifications.PortalMessage.SubjectMaxLength).IsRequired();
+        builder.Property(m => m.Text).IsRequired();
+        builder.Property(m => m.LinkPath).HasMaxLength(Notifications.PortalMessage.LinkMaxLength);
+        builder.Property(m => m.LinkLabel).HasMaxLength(Notifications.PortalMessage.SubjectMaxLength);
+        builder.Ignore(m => m.IsRead);
+        builder.HasIndex(m => new { m.RecipientKey, m.EventKey }).IsUnique();
+        // The header's unread count and the list: newest first per recipient.
+        builder.HasIndex(m => new { m.RecipientKey, m.ReadAtUtc, m.CreatedAtUtc });
     }
 }
 

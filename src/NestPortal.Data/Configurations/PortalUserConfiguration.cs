@@ -10,6 +10,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     public void Configure(EntityTypeBuilder<PortalUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+        builder.Property(u => u.PreferredCulture).HasMaxLength(10);
         builder.HasOne<Municipality>().WithMany().HasForeignKey(u => u.MunicipalityAgs).OnDelete(DeleteBehavior.Restrict);
     }
 }

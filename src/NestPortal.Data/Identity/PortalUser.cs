@@ -19,6 +19,12 @@ public sealed class PortalUser : IdentityUser
     /// <summary>When the last invitation (a link to set a password) was sent; null for self-registrations.</summary>
     public DateTime? InvitationSentAtUtc { get; set; }
 
+    /// <summary>
+    /// The language the person last chose in the portal ("de-DE", "en-GB"); their mails and messages are
+    /// written in it. Null until they choose: German.
+    /// </summary>
+    public string? PreferredCulture { get; set; }
+
     /// <summary>The TOTP time step of the last authenticator code accepted; older or equal ones are refused.</summary>
     public long? LastAuthenticatorTimeStep { get; set; }
 }

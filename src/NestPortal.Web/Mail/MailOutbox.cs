@@ -9,6 +9,7 @@ namespace NestPortal.Web.Mail;
 /// </summary>
 public static class MailOutbox
 {
+    /// <summary>Queues a mail written as HTML; its plain-text part is derived from it (<see cref="HtmlText"/>).</summary>
     public static void QueueMail(this NestPortalDbContext db, string to, string subject, string htmlBody, DateTime nowUtc) =>
-        db.OutgoingMails.Add(new OutgoingMail(to, subject, htmlBody, nowUtc));
+        db.OutgoingMails.Add(new OutgoingMail(to, subject, HtmlText.ToPlainText(htmlBody), htmlBody, nowUtc));
 }

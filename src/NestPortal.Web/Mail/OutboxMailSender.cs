@@ -42,7 +42,7 @@ public sealed class OutboxMailSender(NestPortalDbContext db, IMailer mailer, Tim
         {
             try
             {
-                await mailer.SendAsync(mail.To, mail.Subject, mail.HtmlBody, cancellationToken);
+                await mailer.SendAsync(mail.To, mail.Subject, mail.TextBody, mail.HtmlBody, cancellationToken);
                 mail.MarkSent(time.UtcNow());
                 sent++;
             }

@@ -8,12 +8,12 @@ namespace NestPortal.Web.Mail;
 /// </summary>
 public sealed class PickupFolderMailer(IOptions<MailOptions> options, IHostEnvironment environment, ILogger<PickupFolderMailer> logger) : IMailer
 {
-    public async Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default)
+    public async Task SendAsync(string to, string subject, string textBody, string htmlBody, CancellationToken cancellationToken = default)
     {
         var folder = Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-        await MailMessages.Create(options.Value.From, to, subject, htmlBody).WriteToAsync(path, cancellationToken);
+        await MailMessages.Create(options.Value.From, to, subject, textBody, htmlBody).WriteToAsync(path, cancellationToken);
         logger.LogInformation("Mail {Subject} written to pickup folder {Path}", subject, path);
     }
 }

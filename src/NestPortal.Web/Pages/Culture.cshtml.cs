@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,14 +7,17 @@ using NestPortal.Web.Startup;
 
 namespace NestPortal.Web.Pages;
 
-/// <summary>Remembers the chosen language (German or English) in a cookie for a year.</summary>
-public sealed class CultureModel : PageModel
+/// <summary>Remembers the chosen language (German or English) in a cookie for a year, and on the account of whoever is signed in.</summary>
+public sealed class CultureModel(NestPortal.Data.NestPortalDbContext db) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
-    public IActionResult OnPost(string? culture, string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? culture, string? returnUrl)
     {
         var chosen = ServiceRegistration.SupportedCultures.FirstOrDefault(c => c.Name == culture)?.Name ?? "de-DE";
+        // A signed-in person's choice also decides the language of their mails and messages.
+        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.PreferredCulture, chosen));
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),

@@ -27,6 +27,7 @@ public static class BackgroundWorkRegistration
         else
             services.AddSingleton<IMailer, SmtpMailer>();
         services.AddScoped<OutboxMailSender>();
+        services.AddScoped<Notifications.Notifier>();
         services.Configure<RentRunOptions>(configuration.GetSection("RentRun"));
         services.AddScoped<RentEndNotices>();
         services.AddScoped<RentRunner>();

@@ -99,7 +99,7 @@ public sealed class OperationalRetentionTests
 
     private static async Task<int> MailAsync(PortalFactory factory, DateTime sentAtUtc)
     {
-        var mail = new OutgoingMail("gruppe@example.org", "Betreff", "<p>Inhalt</p>", sentAtUtc);
+        var mail = new OutgoingMail("gruppe@example.org", "Betreff", "Inhalt", "<p>Inhalt</p>", sentAtUtc);
         mail.MarkSent(sentAtUtc);
         await factory.ExecuteAsync(db => db.OutgoingMails.Add(mail));
         return mail.Id;

@@ -14,11 +14,11 @@ using NestPortal.Web.Pages.Account;
 namespace NestPortal.Web.Pages.Admin.Users;
 
 /// <summary>
-/// Creates a staff account without a password and mails a link to set one. A municipality account is
+/// Creates a staff account without a password and queues a mail with a link to set one. A municipality account is
 /// bound to exactly one municipality. Staff enrol their second factor at first sign-in.
 /// </summary>
 public sealed class InviteModel(
-    NestPortalDbContext db, UserManager<PortalUser> users, IValidator<InviteModel.InputModel> validator, IMailer mailer,
+    NestPortalDbContext db, UserManager<PortalUser> users, IValidator<InviteModel.InputModel> validator,
     IStringLocalizer<SharedResource> l, Microsoft.Extensions.Options.IOptions<PortalOptions> portal, IHostEnvironment environment, TimeProvider time, ILogger<InviteModel> logger) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -67,13 +67,15 @@ public sealed class InviteModel(
             List<FieldChange> changes = [new("Roles", null, Input.Role), new(nameof(PortalUser.InvitationSentAtUtc), null, AccountPageModel.AuditValue(now))];
             if (user.MunicipalityAgs is { } ags) changes.Add(new FieldChange(nameof(PortalUser.MunicipalityAgs), null, ags.Value));
             db.RecordAccountChange(user.Id, AuditAction.Created, changes);
+            // The invitation goes through the outbox with the account: a mail server that is down
+            // neither fails the page nor loses the invitation.
+            var link = await AccountLinks.SetPasswordAsync(users, user, Url, AccountLinks.BaseUrl(portal.Value, Request, environment));
+            db.QueueMail(user.Email, l["Einladung zu NestPortal"],
+                l["Sie wurden zu NestPortal eingeladen. Legen Sie über diesen Link Ihr Passwort fest: <a href=\"{0}\">Passwort festlegen</a>. Bei der ersten Anmeldung richten Sie die Zwei-Faktor-Anmeldung ein.", link], now);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
 
-        var link = await AccountLinks.SetPasswordAsync(users, user, Url, AccountLinks.BaseUrl(portal.Value, Request, environment));
-        await mailer.SendAsync(user.Email, l["Einladung zu NestPortal"],
-            l["Sie wurden zu NestPortal eingeladen. Legen Sie über diesen Link Ihr Passwort fest: <a href=\"{0}\">Passwort festlegen</a>. Bei der ersten Anmeldung richten Sie die Zwei-Faktor-Anmeldung ein.", link]);
         logger.LogInformation("Staff account {UserId} invited with role {Role}", user.Id, Input.Role);
         TempData["Status"] = l["Die Einladung an {0} ist verschickt.", user.Email].Value;
         return RedirectToPage("./Index");
