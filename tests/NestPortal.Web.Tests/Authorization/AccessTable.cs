@@ -127,6 +127,10 @@ public static class AccessTable
         // Background jobs (Quartz): schedules, executions, "Jetzt ausführen"
         ["/Admin/Jobs/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
+        // The outbox: waiting, failed and sent mails (never their bodies), "Erneut senden" (ADR 0026)
+        ["/Admin/Mails/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/Mails/SendAgain"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+
         // Retention: what is due for erasure, and the erasure
         ["/Admin/Retention/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
