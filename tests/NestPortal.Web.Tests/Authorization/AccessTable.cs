@@ -131,6 +131,10 @@ public static class AccessTable
         ["/Admin/Mails/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
         ["/Admin/Mails/SendAgain"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
+        // Messages in the portal: each signed-in person's own, the competence centre's shared list for its staff (ADR 0026)
+        ["/Messages/Index"] = [Login, Allowed, Allowed, Allowed, Allowed],
+        ["/Messages/Details"] = [Login, Allowed, Allowed, Allowed, Allowed],
+
         // Retention: what is due for erasure, and the erasure
         ["/Admin/Retention/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
