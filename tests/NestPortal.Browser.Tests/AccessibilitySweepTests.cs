@@ -130,7 +130,7 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
     {
         var ids = await DemoIds.ReadAsync(host.Factory);
         // A message to this caller's own account: another's would be a 404 (Messages/Details).
-        var message = caller == AccessTable.Anonymous ? null : await DemoIds.MessageToAsync(host.Factory, caller);
+        long? message = caller == AccessTable.Anonymous ? null : await DemoIds.MessageToAsync(host.Factory, caller);
         return PageCatalogue.Pages(host.Factory)
             .Where(p => p.Handlers.Any(h => h.Method == "GET" && h.Name is null))
             .Where(p => AccessTable.For(p.Page, caller) == Outcome.Allowed)
