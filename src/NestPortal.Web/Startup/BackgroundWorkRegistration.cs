@@ -28,6 +28,7 @@ public static class BackgroundWorkRegistration
             services.AddSingleton<IMailer, SmtpMailer>();
         services.AddScoped<OutboxMailSender>();
         services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Notifications.LockNotice>();
         services.Configure<RentRunOptions>(configuration.GetSection("RentRun"));
         services.AddScoped<RentEndNotices>();
         services.AddScoped<RentRunner>();
