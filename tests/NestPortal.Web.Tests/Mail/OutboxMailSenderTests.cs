@@ -100,11 +100,21 @@ public sealed class OutboxMailSenderTests
         var mailer = new CountingMailer();
         await using var host = new OutboxHost(PortalFactory.NewFolder(), mailer, ownsFolder: true);
         var prefix = $"crashed-{Guid.NewGuid():N}";
-        var id = (await QueueAsync(host, prefix, 1)).Single();
         // Another instance claimed it and died before sending: its lease (the default 120 s) still holds.
+        // Queued and leased in one transaction, so the host's own outbox job cannot take it in between.
         var until = host.Clock.GetUtcNow().UtcDateTime.AddSeconds(120);
-        await host.ExecuteAsync(db => db.OutgoingMails.Where(m => m.Id == id)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseOwner, "crashed-host:1:00").SetProperty(m => m.LeasedUntilUtc, until)));
+        var id = 0;
+        await host.ExecuteAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var mail = new OutgoingMail("empfang@beispiel.invalid", $"{prefix}-0", "Text", "<p>Text</p>", TestClock.UtcNow);
+            db.OutgoingMails.Add(mail);
+            await db.SaveChangesAsync();
+            id = mail.Id;
+            await db.OutgoingMails.Where(m => m.Id == mail.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseOwner, "crashed-host:1:00").SetProperty(m => m.LeasedUntilUtc, until));
+            await transaction.CommitAsync();
+        });
 
         await host.SendDueAsync();
         mailer.Sent.ContainsKey($"{prefix}-0").ShouldBeFalse("a lease that holds keeps other senders off the mail");
