@@ -68,7 +68,18 @@ public sealed class NestPortalDbContext(
     /// Every record type the log holds entries of, as it names them: the audited records and the log's own
     /// searches. Read from the audit trail itself, so a newly audited type cannot be missing from a filter.
     /// </summary>
-    public static IReadOnlyList<string> AuditedEntityTypes { get; } = [.. AuditTrail.AuditedTypeNames, AccountEntityType, AuditLogEntityType];
+    public static IReadOnlyList<string> AuditedEntityTypes { get; } = [.. AuditTrail.AuditedTypeNames, AccountEntityType, AuditLogEntityType, MailEntityType];
+
+    /// <summary>
+    /// Outbox mails as the log names them. Only an administrator's "send again" is logged (the sender's
+    /// own attempts are in the row), and never the mail's body: it may hold a password link.
+    /// </summary>
+    public const string MailEntityType = nameof(OutgoingMail);
+
+    /// <summary>Logs that an administrator sent a failed mail again; written with the next save.</summary>
+    public void RecordMailSentAgain(int mailId, int attemptsBefore) =>
+        AuditEntries.Add(new AuditEntry(UtcNow, Actor, AuditAction.Changed, MailEntityType, mailId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            System.Text.Json.JsonSerializer.Serialize(new[] { new FieldChange(nameof(OutgoingMail.Attempts), attemptsBefore.ToString(System.Globalization.CultureInfo.InvariantCulture), "0") })));
 
     /// <summary>Whether saving a record of this type writes an audit entry.</summary>
     public static bool IsAudited(Type type) => AuditTrail.IsAudited(type);

@@ -129,12 +129,14 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
     private async Task<IReadOnlyList<string>> UrlsFor(string caller)
     {
         var ids = await DemoIds.ReadAsync(host.Factory);
+        // A message to this caller's own account: another's would be a 404 (Messages/Details).
+        long? message = caller == AccessTable.Anonymous ? null : await DemoIds.MessageToAsync(host.Factory, caller);
         return PageCatalogue.Pages(host.Factory)
             .Where(p => p.Handlers.Any(h => h.Method == "GET" && h.Name is null))
             .Where(p => AccessTable.For(p.Page, caller) == Outcome.Allowed)
             // Signing out would end the sweep; the logout page only answers POST anyway.
             .Where(p => p.Page != "/Account/Logout")
-            .Select(p => ids.UrlFor(p.Page, p.Route))
+            .Select(p => p.Page == "/Messages/Details" ? $"{p.Route}?id={message}" : ids.UrlFor(p.Page, p.Route))
             .ToList();
     }
 }
@@ -145,7 +147,7 @@ public sealed class AccessibilitySweepTests(BrowserHost host)
 /// </summary>
 internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, int SponsoringGroup, int Household, int Person,
     int ArrivedHousehold, int ArrivedPerson, int UnmatchedHousehold, int MatchedHousehold, int Sponsorship, int Allocation, int DortmundHousehold,
-    int PermanentRuleSet, int SponsoringMember, int EscrowAccount, int EscrowEntry, int RentRun, int Outreach, int Import, string Account)
+    int PermanentRuleSet, int SponsoringMember, int EscrowAccount, int EscrowEntry, int RentRun, int Outreach, int Import, string Account, int FailedMail)
 {
     public static async Task<DemoIds> ReadAsync(PortalFactory factory)
     {
@@ -184,13 +186,29 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         // The demo municipality's account: its pages show a role, a municipality and every form (opening them changes nothing).
         var accountEmail = DemoUsers.All.Single(u => u.Role == Roles.Municipality).Email;
         var account = await factory.QueryAsync(db => db.Users.Where(u => u.Email == accountEmail).Select(u => u.Id).SingleAsync());
+        var failedMail = new NestPortal.Data.Operations.OutgoingMail("niemand@beispiel.invalid", "Einladung zu NestPortal", "Text", "<p>Text</p>", TestClock.UtcNow);
+        for (var i = 0; i < NestPortal.Data.Operations.OutgoingMail.MaxAttempts; i++) failedMail.MarkFailed("451 4.3.0 Mailserver nicht erreichbar", TestClock.UtcNow);
+        await factory.ExecuteAsync(db => db.OutgoingMails.Add(failedMail));
         return new DemoIds(draft, member, submitted, sponsoring, allocated.Id, allocated.Person, arrived.Id, arrived.Person,
             unmatched, matched, sponsorship, allocated.Allocation, dortmundHousehold, permanentRuleSet, sponsoringMember, escrowAccount, escrowEntry, rentRun, outreach, import.Id,
-            account);
+            account, failedMail.Id);
+    }
+
+    /// <summary>A message with a link, in the list of the caller's demo account.</summary>
+    public static async Task<long> MessageToAsync(PortalFactory factory, string role)
+    {
+        var email = DemoUsers.All.Single(u => u.Role == role).Email;
+        var id = await factory.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var message = new NestPortal.Data.Notifications.PortalMessage(id, $"sweep:{Guid.NewGuid():N}", "Ihre Gruppe wurde zurückgegeben",
+            "Bitte überarbeiten Sie die Angaben.\n\nDie Anmerkungen finden Sie bei der Gruppe.", "/Account/Manage", "Im Portal öffnen", TestClock.UtcNow);
+        await factory.ExecuteAsync(db => db.PortalMessages.Add(message));
+        return message.Id;
     }
 
     public string UrlFor(string page, string route) => page switch
     {
+        // A mail that failed ten times: the page that sends it again shows its facts and the form.
+        "/Admin/Mails/SendAgain" => $"{route}?id={FailedMail}",
         // The bare error page stands for an unexpected failure and answers 500 on purpose.
         "/Error" => "/Error?code=404",
         "/Sponsorships/Create" => $"{route}?householdId={UnmatchedHousehold}",

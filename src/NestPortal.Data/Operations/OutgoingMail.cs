@@ -51,7 +51,32 @@ public sealed class OutgoingMail
         NextAttemptAtUtc = nowUtc;
     }
 
-    public void MarkSent(DateTime nowUtc) => SentAtUtc = nowUtc;
+    public void MarkSent(DateTime nowUtc)
+    {
+        SentAtUtc = nowUtc;
+        ReleaseLease();
+    }
+
+    /// <summary>Whether the sender has given up: it stays unsent until an operator sends it again.</summary>
+    public bool HasFailed => SentAtUtc is null && Attempts >= MaxAttempts;
+
+    /// <summary>
+    /// An operator's "send again" after the cause is mended (a wrong address corrected at the mail server,
+    /// a server back up): the next sender run tries it at once, with the full number of attempts.
+    /// </summary>
+    public void SendAgain(DateTime nowUtc)
+    {
+        if (SentAtUtc is not null) throw new InvalidOperationException("A sent mail is not sent again.");
+        Attempts = 0;
+        NextAttemptAtUtc = nowUtc;
+        ReleaseLease();
+    }
+
+    private void ReleaseLease()
+    {
+        LeaseOwner = null;
+        LeasedUntilUtc = null;
+    }
 
     /// <summary>A sent mail's body is kept for a while (to answer "what did we send?") and then forgotten; the row stays as proof it was sent.</summary>
     public void ForgetBody()
@@ -66,5 +91,6 @@ public sealed class OutgoingMail
         Attempts++;
         LastError = error.Length <= 1000 ? error : error[..1000];
         NextAttemptAtUtc = Attempts >= MaxAttempts ? DateTime.MaxValue : nowUtc.AddMinutes(Math.Pow(2, Attempts - 1));
+        ReleaseLease();
     }
 }

@@ -21,6 +21,9 @@ public static class Policies
 
     /// <summary>The yearly report and its exports: competence-centre staff and administrators.</summary>
     public const string Reporting = "Reporting";
+
+    /// <summary>The messages in the portal: every signed-in person, staff with their second factor.</summary>
+    public const string Messages = "Messages";
 }
 
 public static class PortalClaims

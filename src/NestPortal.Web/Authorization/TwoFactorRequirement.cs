@@ -4,8 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace NestPortal.Web.Authorization;
 
-/// <summary>Staff pages need a sign-in that passed a second factor (TOTP).</summary>
-public sealed class TwoFactorRequirement : IAuthorizationRequirement;
+/// <summary>
+/// Staff pages need a sign-in that passed a second factor (TOTP). With <paramref name="StaffOnly"/>, a page
+/// every signed-in person may open (the messages) asks it of staff accounts only.
+/// </summary>
+public sealed record TwoFactorRequirement(bool StaffOnly = false) : IAuthorizationRequirement;
 
 public sealed class TwoFactorOptions
 {
@@ -30,7 +33,8 @@ public sealed class TwoFactorHandler(IOptions<TwoFactorOptions> options, IHostEn
         var relaxed = options.Value.RelaxForDemoUsers
                       && DemoAccounts.AllowedIn(environment)
                       && DemoAccounts.IsDemoAccount(user.FindFirstValue(ClaimTypes.Email));
-        if (signedInWithSecondFactor || relaxed) context.Succeed(requirement);
+        var notStaff = requirement.StaffOnly && !Roles.Staff.Any(user.IsInRole);
+        if (signedInWithSecondFactor || relaxed || notStaff) context.Succeed(requirement);
         return Task.CompletedTask;
     }
 }

@@ -193,6 +193,7 @@ public sealed class AuditRecords(NestPortalDbContext db, IStringLocalizer l, Aud
             NestPortalDbContext.AccountEntityType when _accountRecords.TryGetValue(entry.EntityId, out var email) =>
                 new AuditRecord(l["Benutzerkonto {0}", email], AccountUrl(entry.EntityId)),
             NestPortalDbContext.AuditLogEntityType => new AuditRecord(l["Suche im Protokoll"], null),
+            NestPortalDbContext.MailEntityType => new AuditRecord(l["E-Mail Nr. {0}", entry.EntityId], viewer.Administrator ? "/Admin/Mails/SendAgain?id=" + entry.EntityId : null),
             _ => Deleted(entry.EntityType),
         };
     }

@@ -9,6 +9,12 @@ public sealed class MailOptions
     /// <summary>How often the outbox sender looks for mails to send.</summary>
     public int OutboxPollSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// How long a sender's claim on a batch of mails holds: longer than a batch takes to send, short
+    /// enough that a crashed instance's mails go out soon after from another.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 120;
+
     public sealed class SmtpOptions
     {
         public string? Host { get; set; }

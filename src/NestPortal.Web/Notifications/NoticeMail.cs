@@ -14,10 +14,13 @@ public static class NoticeMail
     /// <summary>Encodes markup characters but keeps umlauts readable in the mail's source.</summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static (string Text, string Html) Compose(IStringLocalizer l, NoticeText notice, Uri baseUrl)
+    /// <param name="inMessageList">Whether the notice is also in the reader's messages in the portal (account mails are not).</param>
+    public static (string Text, string Html) Compose(IStringLocalizer l, NoticeText notice, Uri baseUrl, bool inMessageList = true)
     {
         var greeting = l["Guten Tag,"].Value;
-        var footer = l["Diese Nachricht hat NestPortal geschickt. Sie finden sie auch in Ihrer Nachrichtenliste im Portal."].Value;
+        var footer = inMessageList
+            ? l["Diese Nachricht hat NestPortal geschickt. Sie finden sie auch in Ihrer Nachrichtenliste im Portal."].Value
+            : l["Diese E-Mail hat NestPortal geschickt."].Value;
         var link = notice.LinkPath is null ? null : Absolute(baseUrl, notice.LinkPath);
 
         var text = new StringBuilder().Append(greeting).Append("\n\n");

@@ -17,7 +17,8 @@ namespace NestPortal.Web.Privacy;
 /// twice changes nothing the second time.
 /// </summary>
 public sealed class Erasure(
-    NestPortalDbContext db, UserManager<PortalUser> users, TimeProvider time, IOptions<RetentionOptions> options, ILogger<Erasure> logger)
+    NestPortalDbContext db, UserManager<PortalUser> users, TimeProvider time, IOptions<RetentionOptions> options,
+    IOptions<Notifications.NotificationOptions> notifications, ILogger<Erasure> logger)
 {
     private const int BatchSize = 100;
 
@@ -73,6 +74,7 @@ public sealed class Erasure(
         await db.SaveChangesAsync(cancellationToken);
         await ExpiredImportFiles(nowUtc).ExecuteDeleteAsync(cancellationToken);
         await ExpiredJobRecords(nowUtc).ExecuteDeleteAsync(cancellationToken);
+        await ExpiredMessages(nowUtc).ExecuteDeleteAsync(cancellationToken);
 
         await ClearWriteAheadLogAsync(cancellationToken);
         return plan;
@@ -96,7 +98,8 @@ public sealed class Erasure(
         var importFiles = await ExpiredImportFiles(nowUtc).CountAsync(cancellationToken) + (await ImportReportsWithDetailsAsync(nowUtc, cancellationToken)).Count;
         var mailBodies = await ExpiredMailBodies(nowUtc).CountAsync(cancellationToken);
         var jobRecords = await ExpiredJobRecords(nowUtc).CountAsync(cancellationToken);
-        var plan = new ErasurePlan(today, households, groups, toDelete.Count, unconfirmed, importFiles, mailBodies, jobRecords);
+        var messages = await ExpiredMessages(nowUtc).CountAsync(cancellationToken);
+        var plan = new ErasurePlan(today, households, groups, toDelete.Count, unconfirmed, importFiles, mailBodies, jobRecords, messages);
         return (plan, memberAccounts.Select(a => a.Id).ToHashSet(), toDelete);
     }
 
@@ -221,6 +224,13 @@ public sealed class Erasure(
                                            && ((m.SentAtUtc != null && m.SentAtUtc < cutoff) || m.NextAttemptAtUtc == DateTime.MaxValue));
     }
 
+    /// <summary>Messages in the portal, read or not, after Notifications:MessageRetentionDays: what they told is in the records by then.</summary>
+    private IQueryable<Data.Notifications.PortalMessage> ExpiredMessages(DateTime nowUtc)
+    {
+        var cutoff = nowUtc.AddDays(-notifications.Value.MessageRetentionDays);
+        return db.PortalMessages.Where(m => m.CreatedAtUtc < cutoff);
+    }
+
     private IQueryable<Data.Operations.JobExecution> ExpiredJobRecords(DateTime nowUtc)
     {
         var cutoff = nowUtc.AddDays(-Options.JobHistoryDays);
@@ -257,10 +267,11 @@ public sealed record ErasurePlan(
     int UnconfirmedAccounts,
     int ImportFiles,
     int MailBodies,
-    int JobRecords)
+    int JobRecords,
+    int Messages = 0)
 {
     public bool IsEmpty => Households.Count == 0 && Groups.Count == 0 && MemberAccounts == 0 && UnconfirmedAccounts == 0
-                           && ImportFiles == 0 && MailBodies == 0 && JobRecords == 0;
+                           && ImportFiles == 0 && MailBodies == 0 && JobRecords == 0 && Messages == 0;
 }
 
 /// <summary>A household due for erasure, named by its case reference (never by a person's name).</summary>

@@ -28,6 +28,8 @@ public static class BackgroundWorkRegistration
             services.AddSingleton<IMailer, SmtpMailer>();
         services.AddScoped<OutboxMailSender>();
         services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Notifications.LockNotice>();
+        services.Configure<Notifications.NotificationOptions>(configuration.GetSection(Notifications.NotificationOptions.Section));
         services.Configure<RentRunOptions>(configuration.GetSection("RentRun"));
         services.AddScoped<RentEndNotices>();
         services.AddScoped<RentRunner>();

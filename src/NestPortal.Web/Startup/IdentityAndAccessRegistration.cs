@@ -95,6 +95,7 @@ public static class IdentityAndAccessRegistration
             .AddPolicy(Policies.Mentor, policy => policy.RequireRole(Roles.Mentor))
             .AddPolicy(Policies.CompetenceCentre, policy => policy.RequireRole(Roles.CompetenceCentre).AddRequirements(new TwoFactorRequirement()))
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator).AddRequirements(new TwoFactorRequirement()))
+            .AddPolicy(Policies.Messages, policy => policy.RequireAuthenticatedUser().AddRequirements(new TwoFactorRequirement(StaffOnly: true)))
             .AddPolicy(Policies.Reporting, policy => policy.RequireRole(Roles.CompetenceCentre, Roles.Administrator).AddRequirements(new TwoFactorRequirement()))
             .AddPolicy(Policies.Municipality, policy => policy
                 .RequireRole(Roles.Municipality)

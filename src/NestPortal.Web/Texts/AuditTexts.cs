@@ -37,6 +37,7 @@ public static class AuditTexts
         "Municipality" => l["Kommune"],
         "PortalUser" => l["Benutzerkonto"],
         "AuditLog" => l["Protokoll (Suche)"],
+        "OutgoingMail" => l["E-Mail"],
         _ => entityType,
     };
 
@@ -60,6 +61,7 @@ public static class AuditTexts
         ("PortalUser", "InvitationSentAtUtc") => l["Einladung verschickt am"],
         ("PortalUser", "TwoFactorEnabled") => l["Zweiter Faktor"],
         ("PortalUser", "RecoveryCodes") => l["Wiederherstellungscodes"],
+        ("OutgoingMail", "Attempts") => l["Versuche"],
         _ => Field(l, field),
     };
 

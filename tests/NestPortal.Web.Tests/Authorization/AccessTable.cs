@@ -127,6 +127,14 @@ public static class AccessTable
         // Background jobs (Quartz): schedules, executions, "Jetzt ausführen"
         ["/Admin/Jobs/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 
+        // The outbox: waiting, failed and sent mails (never their bodies), "Erneut senden" (ADR 0026)
+        ["/Admin/Mails/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+        ["/Admin/Mails/SendAgain"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
+
+        // Messages in the portal: each signed-in person's own, the competence centre's shared list for its staff (ADR 0026)
+        ["/Messages/Index"] = [Login, Allowed, Allowed, Allowed, Allowed],
+        ["/Messages/Details"] = [Login, Allowed, Allowed, Allowed, Allowed],
+
         // Retention: what is due for erasure, and the erasure
         ["/Admin/Retention/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],
 

@@ -35,9 +35,16 @@ public sealed class SmtpMailTests(SmtpPortalFactory factory) : IClassFixture<Smt
     }
 }
 
-public sealed class SmtpPortalFactory : PortalFactory
+public class SmtpPortalFactory : PortalFactory
 {
-    public SmtpServer Smtp { get; } = new();
+    public SmtpServer Smtp { get; }
+
+    public SmtpPortalFactory()
+        : this(refuseFirstMail: false)
+    {
+    }
+
+    protected SmtpPortalFactory(bool refuseFirstMail) => Smtp = new SmtpServer(refuseFirstMail);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -54,28 +61,55 @@ public sealed class SmtpPortalFactory : PortalFactory
     }
 }
 
-/// <summary>aiosmtpd (Debian package python3-aiosmtpd) on a free loopback port, for as long as the fixture lives.</summary>
+/// <summary>
+/// aiosmtpd (Debian package python3-aiosmtpd) on a free loopback port, for as long as the fixture lives;
+/// optionally answering the first mail it is given with a temporary refusal (451), as a busy or greylisting
+/// server does, and taking every later one.
+/// </summary>
 public sealed class SmtpServer : IDisposable
 {
+    /// <summary>A Mailbox handler that refuses the first DATA of its life with 451 and stores the rest.</summary>
+    private const string RefuseFirstHandler = """
+        from aiosmtpd.handlers import Mailbox
+
+        class RefuseFirst(Mailbox):
+            refused = False
+
+            async def handle_DATA(self, server, session, envelope):
+                if not RefuseFirst.refused:
+                    RefuseFirst.refused = True
+                    return "451 4.3.0 Please try again later"
+                return await super().handle_DATA(server, session, envelope)
+        """;
+
     private const string Python = "/usr/bin/python3";
     private readonly Process _process;
     private readonly string _maildir = Path.Combine(Path.GetTempPath(), "nestportal-smtp", Guid.NewGuid().ToString("N"));
 
     public int Port { get; }
 
-    public SmtpServer()
+    public SmtpServer(bool refuseFirstMail = false)
     {
         if (!File.Exists(Python))
             throw new InvalidOperationException("The SMTP test needs Debian's python3 with aiosmtpd: apt-get install -y python3-aiosmtpd");
         Port = FreePort();
         // aiosmtpd's Maildir makes its tmp/new/cur folders only when the folder does not exist yet.
         Directory.CreateDirectory(Path.GetDirectoryName(_maildir)!);
-        _process = Process.Start(new ProcessStartInfo(Python,
-            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", _maildir])
+        var start = new ProcessStartInfo(Python,
+            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", refuseFirstMail ? "refuse_first.RefuseFirst" : "aiosmtpd.handlers.Mailbox", _maildir])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
-        })!;
+        };
+        if (refuseFirstMail)
+        {
+            var module = _maildir + "-handler";
+            Directory.CreateDirectory(module);
+            File.WriteAllText(Path.Combine(module, "refuse_first.py"), RefuseFirstHandler);
+            start.Environment["PYTHONPATH"] = module;
+        }
+
+        _process = Process.Start(start)!;
         WaitUntilListening();
     }
 
@@ -109,7 +143,8 @@ public sealed class SmtpServer : IDisposable
         _process.Dispose();
         try
         {
-            Directory.Delete(_maildir, recursive: true);
+            if (Directory.Exists(_maildir)) Directory.Delete(_maildir, recursive: true);
+            if (Directory.Exists(_maildir + "-handler")) Directory.Delete(_maildir + "-handler", recursive: true);
         }
         catch (IOException)
         {

@@ -27,6 +27,7 @@ public sealed class OperationalRetentionTests
         var (oldImport, newImport) = (await ImportAsync(factory, now.AddDays(-8)), await ImportAsync(factory, now.AddDays(-6)));
         var (oldMail, newMail) = (await MailAsync(factory, now.AddDays(-91)), await MailAsync(factory, now.AddDays(-89)));
         var (oldRun, newRun) = (await JobRunAsync(factory, now.AddDays(-181)), await JobRunAsync(factory, now.AddDays(-179)));
+        var (oldMessage, newMessage) = (await MessageAsync(factory, now.AddDays(-366)), await MessageAsync(factory, now.AddDays(-364)));
 
         var done = await EraseAsync(factory);
 
@@ -38,11 +39,15 @@ public sealed class OperationalRetentionTests
         (await factory.QueryAsync(db => db.DataImports.AnyAsync(i => i.Id == oldImport))).ShouldBeTrue("the import's record and report stay; its file goes");
         (await factory.QueryAsync(db => db.OutgoingMails.Where(m => m.Id == oldMail || m.Id == newMail).OrderBy(m => m.Id).Select(m => m.HtmlBody).ToListAsync()))
             .ShouldBe(["", "<p>Inhalt</p>"]);
+        (await factory.QueryAsync(db => db.OutgoingMails.Where(m => m.Id == oldMail || m.Id == newMail).OrderBy(m => m.Id).Select(m => m.TextBody).ToListAsync()))
+            .ShouldBe(["", "Inhalt"], "the plain-text part goes with the HTML one");
+        (await factory.QueryAsync(db => db.PortalMessages.Where(m => m.Id == oldMessage || m.Id == newMessage).Select(m => m.Id).ToListAsync()))
+            .ShouldBe([newMessage], "messages in the portal go after Notifications:MessageRetentionDays (365)");
         (await factory.QueryAsync(db => db.JobExecutions.Where(j => j.Id == oldRun || j.Id == newRun).Select(j => j.Id).ToListAsync())).ShouldBe([newRun]);
 
         (await EraseAsync(factory)).ShouldSatisfyAllConditions(
             again => again.UnconfirmedAccounts.ShouldBe(0), again => again.ImportFiles.ShouldBe(0),
-            again => again.MailBodies.ShouldBe(0), again => again.JobRecords.ShouldBe(0));
+            again => again.MailBodies.ShouldBe(0), again => again.JobRecords.ShouldBe(0), again => again.Messages.ShouldBe(0));
     }
 
     /// <summary>
@@ -95,6 +100,13 @@ public sealed class OperationalRetentionTests
         await factory.ExecuteAsync(db => db.DataImports.Add(import));
         await factory.ExecuteAsync(db => db.DataImportFiles.Add(new DataImportFile(import.Id, [1, 2, 3])));
         return import.Id;
+    }
+
+    private static async Task<long> MessageAsync(PortalFactory factory, DateTime createdAtUtc)
+    {
+        var message = new NestPortal.Data.Notifications.PortalMessage("someone", $"retention:{Guid.NewGuid():N}", "Betreff", "Text", null, null, createdAtUtc);
+        await factory.ExecuteAsync(db => db.PortalMessages.Add(message));
+        return message.Id;
     }
 
     private static async Task<int> MailAsync(PortalFactory factory, DateTime sentAtUtc)

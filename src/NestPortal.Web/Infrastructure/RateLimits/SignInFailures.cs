@@ -12,6 +12,12 @@ namespace NestPortal.Web.Infrastructure.RateLimits;
 public sealed class SignInFailures(Microsoft.Extensions.Options.IOptions<RateLimitOptions> options, TimeProvider time, ILogger<SignInFailures> logger)
 {
     private readonly ConcurrentDictionary<string, Entry> _pairs = new(StringComparer.Ordinal);
+
+    /// <summary>When a pair of each account was last locked, so the next successful sign-in can tell the owner.</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lockedAt = new(StringComparer.Ordinal);
+
+    /// <summary>How long after a lock a successful sign-in is worth telling the owner about.</summary>
+    public static readonly TimeSpan LockNoticeWindow = TimeSpan.FromHours(24);
     private readonly RateLimitOptions.PairLockoutOptions _options = options.Value.Lockout;
     private int _fullWarned;
 
@@ -35,8 +41,16 @@ public sealed class SignInFailures(Microsoft.Extensions.Options.IOptions<RateLim
             if (now >= entry.ForgottenAt) entry.Failures = 0;
             entry.Failures++;
             entry.ForgottenAt = now.AddMinutes(_options.Minutes);
+            if (entry.Failures == _options.Failures) _lockedAt[account] = now;
         }
     }
+
+    /// <summary>
+    /// For a successful sign-in: when a pair of the account was locked within <see cref="LockNoticeWindow"/>,
+    /// that moment (once; the next sign-in gets null).
+    /// </summary>
+    public DateTimeOffset? TakeRecentLock(string account) =>
+        _lockedAt.TryRemove(account, out var at) && time.GetUtcNow() - at <= LockNoticeWindow ? at : null;
 
     /// <summary>The right password or code: the pair starts again from nothing.</summary>
     public void Clear(string account, string address) => _pairs.TryRemove(Pair(account, address), out _);
@@ -58,6 +72,9 @@ public sealed class SignInFailures(Microsoft.Extensions.Options.IOptions<RateLim
             lock (entry) expired = now >= entry.ForgottenAt;
             if (expired) _pairs.TryRemove(key, out _);
         }
+
+        foreach (var (account, at) in _lockedAt)
+            if (now - at > LockNoticeWindow) _lockedAt.TryRemove(account, out _);
 
         if (_pairs.Count < _options.MaxPairs) return true;
         if (Interlocked.Exchange(ref _fullWarned, 1) == 0)

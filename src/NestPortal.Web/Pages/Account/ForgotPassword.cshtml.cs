@@ -36,9 +36,9 @@ public sealed class ForgotPasswordModel(
         if (user?.Email is not null)
         {
             // Setting a password through the mailed link also proves the address, so unconfirmed accounts get one too.
-            var link = await AccountLinks.SetPasswordAsync(users, user, Url, AccountLinks.BaseUrl(portal.Value, Request, environment));
-            db.QueueMail(user.Email, l["Neues Passwort für NestPortal"],
-                l["Über diesen Link können Sie ein neues Passwort festlegen: <a href=\"{0}\">Passwort festlegen</a>. Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.", link], time.UtcNow());
+            var baseUrl = AccountLinks.BaseUrl(portal.Value, Request, environment);
+            var link = await AccountLinks.SetPasswordAsync(users, user, Url, baseUrl);
+            db.QueueAccountMail(l, user.Email, AccountMails.NewPassword(l, link), baseUrl, time.UtcNow());
         }
         else
         {

@@ -14,7 +14,7 @@ namespace NestPortal.Web.Pages.Account;
 public sealed class LoginModel(
     SignInManager<PortalUser> signIn, IValidator<LoginModel.InputModel> validator,
     IStringLocalizer<SharedResource> l, IEnumerable<DemoAccountListing> demoAccountListings, IHostEnvironment environment,
-    SignInFailures failures, ClientKeys keys, ILogger<LoginModel> logger) : PageModel
+    SignInFailures failures, ClientKeys keys, NestPortal.Web.Notifications.LockNotice lockNotice, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -67,6 +67,7 @@ public sealed class LoginModel(
         if (result.Succeeded || result.RequiresTwoFactor) failures.Clear(account, address);
         if (result.Succeeded)
         {
+            await lockNotice.AfterSignInAsync(user, account);
             logger.LogInformation("User {UserId} signed in", user.Id);
             return LocalRedirect(SafeReturnUrl);
         }

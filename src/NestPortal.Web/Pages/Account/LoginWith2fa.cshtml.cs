@@ -12,7 +12,8 @@ namespace NestPortal.Web.Pages.Account;
 [RateLimited(RateLimitedForm.SecondFactor)]
 public sealed class LoginWith2faModel(
     SignInManager<PortalUser> signIn, IValidator<AuthenticatorCodeInput> validator,
-    IStringLocalizer<SharedResource> l, SignInFailures failures, ClientKeys keys, ILogger<LoginWith2faModel> logger) : PageModel
+    IStringLocalizer<SharedResource> l, SignInFailures failures, ClientKeys keys, NestPortal.Web.Notifications.LockNotice lockNotice,
+    ILogger<LoginWith2faModel> logger) : PageModel
 {
     [BindProperty] public AuthenticatorCodeInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -36,6 +37,8 @@ public sealed class LoginWith2faModel(
         if (result.Succeeded)
         {
             failures.Clear(account, address);
+            // A lock on the password or on the code: either is news to the owner now that someone got in.
+            await lockNotice.AfterSignInAsync(user, keys.Account(user.Email!), account);
             logger.LogInformation("User {UserId} signed in with a second factor", user.Id);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }

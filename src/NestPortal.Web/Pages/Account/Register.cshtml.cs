@@ -44,6 +44,7 @@ public sealed class RegisterModel(
             Email = Input.Email,
             DisplayName = Input.DisplayName.Trim(),
             CreatedAtUtc = time.UtcNow(),
+            PreferredCulture = AccountMails.RequestCulture(),
         };
         // The password's rules are checked and the hash computed before anyone looks the address up:
         // both answers cost the same, and a password refused for a new address is refused for a known one.
@@ -74,9 +75,10 @@ public sealed class RegisterModel(
         var roleAdded = await users.AddToRoleAsync(user, Roles.Mentor);
         if (!roleAdded.Succeeded)
             throw new InvalidOperationException($"Role {Roles.Mentor} could not be given to {user.Id}: {string.Join("; ", roleAdded.Errors.Select(e => e.Code))}");
-        var link = await AccountLinks.ConfirmEmailAsync(users, user, Url, AccountLinks.BaseUrl(portal.Value, Request, environment));
+        var baseUrl = AccountLinks.BaseUrl(portal.Value, Request, environment);
+        var link = await AccountLinks.ConfirmEmailAsync(users, user, Url, baseUrl);
         // No name in the mail: anyone can register any address, and the portal must not carry their text.
-        db.QueueMail(Input.Email, l["Bitte bestätigen Sie Ihre E-Mail-Adresse"], AccountMails.ConfirmEmailBody(l, link), time.UtcNow());
+        db.QueueAccountMail(l, Input.Email, AccountMails.ConfirmEmail(l, link), baseUrl, time.UtcNow());
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         logger.LogInformation("Mentor account {UserId} registered", user.Id);

@@ -40,8 +40,9 @@ public sealed class ResendConfirmationModel(
         }
         else if (!user.EmailConfirmed)
         {
-            var link = await AccountLinks.ConfirmEmailAsync(users, user, Url, AccountLinks.BaseUrl(portal.Value, Request, environment));
-            db.QueueMail(user.Email, l["Bitte bestätigen Sie Ihre E-Mail-Adresse"], AccountMails.ConfirmEmailBody(l, link), time.UtcNow());
+            var baseUrl = AccountLinks.BaseUrl(portal.Value, Request, environment);
+            var link = await AccountLinks.ConfirmEmailAsync(users, user, Url, baseUrl);
+            db.QueueAccountMail(l, user.Email, AccountMails.ConfirmEmail(l, link), baseUrl, time.UtcNow());
         }
         else
         {

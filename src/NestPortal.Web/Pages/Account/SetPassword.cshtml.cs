@@ -12,7 +12,8 @@ namespace NestPortal.Web.Pages.Account;
 /// <summary>Sets a password from a mailed link: an administrator's invitation or a reset.</summary>
 public sealed class SetPasswordModel(
     UserManager<PortalUser> users, IValidator<SetPasswordModel.InputModel> validator,
-    IStringLocalizer<SharedResource> l, SignInFailures failures, ClientKeys keys, ILogger<SetPasswordModel> logger) : PageModel
+    IStringLocalizer<SharedResource> l, SignInFailures failures, ClientKeys keys, NestPortal.Web.Notifications.Notifier notifier,
+    NestPortal.Data.NestPortalDbContext db, TimeProvider time, ILogger<SetPasswordModel> logger) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -31,6 +32,8 @@ public sealed class SetPasswordModel(
             ModelState.AddModelError(string.Empty, l["Der Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an."]);
         if (!await validator.ValidateIntoAsync(Input, ModelState) || user is null || token is null) return Page();
 
+        // An invitation sets the first password; only replacing one is news to the owner.
+        var hadPassword = user.PasswordHash is not null;
         var result = await users.ResetPasswordAsync(user, token, Input.Password);
         if (!result.Succeeded)
         {
@@ -47,6 +50,12 @@ public sealed class SetPasswordModel(
 
         await users.ResetAccessFailedCountAsync(user);
         failures.ClearAccount(keys.Account(user.Email));
+        if (hadPassword)
+        {
+            await notifier.ToUsersAsync([user.Id], NestPortal.Web.Notifications.SecurityNotices.PasswordChanged(user.Id, time.UtcNow()));
+            await db.SaveChangesAsync();
+        }
+
         logger.LogInformation("User {UserId} set a password from a mailed link", user.Id);
         TempData["Status"] = l["Ihr Passwort ist gespeichert. Bitte melden Sie sich an."].Value;
         return RedirectToPage("./Login");

@@ -22,6 +22,26 @@ public sealed class RegisterTests(PortalFactory factory) : IClassFixture<PortalF
     private Task<int> UserCountAsync() => factory.QueryAsync(db => db.Users.CountAsync());
 
     [Fact]
+    public async Task Someone_registering_in_English_gets_a_multipart_confirmation_in_English_and_keeps_English_as_their_language()
+    {
+        var email = Accounts.NewEmail("english");
+        var client = factory.CreateBrowserLikeClient();
+        (await client.PostLayoutFormAsync("/Account/Register", "/Culture", new Dictionary<string, string> { ["culture"] = "en" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await RegisterAsync(client, "Emma English", email)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await factory.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.PreferredCulture).SingleAsync())).ShouldBe("en");
+        var mail = factory.MailsTo(email).ShouldHaveSingleItem();
+        mail.Subject.ShouldBe("Please confirm your email address");
+        mail.TextBody!.ShouldStartWith("Hello,\n\nPlease confirm your email address for NestPortal with the following link.");
+        mail.TextBody!.ShouldContain("Confirm email address:\nhttp://localhost/Account/ConfirmEmail?userId=");
+        mail.TextBody!.ShouldNotContain("<");
+        mail.HtmlBody!.ShouldContain(">Confirm email address</a>");
+        mail.TextBody!.ShouldNotContain("Emma English", Case.Insensitive, "no name typed by anyone in the mail");
+    }
+
+    [Fact]
     public async Task After_the_programme_end_the_page_says_no_new_groups_and_registering_still_works()
     {
         await factory.WhileProgrammeEndedAsync(async () =>

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +8,7 @@ using NestPortal.Data;
 using NestPortal.Data.Identity;
 using NestPortal.Web.Infrastructure;
 using NestPortal.Web.Mail;
+using NestPortal.Web.Notifications;
 
 namespace NestPortal.Web.Pages.Account.Manage;
 
@@ -57,7 +57,7 @@ public sealed class ChangeEmailModel(
 
         var now = time.UtcNow();
         var taken = await users.FindByEmailAsync(newEmail) is not null;
-        var encodedNew = HtmlEncoder.Default.Encode(newEmail);
+        var baseUrl = AccountLinks.BaseUrl(portal.Value, Request, environment);
         if (taken)
         {
             db.QueueMail(newEmail, l["Ihre E-Mail-Adresse bei NestPortal"],
@@ -65,14 +65,17 @@ public sealed class ChangeEmailModel(
         }
         else
         {
-            var link = await AccountLinks.ConfirmEmailChangeAsync(users, user, newEmail, Url, AccountLinks.BaseUrl(portal.Value, Request, environment));
-            db.QueueMail(newEmail, l["Neue E-Mail-Adresse für NestPortal bestätigen"],
-                l["Bitte bestätigen Sie diese Adresse als neue Adresse Ihres Kontos bei NestPortal: <a href=\"{0}\">Adresse bestätigen</a>. Danach melden Sie sich mit ihr an. Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.", link], now);
+            var link = await AccountLinks.ConfirmEmailChangeAsync(users, user, newEmail, Url, baseUrl);
+            db.QueueAccountMail(l, newEmail, new NoticeText(l["Neue E-Mail-Adresse für NestPortal bestätigen"],
+                [l["Bitte bestätigen Sie diese Adresse über den folgenden Link als neue Adresse Ihres Kontos bei NestPortal. Danach melden Sie sich mit ihr an."],
+                 l["Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail."]],
+                link, l["Adresse bestätigen"]), baseUrl, now);
         }
 
+        // The notice composer encodes the address for the HTML part; the plain-text part shows it as typed.
         if (user.Email is { } oldEmail)
-            db.QueueMail(oldEmail, l["Änderung Ihrer E-Mail-Adresse bei NestPortal"],
-                l["Für Ihr Konto bei NestPortal wurde die neue Adresse {0} angegeben. Sie gilt erst, wenn der Link in der Mail an diese Adresse geöffnet wird. Wenn Sie das nicht waren, ändern Sie bitte Ihr Passwort.", encodedNew], now);
+            db.QueueAccountMail(l, oldEmail, new NoticeText(l["Änderung Ihrer E-Mail-Adresse bei NestPortal"],
+                [l["Für Ihr Konto bei NestPortal wurde die neue Adresse {0} angegeben. Sie gilt erst, wenn der Link in der Mail an diese Adresse geöffnet wird. Wenn Sie das nicht waren, ändern Sie bitte Ihr Passwort.", newEmail]]), baseUrl, now);
         await db.SaveChangesAsync();
 
         logger.LogInformation("User {UserId} asked to change the email address", user.Id);

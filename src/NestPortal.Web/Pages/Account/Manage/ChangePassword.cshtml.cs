@@ -14,7 +14,8 @@ namespace NestPortal.Web.Pages.Account.Manage;
 /// </summary>
 public sealed class ChangePasswordModel(
     UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IValidator<ChangePasswordModel.InputModel> validator,
-    IStringLocalizer<SharedResource> l, ILogger<ChangePasswordModel> logger) : PageModel
+    IStringLocalizer<SharedResource> l, NestPortal.Web.Notifications.Notifier notifier, NestPortal.Data.NestPortalDbContext db, TimeProvider time,
+    ILogger<ChangePasswordModel> logger) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -42,6 +43,9 @@ public sealed class ChangePasswordModel(
             return Page();
         }
 
+        // Identity has saved the password; the notice follows at once (if it was not them, they learn it).
+        await notifier.ToUsersAsync([user.Id], NestPortal.Web.Notifications.SecurityNotices.PasswordChanged(user.Id, time.UtcNow()));
+        await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("User {UserId} changed their password; their other sessions ended", user.Id);
         TempData["Status"] = l["Ihr Passwort ist geändert. In anderen Browsern und auf anderen Geräten sind Sie abgemeldet."].Value;

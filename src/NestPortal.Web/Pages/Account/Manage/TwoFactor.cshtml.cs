@@ -19,7 +19,8 @@ namespace NestPortal.Web.Pages.Account.Manage;
 /// </summary>
 public sealed class TwoFactorModel(
     UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IValidator<AuthenticatorCodeInput> validator,
-    IStringLocalizer<SharedResource> l, ILogger<TwoFactorModel> logger) : PageModel
+    IStringLocalizer<SharedResource> l, Notifications.Notifier notifier, NestPortal.Data.NestPortalDbContext db, TimeProvider time,
+    ILogger<TwoFactorModel> logger) : PageModel
 {
     private const string Issuer = "NestPortal NRW";
 
@@ -65,6 +66,7 @@ public sealed class TwoFactorModel(
 
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+        await NotifyAsync(user, Notifications.SecurityNotices.SecondFactorChange.Enrolled);
         // The person has just shown the second factor: sign in again with amr=mfa so staff pages open.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(PortalClaims.AuthenticationMethod, PortalClaims.MultiFactor)]);
         logger.LogInformation("User {UserId} enrolled an authenticator", user.Id);
@@ -82,10 +84,18 @@ public sealed class TwoFactorModel(
         if (!User.HasClaim(PortalClaims.AuthenticationMethod, PortalClaims.MultiFactor)) return Forbid();
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await NotifyAsync(user, Notifications.SecurityNotices.SecondFactorChange.AuthenticatorReset);
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("User {UserId} reset the authenticator", user.Id);
         TempData["Status"] = l["Der alte Schlüssel gilt nicht mehr. Richten Sie Ihre Authenticator-App jetzt neu ein."].Value;
         return RedirectToPage(new { ReturnUrl });
+    }
+
+    /// <summary>Identity has saved the change; the owner's notice follows at once.</summary>
+    private async Task NotifyAsync(PortalUser user, Notifications.SecurityNotices.SecondFactorChange change)
+    {
+        await notifier.ToUsersAsync([user.Id], Notifications.SecurityNotices.SecondFactorChanged(user.Id, time.UtcNow(), change));
+        await db.SaveChangesAsync();
     }
 
     public string ContinueUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";

@@ -87,9 +87,7 @@ public sealed class DetailsModel(
         if (!await TryChangeAsync(async () =>
                 {
                     var link = await AccountLinks.SetPasswordAsync(Users, Account, Url, baseUrl);
-                    Db.QueueMail(Account.Email!, L["Einladung zu NestPortal"],
-                        L["Sie wurden zu NestPortal eingeladen. Legen Sie über diesen Link Ihr Passwort fest: <a href=\"{0}\">Passwort festlegen</a>. Bei der ersten Anmeldung richten Sie die Zwei-Faktor-Anmeldung ein.", link],
-                        now);
+                    Db.QueueAccountMail(L, Account.Email!, AccountMails.Invitation(L, link), baseUrl, now);
                     Account.InvitationSentAtUtc = now;
                     return await Users.UpdateAsync(Account);
                 }, AuditAction.Changed,

@@ -50,6 +50,7 @@ public sealed class InviteModel(
             MunicipalityAgs = municipality?.Ags,
             CreatedAtUtc = now,
             InvitationSentAtUtc = now,
+            PreferredCulture = AccountMails.RequestCulture(),
         };
         // The account, its role and its audit entry together, or none of them (ADR 0020).
         await using (var transaction = await db.Database.BeginTransactionAsync())
@@ -69,9 +70,9 @@ public sealed class InviteModel(
             db.RecordAccountChange(user.Id, AuditAction.Created, changes);
             // The invitation goes through the outbox with the account: a mail server that is down
             // neither fails the page nor loses the invitation.
-            var link = await AccountLinks.SetPasswordAsync(users, user, Url, AccountLinks.BaseUrl(portal.Value, Request, environment));
-            db.QueueMail(user.Email, l["Einladung zu NestPortal"],
-                l["Sie wurden zu NestPortal eingeladen. Legen Sie über diesen Link Ihr Passwort fest: <a href=\"{0}\">Passwort festlegen</a>. Bei der ersten Anmeldung richten Sie die Zwei-Faktor-Anmeldung ein.", link], now);
+            var baseUrl = AccountLinks.BaseUrl(portal.Value, Request, environment);
+            var link = await AccountLinks.SetPasswordAsync(users, user, Url, baseUrl);
+            db.QueueAccountMail(l, user.Email, AccountMails.Invitation(l, link), baseUrl, now);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }

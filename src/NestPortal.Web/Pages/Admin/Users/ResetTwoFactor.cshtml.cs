@@ -16,7 +16,8 @@ namespace NestPortal.Web.Pages.Admin.Users;
 /// the person (ADR 0020).
 /// </summary>
 public sealed class ResetTwoFactorModel(
-    NestPortalDbContext db, UserManager<PortalUser> users, IStringLocalizer<SharedResource> l, ILogger<ResetTwoFactorModel> logger)
+    NestPortalDbContext db, UserManager<PortalUser> users, IStringLocalizer<SharedResource> l, Notifications.Notifier notifier, TimeProvider time,
+    ILogger<ResetTwoFactorModel> logger)
     : AccountPageModel(db, users, l)
 {
     [BindProperty] public bool Confirmed { get; set; }
@@ -50,6 +51,10 @@ public sealed class ResetTwoFactorModel(
                     // No codes at all: the ones handed out at enrolment no longer sign in.
                     if (result.Succeeded && await Users.GenerateNewTwoFactorRecoveryCodesAsync(Account, 0) is null)
                         result = IdentityResult.Failed(Users.ErrorDescriber.DefaultError());
+                    // Saved with the step and its audit entry: the owner learns who reset their second factor.
+                    if (result.Succeeded)
+                        await notifier.ToUsersAsync([Account.Id], Notifications.SecurityNotices.SecondFactorChanged(
+                            Account.Id, time.UtcNow(), Notifications.SecurityNotices.SecondFactorChange.ResetByAdministrator));
                     return result;
                 }, AuditAction.Changed,
                 () =>
