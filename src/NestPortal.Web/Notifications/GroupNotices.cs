@@ -36,4 +36,17 @@ public static class GroupNotices
             l["Ihre Gruppe ist freigegeben"],
             [l["Das Kompetenzzentrum für Integration hat die Gruppe „{0}“ freigegeben. Sie wartet jetzt auf die Vermittlung einer Familie.", group.Name].Value],
             $"/Groups/Details/{group.Id}", l["Gruppe öffnen"]));
+
+    /// <summary>
+    /// A member left and the group now has fewer active members or main contacts than its rules ask for:
+    /// to the group (its page) and to the competence centre (the review page), keyed by the departure.
+    /// </summary>
+    public static Notice StaffingBelowMinimum(MentoringGroup group, IReadOnlyList<Domain.Common.DomainError> warnings, bool forStaff) =>
+        new($"staffing:{group.Id}:{Occurrence(group, GroupAction.MemberLeft)}", l => new NoticeText(
+            l["Die Gruppe „{0}“ ist nach einem Ausscheiden unterbesetzt", group.Name],
+            [
+                l["Nach dem Ausscheiden eines Mitglieds erfüllt die Gruppe „{0}“ die Regeln nicht mehr:", group.Name].Value,
+                string.Join("\n", warnings.Select(w => l[w.Template, w.Arguments].Value)),
+            ],
+            forStaff ? $"/Review/Details/{group.Id}" : $"/Groups/Details/{group.Id}", l["Gruppe öffnen"]));
 }

@@ -119,7 +119,8 @@ public sealed class Notifier(
     {
         var stored = await db.PortalMessages.Where(m => m.EventKey == key && recipients.Contains(m.RecipientKey))
             .Select(m => m.RecipientKey).ToListAsync(cancellationToken);
-        var pending = db.PortalMessages.Local.Where(m => m.EventKey == key).Select(m => m.RecipientKey);
+        // Only these recipients: the same event queued a moment ago for others (the group, then the centre) must not stop it here.
+        var pending = db.PortalMessages.Local.Where(m => m.EventKey == key && recipients.Contains(m.RecipientKey)).Select(m => m.RecipientKey);
         return [.. stored, .. pending];
     }
 

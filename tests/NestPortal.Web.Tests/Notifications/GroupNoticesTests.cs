@@ -6,6 +6,7 @@ using NestPortal.Web.Notifications;
 using NestPortal.Data.Notifications;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Infrastructure;
+using NestPortal.Domain.Common;
 
 namespace NestPortal.Web.Tests.Notifications;
 
@@ -83,5 +84,29 @@ public sealed class GroupNoticesTests(PortalFactory factory) : IClassFixture<Por
         var prefix = $"group-approved:{id}:";
         (await factory.MessageRecipientsAsync(prefix)).ShouldBe([mentorId]);
         (await factory.MailRecipientsAsync(prefix)).ShouldBe(Sorted(contacts));
+    }
+
+    [Fact]
+    public async Task A_departure_below_the_minimum_reaches_the_group_and_the_competence_centre_once()
+    {
+        var (mentor, account) = await factory.SignedInAsNewMentorAsync();
+        string[] contacts = [account.Email, $"zweite-{Guid.NewGuid():N}@beispiel.invalid"];
+        var id = await factory.CreateApprovedGroupAsync(account.Id, "Benachrichtigung Unterbesetzt", memberEmails: contacts);
+        var mentorId = account.Id;
+        var leaving = (await factory.LoadGroupAsync(id)).Members.Where(m => !m.IsMainContact).Select(m => m.Id).First();
+        var fields = new Dictionary<string, string> { ["Input.On"] = TestGroups.Today.Iso(), ["Input.Reason"] = "Umzug", ["Input.Confirmed"] = "true" };
+
+        (await mentor.PostFormAsync($"/Groups/Members/Leave/{id}/{leaving}", fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await factory.NotifyAgainAsync(async (n, db) => await n.ToCompetenceCentreAsync(GroupNotices.StaffingBelowMinimum(
+            await GroupAsync(db, id), [new("Test")], forStaff: true)));
+
+        var prefix = $"staffing:{id}:";
+        (await factory.MessageRecipientsAsync(prefix)).ShouldBe(Sorted(mentorId, PortalMessage.CompetenceCentre));
+        var mails = await factory.MailRecipientsAsync(prefix);
+        mails.ShouldContain(contacts[0]);
+        mails.ShouldContain(factory.CompetenceCentreMailbox());
+        mails.Count(m => m == factory.CompetenceCentreMailbox()).ShouldBe(1);
+        var mail = factory.MailsTo(factory.CompetenceCentreMailbox()).Single(m => m.Subject!.Contains("Benachrichtigung Unterbesetzt"));
+        mail.TextBody!.ShouldContain("nur noch 3 aktive Mitglieder");
     }
 }
