@@ -20,17 +20,20 @@ public static class SponsorshipNotices
     /// The escrow account no longer covers the rent still to pay. Keyed by the amount: a larger (or, after a
     /// deposit, a new) shortfall is told again, the same one not.
     /// </summary>
-    public static Notice Shortfall(int sponsorshipId, int groupId, string reference, decimal shortfall, int monthsRemaining, RentChanged? cause = null) =>
+    /// <param name="monthsRemaining">The months still to pay, where the caller knows them (a rent change works them out; the reminder job does not read the ledger).</param>
+    public static Notice Shortfall(int sponsorshipId, int groupId, string reference, decimal shortfall, int? monthsRemaining, RentChanged? cause = null) =>
         new($"shortfall:{sponsorshipId}:{shortfall.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}", l => new NoticeText(
             l["Mietkonto der Familie {0}: Es fehlen {1}", reference, Infrastructure.DecimalInput.Euros(shortfall)],
             [
                 .. cause is { } change
                     ? [l["Die monatliche Nettokaltmiete für die Familie {0} beträgt ab {1:MM/yyyy} {2}.", reference, change.Month, Infrastructure.DecimalInput.Euros(change.Rent)].Value]
                     : Array.Empty<string>(),
-                l.Count(monthsRemaining,
-                    "Das Mietkonto der Familie {0} deckt die verbleibende Miete nicht: Es fehlen {1} für den noch offenen Monat.",
-                    "Das Mietkonto der Familie {0} deckt die verbleibende Miete nicht: Es fehlen {1} für die noch {2} offenen Monate.",
-                    reference, Infrastructure.DecimalInput.Euros(shortfall), monthsRemaining),
+                monthsRemaining is { } months
+                    ? l.Count(months,
+                        "Das Mietkonto der Familie {0} deckt die verbleibende Miete nicht: Es fehlen {1} für den noch offenen Monat.",
+                        "Das Mietkonto der Familie {0} deckt die verbleibende Miete nicht: Es fehlen {1} für die noch {2} offenen Monate.",
+                        reference, Infrastructure.DecimalInput.Euros(shortfall), months)
+                    : l["Das Mietkonto der Familie {0} deckt die Miete bis zum Ende nicht: Es fehlen {1}. Die Familie wird bald erwartet.", reference, Infrastructure.DecimalInput.Euros(shortfall)].Value,
                 l["Bitte zahlen Sie den fehlenden Betrag auf das Mietkonto ein. Den Kontoauszug finden Sie im NestPortal bei Ihrer Gruppe."].Value,
             ],
             $"/Groups/Statement/{groupId}", l["Kontoauszug öffnen"]));
