@@ -100,6 +100,10 @@ public sealed class Notifier(
             .SelectMany(g => g.Members)
             .Where(m => m.LeftOn == null && m.ErasedOn == null && (!mainContactsOnly || m.IsMainContact))
             .Select(m => m.Email).Distinct().ToListAsync(cancellationToken);
+        // A departure saved together with this notice (the notice about it): the member who leaves is no longer of the group.
+        var leaving = db.ChangeTracker.Entries<Domain.MentoringGroups.Mentor>()
+            .Where(e => e.Entity.LeftOn != null || e.Entity.ErasedOn != null).Select(e => e.Entity.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        addresses = addresses.Where(a => !leaving.Contains(a)).ToList();
         if (addresses.Count == 0) return;
         var normalised = addresses.Select(a => a.ToUpperInvariant()).ToList();
         var accounts = await db.Users.Where(u => u.NormalizedEmail != null && normalised.Contains(u.NormalizedEmail))

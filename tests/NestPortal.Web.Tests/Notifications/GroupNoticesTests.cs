@@ -93,7 +93,8 @@ public sealed class GroupNoticesTests(PortalFactory factory) : IClassFixture<Por
         string[] contacts = [account.Email, $"zweite-{Guid.NewGuid():N}@beispiel.invalid"];
         var id = await factory.CreateApprovedGroupAsync(account.Id, "Benachrichtigung Unterbesetzt", memberEmails: contacts);
         var mentorId = account.Id;
-        var leaving = (await factory.LoadGroupAsync(id)).Members.Where(m => !m.IsMainContact).Select(m => m.Id).First();
+        var leavingMember = (await factory.LoadGroupAsync(id)).Members.First(m => !m.IsMainContact);
+        var leaving = leavingMember.Id;
         var fields = new Dictionary<string, string> { ["Input.On"] = TestGroups.Today.Iso(), ["Input.Reason"] = "Umzug", ["Input.Confirmed"] = "true" };
 
         (await mentor.PostFormAsync($"/Groups/Members/Leave/{id}/{leaving}", fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -106,6 +107,8 @@ public sealed class GroupNoticesTests(PortalFactory factory) : IClassFixture<Por
         mails.ShouldContain(contacts[0]);
         mails.ShouldContain(factory.CompetenceCentreMailbox());
         mails.Count(m => m == factory.CompetenceCentreMailbox()).ShouldBe(1);
+        mails.ShouldNotContain(leavingMember.Email, "the member who left is no longer of the group");
+        mails.Count.ShouldBe(4, "the three members still in the group and the competence centre's mailbox");
         var mail = factory.MailsTo(factory.CompetenceCentreMailbox()).Single(m => m.Subject!.Contains("Benachrichtigung Unterbesetzt"));
         mail.TextBody!.ShouldContain("nur noch 3 aktive Mitglieder");
     }
