@@ -88,4 +88,20 @@ public sealed class AllocationNoticesTests(PortalFactory factory) : IClassFixtur
         (await factory.MailRecipientsAsync($"allocation-decided:{household}:2")).ShouldBe([hagen]);
         factory.MailsTo(bochum).Select(m => m.Subject).ShouldContain(s => s!.StartsWith("Zuweisungsentscheidung ersetzt"));
     }
+
+    [Fact]
+    public async Task A_decision_replaced_by_one_to_the_same_municipality_is_told_by_the_new_decision_alone()
+    {
+        var (household, _) = await MatchedAsync("Zuweisung Gleiche Kommune");
+        var bochum = await factory.CreateUserAsync(Roles.Municipality, Bochum);
+        var staff = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+        await staff.PostFormAsync($"/Allocations/Create?householdId={household}", Decision(Bochum, "36.1-G-1"));
+
+        (await staff.PostFormAsync($"/Allocations/Create?householdId={household}", Decision(Bochum, "36.1-G-2", supersede: true)))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await factory.MailRecipientsAsync($"allocation-superseded:{household}:")).ShouldBeEmpty();
+        (await factory.EventKeysAsync($"allocation-decided:{household}:")).ShouldBe([$"allocation-decided:{household}:1", $"allocation-decided:{household}:2"]);
+        (await factory.MailRecipientsAsync($"allocation-decided:{household}:")).Count(to => to == bochum).ShouldBe(2, "one per decision");
+    }
 }
