@@ -100,6 +100,10 @@ public sealed class Notifier(
             .SelectMany(g => g.Members)
             .Where(m => m.LeftOn == null && m.ErasedOn == null && (!mainContactsOnly || m.IsMainContact))
             .Select(m => m.Email).Distinct().ToListAsync(cancellationToken);
+        // A departure saved together with this notice (the notice about it): the member who leaves is no longer of the group.
+        var leaving = db.ChangeTracker.Entries<Domain.MentoringGroups.Mentor>()
+            .Where(e => e.Entity.LeftOn != null || e.Entity.ErasedOn != null).Select(e => e.Entity.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        addresses = addresses.Where(a => !leaving.Contains(a)).ToList();
         if (addresses.Count == 0) return;
         var normalised = addresses.Select(a => a.ToUpperInvariant()).ToList();
         var accounts = await db.Users.Where(u => u.NormalizedEmail != null && normalised.Contains(u.NormalizedEmail))
@@ -119,7 +123,8 @@ public sealed class Notifier(
     {
         var stored = await db.PortalMessages.Where(m => m.EventKey == key && recipients.Contains(m.RecipientKey))
             .Select(m => m.RecipientKey).ToListAsync(cancellationToken);
-        var pending = db.PortalMessages.Local.Where(m => m.EventKey == key).Select(m => m.RecipientKey);
+        // Only these recipients: the same event queued a moment ago for others (the group, then the centre) must not stop it here.
+        var pending = db.PortalMessages.Local.Where(m => m.EventKey == key && recipients.Contains(m.RecipientKey)).Select(m => m.RecipientKey);
         return [.. stored, .. pending];
     }
 

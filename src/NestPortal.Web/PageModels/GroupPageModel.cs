@@ -89,10 +89,10 @@ public abstract class GroupPageModel(
     /// form keeps the version it was shown with: after a conflict, saving again fails until the page is
     /// reloaded, so a second click cannot overwrite the other person's change.
     /// </remarks>
-    protected async Task<bool> TryChangeAsync(Action command, string errorKey = "")
+    protected async Task<bool> TryChangeAsync(Action command, string errorKey = "", Func<Task>? notify = null)
     {
         if (await db.TrySaveAsync(Group, g => g.ConcurrencyStamp, Version, command, ModelState, l,
-                new(l["Die Gruppe wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."], Key: errorKey)))
+                new(l["Die Gruppe wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."], Key: errorKey), notify))
             return true;
         var shownMember = Member;
         await LoadGroupAsync(Group.Id);

@@ -22,12 +22,17 @@ namespace NestPortal.Web.PageModels;
 public static class PageSave
 {
     /// <summary>Runs <paramref name="command"/> and saves; false, with the reasons on the form, if refused.</summary>
+    /// <param name="notify">
+    /// Runs after the command and before the save (the <c>Notifier</c>'s calls): what it adds is saved with
+    /// the change it reports, or dropped with it when the change is refused.
+    /// </param>
     public static async Task<bool> TrySaveAsync(this NestPortalDbContext db, Action command, ModelStateDictionary modelState,
-        IStringLocalizer l, SaveRefusals refusals)
+        IStringLocalizer l, SaveRefusals refusals, Func<Task>? notify = null)
     {
         try
         {
             command();
+            if (notify is not null) await notify();
             await db.SaveChangesAsync();
             return true;
         }
@@ -63,13 +68,13 @@ public static class PageSave
     /// stale one. Checked after the command, so a rule the change breaks is named first.
     /// </param>
     public static Task<bool> TrySaveAsync<T>(this NestPortalDbContext db, T aggregate, Expression<Func<T, Guid>> stamp, Guid? shownStamp,
-        Action command, ModelStateDictionary modelState, IStringLocalizer l, SaveRefusals refusals) where T : class =>
+        Action command, ModelStateDictionary modelState, IStringLocalizer l, SaveRefusals refusals, Func<Task>? notify = null) where T : class =>
         db.TrySaveAsync(() =>
         {
             command();
             if (shownStamp is not { } shown) throw new DbUpdateConcurrencyException();
             db.Entry(aggregate).Property(stamp).OriginalValue = shown;
-        }, modelState, l, refusals);
+        }, modelState, l, refusals, notify);
 }
 
 /// <summary>What the form says when <see cref="PageSave"/> is refused, and at which field.</summary>

@@ -82,8 +82,6 @@ public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, T
     /// <summary>Every running sponsorship, batch by batch; returns the run with its counts.</summary>
     private async Task<RentRun> SettleAllAsync(RentRun run, DateOnly paidThrough, CancellationToken cancellationToken)
     {
-        var recipients = await notices.RecipientsAsync(cancellationToken);
-
         var afterId = 0;
         while (true)
         {
@@ -93,7 +91,7 @@ public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, T
             afterId = batch.Sponsorships[^1].Id;
             try
             {
-                Settle(run, batch, paidThrough, recipients);
+                await SettleAsync(run, batch, paidThrough, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -102,7 +100,7 @@ public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, T
                     run.Id, batch.Sponsorships[0].Id, batch.Sponsorships.Count);
                 var ids = batch.Sponsorships.Select(s => s.Id).ToList();
                 run = await ForgetUnsavedAsync(run.Id, cancellationToken);
-                foreach (var id in ids) run = await SettleAloneAsync(run, id, paidThrough, recipients, cancellationToken);
+                foreach (var id in ids) run = await SettleAloneAsync(run, id, paidThrough, cancellationToken);
             }
 
             // What is saved is forgotten, so a run over every account keeps only one batch in memory.
@@ -114,13 +112,12 @@ public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, T
     }
 
     /// <summary>One account in its own save: its failure is recorded and the run goes on.</summary>
-    private async Task<RentRun> SettleAloneAsync(RentRun run, int sponsorshipId, DateOnly paidThrough, RentEndNotices.Recipients recipients,
-        CancellationToken cancellationToken)
+    private async Task<RentRun> SettleAloneAsync(RentRun run, int sponsorshipId, DateOnly paidThrough, CancellationToken cancellationToken)
     {
         try
         {
             var batch = await LoadAsync(db.Sponsorships.Where(s => s.Id == sponsorshipId), cancellationToken);
-            Settle(run, batch, paidThrough, recipients);
+            await SettleAsync(run, batch, paidThrough, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return run;
         }
@@ -159,7 +156,7 @@ public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, T
         return new Batch(sponsorships, households);
     }
 
-    private void Settle(RentRun run, Batch batch, DateOnly today, RentEndNotices.Recipients recipients)
+    private async Task SettleAsync(RentRun run, Batch batch, DateOnly today, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
         // Saved with the batch: the run's sign of life and its progress.
@@ -169,7 +166,8 @@ public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, T
             var household = batch.Households.GetValueOrDefault(sponsorship.HouseholdId);
             Count(run, sponsorship.Id, sponsorship.Settle(today, household?.SupportEndsOn(sponsorship.SupportMonths), Actor, now));
             if (household is not null && sponsorship.NeedsRentEndNotice(today, RentEndNotices.DaysAhead))
-                notices.Queue(sponsorship, household, recipients, today, now);
+                // A query or two for the few accounts 90 days before their end, not for every account.
+                await notices.QueueAsync(sponsorship, household, today, cancellationToken);
         }
     }
 

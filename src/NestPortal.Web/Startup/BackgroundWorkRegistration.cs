@@ -1,6 +1,7 @@
 using NestPortal.Web.Import;
 using NestPortal.Web.Infrastructure.Jobs;
 using NestPortal.Web.Mail;
+using NestPortal.Web.Notifications;
 using NestPortal.Web.Privacy;
 using NestPortal.Web.RentRuns;
 using Quartz;
@@ -20,6 +21,7 @@ public static class BackgroundWorkRegistration
         var mail = configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
         var rentRun = configuration.GetSection("RentRun").Get<RentRunOptions>() ?? new RentRunOptions();
         var retention = configuration.GetSection("Retention").Get<RetentionOptions>() ?? new RetentionOptions();
+        var notifications = configuration.GetSection("Notifications").Get<NotificationOptions>() ?? new NotificationOptions();
 
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         if (string.IsNullOrWhiteSpace(configuration["Mail:Smtp:Host"]))
@@ -27,9 +29,10 @@ public static class BackgroundWorkRegistration
         else
             services.AddSingleton<IMailer, SmtpMailer>();
         services.AddScoped<OutboxMailSender>();
-        services.AddScoped<Notifications.Notifier>();
-        services.AddScoped<Notifications.LockNotice>();
-        services.Configure<Notifications.NotificationOptions>(configuration.GetSection(Notifications.NotificationOptions.Section));
+        services.AddScoped<Notifier>();
+        services.AddScoped<LockNotice>();
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.AddScoped<Reminders>();
         services.Configure<RentRunOptions>(configuration.GetSection("RentRun"));
         services.AddScoped<RentEndNotices>();
         services.AddScoped<RentRunner>();
@@ -46,6 +49,7 @@ public static class BackgroundWorkRegistration
         services.AddPortalJob(ImportJob.Definition);
         services.AddPortalJob(ErasureJob.Definition(retention));
         services.AddPortalJob(ViewLogSpoolJob.Definition);
+        services.AddPortalJob(NotificationReminderJob.Definition(notifications));
 
         services.AddQuartz(quartz =>
         {

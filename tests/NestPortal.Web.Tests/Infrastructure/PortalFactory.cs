@@ -61,6 +61,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         // No rent run in the background: tests book and settle with explicit dates, and their data must stay as they made it.
         builder.UseSetting("RentRun:Enabled", "false");
         builder.UseSetting("Retention:Enabled", "false");
+        builder.UseSetting("Notifications:RemindersEnabled", "false");
         // The demo set leaves the programme open: the suite's days lie after its end (2025), and its tests submit and match.
         builder.UseSetting("Demo:EndProgramme", "false");
         builder.UseSetting("Demo:History", DemoHistory ? "true" : "false");

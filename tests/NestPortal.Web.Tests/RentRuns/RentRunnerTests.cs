@@ -185,6 +185,8 @@ public sealed class RentRunnerTests(PortalFactory factory) : IClassFixture<Porta
         mails[0].Subject.ShouldBe($"Mietzahlung aus dem Mietkonto endet am 31.12.2024 (Familie {reference})");
         mails[0].HtmlBody.ShouldContain("ab dem 01.01.2025");
         (await factory.SponsorshipAsync(id)).RentEndNoticeSentOn.ShouldBe(new DateOnly(2024, 10, 15));
+        // Also in the message list of the municipality's account, once.
+        (await factory.QueryAsync(db => db.PortalMessages.CountAsync(m => m.EventKey == $"rent-ending:{id}:2024-12-31"))).ShouldBe(1);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using NestPortal.Domain.Common;
 using NestPortal.Domain.Households;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Notifications;
 
 namespace NestPortal.Web.Pages.Allocations;
 
@@ -18,7 +19,7 @@ namespace NestPortal.Web.Pages.Allocations;
 /// </summary>
 public sealed class CreateModel(
     NestPortalDbContext db, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> l,
-    IValidator<CreateModel.AllocationInput> validator, ILogger<CreateModel> logger) : PageModel
+    IValidator<CreateModel.AllocationInput> validator, Notifier notifier, ILogger<CreateModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int HouseholdId { get; set; }
     [BindProperty] public AllocationInput Input { get; set; } = new();
@@ -55,11 +56,13 @@ public sealed class CreateModel(
         }
 
         Allocation allocation = null!;
+        var replaced = Household.CurrentAllocation;
         if (!await db.TrySaveAsync(Household, h => h.ConcurrencyStamp, Version,
                 () => allocation = Household.Allocate(new AllocationDecision(municipality.Ags, Input.DecisionDate!.Value, Input.FileReference,
                     Input.LegalBasis, Input.EffectiveDate!.Value), Input.SupersedeCurrent, time.TodayInGermany(), User.ToActor(), time.UtcNow()),
                 ModelState, l,
-                new(l["Die Familie wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."])))
+                new(l["Die Familie wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]),
+                () => NotifyAsync(allocation, replaced)))
         {
             // The household as saved, the form as typed.
             await LoadAsync();
@@ -69,6 +72,17 @@ public sealed class CreateModel(
         logger.LogInformation("Household {HouseholdId} allocated to {Ags} (allocation {AllocationId})", HouseholdId, municipality.Ags, allocation.Id);
         TempData["Status"] = l["Die Zuweisungsentscheidung ist gespeichert."].Value;
         return RedirectToPage("./Print", new { id = allocation.Id });
+    }
+
+    /// <summary>
+    /// The municipality the decision is addressed to; and the one of a replaced decision, when it is another
+    /// (a municipality whose decision is replaced by one to itself learns of it from the new one).
+    /// </summary>
+    private async Task NotifyAsync(Allocation allocation, Allocation? replaced)
+    {
+        await notifier.ToMunicipalityAsync(allocation.MunicipalityAgs, AllocationNotices.Decided(Household, allocation));
+        if (replaced is not null && replaced.MunicipalityAgs != allocation.MunicipalityAgs)
+            await notifier.ToMunicipalityAsync(replaced.MunicipalityAgs, AllocationNotices.Superseded(Household, replaced));
     }
 
     private async Task<bool> LoadAsync()

@@ -2,15 +2,20 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Data;
+using Microsoft.Extensions.Options;
 using NestPortal.Domain.Households;
+using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Notifications;
 
 namespace NestPortal.Web.Pages.Allocations;
 
 /// <summary>
 /// The allocation desk: matched households waiting for their Zuweisungsentscheidung, soonest expected
-/// arrival first; and, as a second view, decisions the municipality has not yet acknowledged.
+/// arrival first; and, as a second view, decisions the municipality has not yet acknowledged, narrowed on
+/// request to those older than the days after which the municipality is reminded (the clerk's queue: these
+/// the reminder did not settle).
 /// </summary>
-public sealed class IndexModel(NestPortalDbContext db) : PageModel
+public sealed class IndexModel(NestPortalDbContext db, IOptions<NotificationOptions> notifications, TimeProvider time) : PageModel
 {
     public const string Waiting = "waiting";
     public const string Unacknowledged = "unacknowledged";
@@ -18,6 +23,11 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "view")] public string? Tab { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    /// <summary>Only decisions issued longer ago than <see cref="OverdueDays"/> (the unacknowledged view).</summary>
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+
+    public int OverdueDays => notifications.Value.AcknowledgementReminderDays;
 
     public bool ShowsUnacknowledged => Tab == Unacknowledged;
     public Paged<WaitingRow> WaitingRows { get; private set; } = null!;
@@ -36,6 +46,12 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
                     Municipality = db.Municipalities.Where(m => m.Ags == a.MunicipalityAgs).Select(m => m.Name).First(),
                 });
             if (pattern is not null) open = open.Where(x => EF.Functions.Like(x.Household, pattern, SearchPattern.Escape));
+            if (Overdue)
+            {
+                var dueBefore = time.UtcNow().AddDays(-OverdueDays);
+                open = open.Where(x => x.Allocation.IssuedAtUtc <= dueBefore);
+            }
+
             OpenRows = await open.OrderBy(x => x.Allocation.DecisionDate).ThenBy(x => x.Allocation.Id)
                 .Select(x => new OpenRow(x.Allocation.Id, x.Allocation.HouseholdId, x.Household, x.Municipality, x.Allocation.DecisionDate,
                     x.Allocation.EffectiveDate, x.Allocation.FileReference))
@@ -60,6 +76,7 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
         get
         {
             var values = new Dictionary<string, string?> { ["view"] = ShowsUnacknowledged ? Unacknowledged : Waiting, ["search"] = Search };
+            if (ShowsUnacknowledged && Overdue) values["overdue"] = "true";
             return ShowsUnacknowledged
                 ? new PagerModel(OpenRows.PageNumber, OpenRows.PageCount, OpenRows.Total, values)
                 : new PagerModel(WaitingRows.PageNumber, WaitingRows.PageCount, WaitingRows.Total, values);

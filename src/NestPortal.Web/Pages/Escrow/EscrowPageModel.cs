@@ -87,9 +87,9 @@ public abstract class EscrowPageModel(NestPortalDbContext db, TimeProvider time,
     /// Saves a change of the loaded account the <see cref="PageSave"/> way, against the stamp the form was shown
     /// with; on failure the account is loaded again, so the page shows what is saved, not the refused change.
     /// </summary>
-    protected async Task<bool> TryChangeAsync(Action command, string conflict)
+    protected async Task<bool> TryChangeAsync(Action command, string conflict, Func<Task>? notify = null)
     {
-        if (await db.TrySaveAsync(Sponsorship, s => s.ConcurrencyStamp, Version, command, ModelState, l, new(conflict))) return true;
+        if (await db.TrySaveAsync(Sponsorship, s => s.ConcurrencyStamp, Version, command, ModelState, l, new(conflict), notify)) return true;
         await LoadAsync(Sponsorship.Id);
         return false;
     }

@@ -3,23 +3,22 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using NestPortal.Data;
 using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
-using NestPortal.Web.Mail;
+using NestPortal.Web.Notifications;
 
 namespace NestPortal.Web.Pages.Escrow;
 
 /// <summary>
 /// Staff record a new monthly net cold rent from an effective month. When the account then no longer
 /// covers the remaining rent, the group's active main contacts and the competence centre's mailbox are
-/// told by mail, queued with the change itself so neither is saved without the other.
+/// told (message and mail), queued with the change itself so neither is saved without the other.
 /// </summary>
 /// <remarks>A rent change is no ledger entry, so it has no form key: the stamp alone refuses a second submission.</remarks>
 public sealed class RentChangeModel(NestPortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l,
-    IValidator<RentChangeModel.RentChangeInput> validator, IOptions<PortalOptions> portal, ILogger<RentChangeModel> logger)
+    IValidator<RentChangeModel.RentChangeInput> validator, Notifier notifier, ILogger<RentChangeModel> logger)
     : EscrowPageModel(db, time, l)
 {
     [BindProperty] public RentChangeInput Input { get; set; } = new();
@@ -32,14 +31,10 @@ public sealed class RentChangeModel(NestPortalDbContext db, TimeProvider time, I
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
         var month = EffectiveMonth.Parse(Input.EffectiveMonth)!.Value;
         var rent = DecimalInput.Parse(Input.Rent)!.Value;
-        var recipients = await RecipientsAsync();
         EscrowPosition? after = null;
-        if (await TryChangeAsync(() =>
-                {
-                    after = Sponsorship.ChangeRent(month, rent, User.ToActor(), UtcNow);
-                    if (after.IsUnderfunded) QueueShortfallMails(recipients, month, rent, after);
-                },
-                L["Auf dem Mietkonto wurde inzwischen gebucht. Bitte prüfen Sie den neuen Stand und senden Sie das Formular erneut."]))
+        if (await TryChangeAsync(() => after = Sponsorship.ChangeRent(month, rent, User.ToActor(), UtcNow),
+                L["Auf dem Mietkonto wurde inzwischen gebucht. Bitte prüfen Sie den neuen Stand und senden Sie das Formular erneut."],
+                () => after!.IsUnderfunded ? NotifyShortfallAsync(month, rent, after) : Task.CompletedTask))
         {
             logger.LogInformation("Rent of sponsorship {SponsorshipId} changed from {Month}; shortfall {Shortfall}", id, month, after!.Shortfall);
             return Done(after.IsUnderfunded
@@ -51,34 +46,13 @@ public sealed class RentChangeModel(NestPortalDbContext db, TimeProvider time, I
         return Page();
     }
 
-    /// <summary>Who hears of a shortfall: the group's main contacts still in the group, and the staff mailbox.</summary>
-    private async Task<IReadOnlyList<string>> RecipientsAsync()
+    /// <summary>Who hears of a shortfall: the group's active main contacts, and the competence centre.</summary>
+    private async Task NotifyShortfallAsync(DateOnly month, decimal rent, EscrowPosition after)
     {
-        var members = await Db.MentoringGroups.AsNoTracking().Where(g => g.Id == Sponsorship.GroupId)
-            .SelectMany(g => g.Members).ToListAsync();
-        return members.Where(m => m.IsActiveMainContact && !string.IsNullOrWhiteSpace(m.Email)).Select(m => m.Email)
-            .Append(portal.Value.CompetenceCentreMailbox).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-    }
-
-    /// <summary>The notice in German whatever the clerk's page language: the group reads German, the mailbox too.</summary>
-    private void QueueShortfallMails(IReadOnlyList<string> recipients, DateOnly month, decimal rent, EscrowPosition after)
-    {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
-        try
-        {
-            var reference = System.Net.WebUtility.HtmlEncode(HouseholdReference);
-            string subject = L["Mietkonto der Familie {0}: Es fehlen {1}", HouseholdReference, DecimalInput.Euros(after.Shortfall)];
-            var body = L.Count(after.MonthsRemaining,
-                "<p>Die monatliche Nettokaltmiete für die Familie {0} beträgt ab {1:MM/yyyy} {2}.</p><p>Das Mietkonto deckt die verbleibende Miete damit nicht mehr: Es fehlen {3} für den noch offenen Monat.</p><p>Bitte zahlen Sie den fehlenden Betrag auf das Mietkonto ein. Den Kontoauszug finden Sie im NestPortal bei Ihrer Gruppe.</p>",
-                "<p>Die monatliche Nettokaltmiete für die Familie {0} beträgt ab {1:MM/yyyy} {2}.</p><p>Das Mietkonto deckt die verbleibende Miete damit nicht mehr: Es fehlen {3} für die noch {4} offenen Monate.</p><p>Bitte zahlen Sie den fehlenden Betrag auf das Mietkonto ein. Den Kontoauszug finden Sie im NestPortal bei Ihrer Gruppe.</p>",
-                reference, month, DecimalInput.Euros(rent), DecimalInput.Euros(after.Shortfall), after.MonthsRemaining);
-            foreach (var to in recipients) Db.QueueMail(to, subject, body, UtcNow);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-        }
+        var notice = SponsorshipNotices.Shortfall(Sponsorship.Id, Sponsorship.GroupId, HouseholdReference, after.Shortfall, after.MonthsRemaining,
+            new SponsorshipNotices.RentChanged(month, rent));
+        await notifier.ToGroupContactsAsync(Sponsorship.GroupId, notice);
+        await notifier.ToCompetenceCentreAsync(notice);
     }
 
     public sealed class RentChangeInput

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using NestPortal.Data;
 using NestPortal.Domain.Common;
 using NestPortal.Web.Authorization;
+using NestPortal.Web.Notifications;
 
 namespace NestPortal.Web.Pages.Groups;
 
@@ -13,7 +14,7 @@ namespace NestPortal.Web.Pages.Groups;
 /// </summary>
 public sealed class SubmitModel(
     NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l,
-    ILogger<SubmitModel> logger) : GroupPageModel(db, authorization, time, l)
+    Notifier notifier, ILogger<SubmitModel> logger) : GroupPageModel(db, authorization, time, l)
 {
     public IReadOnlyList<DomainError> Missing { get; private set; } = [];
 
@@ -29,7 +30,8 @@ public sealed class SubmitModel(
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return NotFound();
-        if (await TryChangeAsync(() => Group.Submit(RulesInForce, Today, User.ToActor(), UtcNow, ProgrammeEnd)))
+        if (await TryChangeAsync(() => Group.Submit(RulesInForce, Today, User.ToActor(), UtcNow, ProgrammeEnd),
+                notify: () => notifier.ToCompetenceCentreAsync(GroupNotices.Submitted(Group))))
         {
             logger.LogInformation("Group {GroupId} submitted", id);
             return Done(L["Die Gruppe ist eingereicht. Das Kompetenzzentrum für Integration prüft sie jetzt."], id);

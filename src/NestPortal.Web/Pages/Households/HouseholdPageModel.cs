@@ -62,11 +62,11 @@ public abstract class HouseholdPageModel(NestPortalDbContext db, TimeProvider ti
     /// Saves a domain command the <see cref="PageSave"/> way, against the household's stamp the form was shown
     /// with; on failure the household is loaded again, so the page shows what is saved.
     /// </summary>
-    protected async Task<bool> TryChangeAsync(Action command, string errorKey = "")
+    protected async Task<bool> TryChangeAsync(Action command, string errorKey = "", Func<Task>? notify = null)
     {
         if (await db.TrySaveAsync(Household, h => h.ConcurrencyStamp, Version, command, ModelState, l,
                 new(l["Die Familie wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."],
-                    Taken: ReferenceTaken(), Key: errorKey)))
+                    Taken: ReferenceTaken(), Key: errorKey), notify))
             return true;
 
         var shownPerson = Person;

@@ -8,6 +8,7 @@ using NestPortal.Data;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Notifications;
 
 namespace NestPortal.Web.Pages.Review;
 
@@ -18,7 +19,7 @@ namespace NestPortal.Web.Pages.Review;
 public sealed class DetailsModel(
     NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l,
     IValidator<DetailsModel.SecurityCheckInput> checkValidator, IValidator<DetailsModel.ReturnInput> returnValidator,
-    ILogger<DetailsModel> logger)
+    Notifier notifier, ILogger<DetailsModel> logger)
     : GroupPageModel(db, authorization, time, l)
 {
     protected override OperationAuthorizationRequirement Operation => GroupOperations.Review;
@@ -49,7 +50,9 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnPostApproveAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (!await TryChangeAsync(() => Group.Approve(User.ToActor(), UtcNow))) return await ShowAgainAsync();
+        if (!await TryChangeAsync(() => Group.Approve(User.ToActor(), UtcNow),
+                notify: () => notifier.ToGroupContactsAsync(id, GroupNotices.Approved(Group))))
+            return await ShowAgainAsync();
         logger.LogInformation("Group {GroupId} approved", id);
         return Done(L["Die Gruppe ist freigegeben."], id);
     }
@@ -58,7 +61,9 @@ public sealed class DetailsModel(
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!await returnValidator.ValidateIntoAsync(Return, ModelState, nameof(Return))) return Page();
-        if (!await TryChangeAsync(() => Group.ReturnForChanges(Return.Remarks, User.ToActor(), UtcNow))) return await ShowAgainAsync();
+        if (!await TryChangeAsync(() => Group.ReturnForChanges(Return.Remarks, User.ToActor(), UtcNow),
+                notify: () => notifier.ToGroupContactsAsync(id, GroupNotices.Returned(Group))))
+            return await ShowAgainAsync();
         logger.LogInformation("Group {GroupId} returned for changes", id);
         return Done(L["Die Gruppe ist mit Ihren Anmerkungen zurückgegeben."], id);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Infrastructure;
 
@@ -64,5 +65,40 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         row[1].ShouldStartWith("Bochum");
         row[4].ShouldBe("36.1-OFFEN-1");
         page.QuerySelector("main .np-tabs__link.active")!.GetAttribute("aria-current").ShouldBe("page");
+    }
+
+    [Fact]
+    public async Task The_clerk_narrows_the_unacknowledged_to_those_older_than_the_reminder_days()
+    {
+        var old = await MatchedAsync("NesT-ALT-1", Today.AddDays(20));
+        await factory.AllocateAsync(old, fileReference: "36.1-ALT-1");
+        var recent = await MatchedAsync("NesT-ALT-2", Today.AddDays(20));
+        await factory.AllocateAsync(recent, fileReference: "36.1-ALT-2");
+        // Issued 8 days before the suite's day: past the 7 configured.
+        await factory.ExecuteAsync(db => db.Allocations.Where(a => a.HouseholdId == old)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.IssuedAtUtc, TestClock.UtcNow.AddDays(-8))));
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var all = await client.GetPageAsync("/Allocations/Index?view=unacknowledged&search=NesT-ALT");
+        var overdue = await client.GetPageAsync("/Allocations/Index?view=unacknowledged&search=NesT-ALT&overdue=true");
+
+        all.TableRows().Select(r => r[0]).ShouldBe(["NesT-ALT-1", "NesT-ALT-2"], ignoreOrder: true);
+        all.QuerySelector("input[name='overdue']")!.HasAttribute("checked").ShouldBeFalse();
+        overdue.TableRows().Select(r => r[0]).ShouldBe(["NesT-ALT-1"]);
+        overdue.QuerySelector("input[name='overdue']")!.HasAttribute("checked").ShouldBeTrue();
+        overdue.MainText().ShouldContain("Nur älter als 7 Tage");
+    }
+
+    [Fact]
+    public async Task The_overdue_filter_says_so_when_nothing_is_overdue()
+    {
+        var recent = await MatchedAsync("NesT-NEU-1", Today.AddDays(20));
+        await factory.AllocateAsync(recent);
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var page = await client.GetPageAsync("/Allocations/Index?view=unacknowledged&search=NesT-NEU&overdue=true");
+
+        page.TableRows().ShouldBeEmpty();
+        page.MainText().ShouldContain("Keine unbestätigte Zuweisung ist älter als 7 Tage.");
     }
 }

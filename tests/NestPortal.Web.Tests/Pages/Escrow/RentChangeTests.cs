@@ -46,10 +46,15 @@ public sealed class RentChangeTests(PortalFactory factory) : IClassFixture<Porta
         foreach (var mail in mails)
         {
             mail.Subject.ShouldBe($"Mietkonto der Familie {account.Reference}: Es fehlen 550,00\u00A0€");
-            mail.HtmlBody.ShouldContain(account.Reference);
-            mail.HtmlBody.ShouldContain("700,00\u00A0€");
-            mail.HtmlBody.ShouldContain("Es fehlen 550,00\u00A0€ für die noch 12 offenen Monate.");
+            mail.TextBody.ShouldContain(account.Reference);
+            mail.TextBody.ShouldContain("700,00\u00A0€");
+            mail.TextBody.ShouldContain("Es fehlen 550,00\u00A0€ für die noch 12 offenen Monate.");
+            mail.EventKey.ShouldBe($"shortfall:{account.Sponsorship}:550.00");
         }
+
+        // The same shortfall is one event: the group's contacts and the competence centre see it once in their lists too.
+        (await factory.QueryAsync(db => db.PortalMessages.CountAsync(m => m.EventKey == $"shortfall:{account.Sponsorship}:550.00" && m.RecipientKey == "competence-centre")))
+            .ShouldBe(1);
     }
 
     [Fact]

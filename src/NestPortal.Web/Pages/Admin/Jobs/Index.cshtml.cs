@@ -102,5 +102,6 @@ public sealed class IndexModel(NestPortalDbContext db, ISchedulerFactory schedul
         : jobName == ImportJob.Key.Name ? l["Datenimport"].Value
         : jobName == NestPortal.Web.Privacy.ErasureJob.Key.Name ? l["Löschung nach Aufbewahrungsfrist"].Value
         : jobName == ViewLogSpoolJob.Key.Name ? l["Nachtrag protokollierter Ansichten"].Value
+        : jobName == NestPortal.Web.Notifications.NotificationReminderJob.Key.Name ? l["Erinnerungen"].Value
         : jobs.SingleOrDefault(j => j.Key.Name == jobName)?.Title ?? jobName;
 }
