@@ -49,7 +49,9 @@ public static class TestGroups
         {
             var email = memberEmails is not null && i < memberEmails.Count ? memberEmails[i] : $"mitglied{i + 1}.{suffix}@beispiel.invalid";
             group.AddMember(MemberDetails.Person($"Vorname{i + 1}", $"Familie{i + 1}", email, today.AddYears(-30 - i),
-                trainedOn, isMainContact: i < 2), ProgrammeRuleSet.InForceOn(rules, today), today, owner, now);
+                trainedOn, isMainContact: i < 2), ProgrammeRuleSet.InForceOn(rules, today), today, owner, now,
+                // Each member confirmed their own details, so tests of other steps start from a group that can be submitted.
+                MemberStatement.FromRecords);
         }
 
         if (withSupportPlan) group.ChangeDetails(name, Ags.Parse(ags), SupportPlan, owner, now);
