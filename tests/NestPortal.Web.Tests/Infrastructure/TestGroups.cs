@@ -76,6 +76,18 @@ public static class TestGroups
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// Every member still unconfirmed confirms their details as they are, as if each had followed the link in
+    /// their invitation and signed in (ADR 0028; the invitation pages have tests and a journey of their own).
+    /// </summary>
+    public static Task ConfirmMembersAsync(this PortalFactory factory, int groupId) =>
+        factory.ChangeGroupAsync(groupId, (group, _, now) =>
+        {
+            foreach (var m in group.UnconfirmedMembers)
+                group.ConfirmOwnDetails(m.Id, new MemberDetails(m.Kind, m.GivenName, m.FamilyName, m.OrganisationName, m.RepresentativeName,
+                    m.Email, m.Phone, m.DateOfBirth, m.TrainingDate, m.IsMainContact), null, Today, new Actor($"member-{m.Id}", m.DisplayName), now);
+        });
+
     /// <summary>The group as saved, with members and history.</summary>
     public static Task<MentoringGroup> LoadGroupAsync(this PortalFactory factory, int id) =>
         factory.QueryAsync(db => db.MentoringGroups.AsNoTracking().Include(g => g.Members).Include(g => g.History)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
@@ -15,8 +16,9 @@ namespace NestPortal.Web.Pages.Groups.Members;
 /// A member confirms (and corrects) their own details (ADR 0028): reached from the invitation's link with
 /// its token, or later from the group's page (<c>?id=</c>) as the signed-in member. Public, so that someone
 /// without an account yet learns what to do; only a mentor signed in with the member's own address sees
-/// and changes the details. An unknown, used or expired token all get the same answer; staff get a 404.
+/// and changes the details. An unknown, used or expired token (or none) all get the same answer; staff are refused (403).
 /// </summary>
+[StaffRefused]
 public sealed class ConfirmModel(
     NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l,
     IValidator<MemberInput> validator, MemberInvitations invitations) : GroupPageModel(db, authorization, time, l)
@@ -75,7 +77,7 @@ public sealed class ConfirmModel(
     private async Task<IActionResult?> ResolveAsync(string? token, int? id)
     {
         var signedIn = User.Identity?.IsAuthenticated == true;
-        if (signedIn && !User.IsInRole(Roles.Mentor)) return NotFound();
+        if (token is null && id is null) return Show(View.Invalid);
         if (token is not null)
         {
             Token = token;
@@ -88,7 +90,7 @@ public sealed class ConfirmModel(
             return await LoadMemberAsync(found.GroupId, found.MemberId) ? null : NotFound();
         }
 
-        if (id is not { } groupId) return NotFound();
+        var groupId = id!.Value;
         if (!signedIn) return Challenge();
         if (!await LoadGroupAsync(groupId)) return NotFound();
         var own = Group.Members.FirstOrDefault(m => !m.HasLeft && !m.IsErased && IsSignedInAs(m.Email));
@@ -102,5 +104,19 @@ public sealed class ConfirmModel(
     {
         Shown = view;
         return Page();
+    }
+}
+
+/// <summary>
+/// Staff are never members: they are refused (403) like the group pages refuse them, before the antiforgery
+/// check and any handler, as the folder's policy would do for a page that is not public.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class StaffRefusedAttribute : Attribute, IAuthorizationFilter
+{
+    public void OnAuthorization(AuthorizationFilterContext context)
+    {
+        var user = context.HttpContext.User;
+        if (user.Identity?.IsAuthenticated == true && !user.IsInRole(Roles.Mentor)) context.Result = new ForbidResult();
     }
 }

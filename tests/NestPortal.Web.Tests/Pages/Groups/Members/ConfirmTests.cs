@@ -163,15 +163,15 @@ public sealed class ConfirmTests(PortalFactory factory) : IClassFixture<PortalFa
     [InlineData(Roles.CompetenceCentre)]
     [InlineData(Roles.Municipality)]
     [InlineData(Roles.Administrator)]
-    public async Task Staff_get_a_404_even_with_a_valid_link(string role)
+    public async Task Staff_are_refused_even_with_a_valid_link(string role)
     {
         var (id, email, link) = await InvitedAsync($"Einladung {role}");
         var client = await factory.SignedInAsAsync(role);
 
-        var body = await client.GetAsync(link).ShouldBeStatusAsync(HttpStatusCode.NotFound);
+        var body = await client.GetAsync(link).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
 
         body.ShouldNotReveal("Eingeladen");
-        await client.PostWithTokenAsync(link, Corrected()).ShouldBeStatusAsync(HttpStatusCode.NotFound);
+        await client.PostWithTokenAsync(link, Corrected()).ShouldBeStatusAsync(HttpStatusCode.Forbidden);
         (await MemberAsync(id, email)).IsConfirmed.ShouldBeFalse();
     }
 
