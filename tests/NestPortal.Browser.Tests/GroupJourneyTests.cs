@@ -45,6 +45,9 @@ public sealed class GroupJourneyTests(BrowserHost host)
         await AddMemberAsync(mentor, "Jonas", "Becker", $"jonas-{suffix}@beispiel.invalid", mainContact: true);
         await AddMemberAsync(mentor, "Aylin", "Yilmaz", $"aylin-{suffix}@beispiel.invalid", mainContact: false);
         await AddOrganisationAsync(mentor, "Kirchengemeinde St. Peter", "Pfarrerin Roth", $"gemeinde-{suffix}@beispiel.invalid");
+        // The others confirm their own details through their invitations (MemberInvitationJourneyTests follows one).
+        await host.Factory.ConfirmMembersAsync(await host.Factory.GroupIdAsync(groupName));
+        await mentor.ReloadAsync();
 
         await mentor.GetByRole(AriaRole.Link, new() { Name = "Gruppe einreichen" }).ClickAsync();
         await Checked(mentor);

@@ -989,6 +989,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date");
 
@@ -1010,6 +1013,17 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
 
                     b.Property<int>("GroupId")
                         .HasColumnType("int");
+
+                    b.Property<string>("InvitationTokenHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime?>("InvitedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsConfirmed")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("IsMainContact")
                         .HasColumnType("bit");
@@ -1049,6 +1063,8 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("Email");
 
                     b.HasIndex("GroupId");
+
+                    b.HasIndex("InvitationTokenHash");
 
                     b.ToTable("Mentors", (string)null);
                 });

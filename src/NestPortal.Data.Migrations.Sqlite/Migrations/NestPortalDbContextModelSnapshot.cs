@@ -951,6 +951,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("TEXT");
 
@@ -971,6 +974,17 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitationTokenHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InvitedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsConfirmed")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsMainContact")
@@ -1011,6 +1025,8 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("Email");
 
                     b.HasIndex("GroupId");
+
+                    b.HasIndex("InvitationTokenHash");
 
                     b.ToTable("Mentors", (string)null);
                 });

@@ -22,6 +22,7 @@ internal sealed class MentoringGroupConfiguration : IEntityTypeConfiguration<Men
         builder.Ignore(g => g.ActiveMainContactCount);
         builder.Ignore(g => g.IsEditableByGroup);
         builder.Ignore(g => g.MainContactCount);
+        builder.Ignore(g => g.UnconfirmedMembers);
 
         builder.HasOne<Municipality>().WithMany().HasForeignKey(g => g.HomeMunicipalityAgs).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ProgrammeRuleSet>().WithMany().HasForeignKey(g => g.RuleSetId).OnDelete(DeleteBehavior.Restrict);
@@ -55,6 +56,9 @@ internal sealed class MentorConfiguration : IEntityTypeConfiguration<Mentor>
         builder.Ignore(m => m.DisplayName);
         // Lets a member who signs up find the group that lists their email.
         builder.HasIndex(m => m.Email);
+        // SHA-256 in hex; the invitation link is found by it (the token itself is never stored, ADR 0028).
+        builder.Property(m => m.InvitationTokenHash).HasMaxLength(64).IsUnicode(false);
+        builder.HasIndex(m => m.InvitationTokenHash);
     }
 }
 

@@ -34,7 +34,7 @@ public static class DemoGroups
                 var parts = people[i].Split(' ');
                 var email = $"{parts[0]}.{parts[1]}@beispiel.invalid".ToLowerInvariant();
                 group.AddMember(MemberDetails.Person(parts[0], parts[1], email, today.AddYears(-30 - i * 7),
-                    today.AddMonths(-2), isMainContact: i < 2), inForce, today, owner, now);
+                    today.AddMonths(-2), isMainContact: i < 2), inForce, today, owner, now, MemberStatement.FromRecords);
             }
 
             group.ChangeDetails(name, Ags.Parse(ags), "Wohnungssuche, Begleitung zu Behörden, Deutschkurs, Schulanmeldung, Freizeit.", owner, now);

@@ -41,7 +41,7 @@ public sealed class SampleGroups(Faker faker, ProgrammeRuleSet rules, Actor staf
             var born = registeredOn.AddYears(-faker.Random.Int(21, 72)).AddDays(-faker.Random.Int(0, 364));
             var trained = registeredOn.AddDays(-faker.Random.Int(1, 120));
             group.AddMember(MemberDetails.Person(given, family, email, born, trained, isMainContact: i < 2,
-                phone: $"0{faker.Random.Int(200, 299)} {faker.Random.Int(100000, 999999)}"), rules, registeredOn, owner, at);
+                phone: $"0{faker.Random.Int(200, 299)} {faker.Random.Int(100000, 999999)}"), rules, registeredOn, owner, at, MemberStatement.FromRecords);
         }
 
         group.ChangeDetails(name, home, faker.PickRandom(SupportPlans), owner, at);

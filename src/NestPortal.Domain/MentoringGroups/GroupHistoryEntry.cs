@@ -30,7 +30,8 @@ public sealed class GroupHistoryEntry
     internal void EraseNames(bool actorWasMember)
     {
         if (Action is GroupAction.MemberAdded or GroupAction.MemberChanged or GroupAction.MemberRemoved or GroupAction.MemberLeft
-            or GroupAction.MainContactAppointed or GroupAction.Returned or GroupAction.Dissolved)
+            or GroupAction.MainContactAppointed or GroupAction.Returned or GroupAction.Dissolved
+            or GroupAction.MemberInvited or GroupAction.MemberConfirmed)
             Details = null;
         if (actorWasMember) ActorName = "Mitglied der Gruppe";
     }

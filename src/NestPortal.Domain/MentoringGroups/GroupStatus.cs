@@ -40,4 +40,10 @@ public enum GroupAction
 
     /// <summary>The members of a returned group changed, so BAMF's check must be made again.</summary>
     SecurityCheckCleared = 12,
+
+    /// <summary>An unconfirmed member was sent an invitation to confirm their details (again).</summary>
+    MemberInvited = 13,
+
+    /// <summary>The member confirmed (and perhaps corrected) their own details.</summary>
+    MemberConfirmed = 14,
 }

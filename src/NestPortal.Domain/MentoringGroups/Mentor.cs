@@ -23,6 +23,21 @@ public sealed class Mentor
     /// <summary>The day the member's personal data was erased (retention).</summary>
     public DateOnly? ErasedOn { get; private set; }
 
+    /// <summary>
+    /// The member stated their details themself (or they come from records kept before the portal, or the
+    /// member existed before members confirmed: ADR 0028). Details typed by someone else wait for it.
+    /// </summary>
+    public bool IsConfirmed { get; private set; }
+
+    /// <summary>When the member confirmed their details in the portal; null for records and members from before (ADR 0028).</summary>
+    public DateTime? ConfirmedAtUtc { get; private set; }
+
+    /// <summary>The SHA-256 hash (hex) of the member's current invitation token; the token itself is only in the mail.</summary>
+    public string? InvitationTokenHash { get; private set; }
+
+    /// <summary>When the current invitation was issued: its validity counts from here, and its mail's event key names it.</summary>
+    public DateTime? InvitedAtUtc { get; private set; }
+
     public bool HasLeft => LeftOn is not null;
 
     public bool IsErased => ErasedOn is not null;
@@ -35,6 +50,35 @@ public sealed class Mentor
     }
 
     internal Mentor(MemberDetails details) => Apply(details);
+
+    /// <summary>Whether <paramref name="tokenHash"/> is this member's current invitation and still valid at <paramref name="nowUtc"/>.</summary>
+    public bool HoldsInvitation(string tokenHash, DateTime nowUtc, TimeSpan validFor) =>
+        !IsConfirmed && !HasLeft && !IsErased && InvitationTokenHash is { } stored && InvitedAtUtc is { } issued
+        && string.Equals(stored, tokenHash, StringComparison.Ordinal) && nowUtc < issued + validFor;
+
+    internal void Invite(string tokenHash, DateTime nowUtc)
+    {
+        InvitationTokenHash = tokenHash;
+        InvitedAtUtc = nowUtc;
+    }
+
+    /// <summary>The member stated their details themself; their invitation is used up.</summary>
+    internal void Confirm(DateTime? confirmedAtUtc)
+    {
+        IsConfirmed = true;
+        ConfirmedAtUtc = confirmedAtUtc;
+        InvitationTokenHash = null;
+    }
+
+    /// <summary>Someone else changed what the member stated: it is the group's statement again until the member confirms.</summary>
+    internal void ResetConfirmation()
+    {
+        IsConfirmed = false;
+        ConfirmedAtUtc = null;
+    }
+
+    /// <summary>An invitation sent to an address the member no longer has must not work any more.</summary>
+    internal void WithdrawInvitation() => InvitationTokenHash = null;
 
     public string DisplayName => IsErased ? $"Mitglied {Id} (gelöscht)"
         : Kind == MemberKind.LegalPerson
@@ -79,6 +123,7 @@ public sealed class Mentor
         Email = string.Empty;
         Phone = null;
         DateOfBirth = null;
+        InvitationTokenHash = null;
         ErasedOn = today;
     }
 

@@ -108,32 +108,95 @@ public sealed partial class MentoringGroup
     }
 
     /// <param name="rulesInForce">The rule set in force today, if any: it limits main contacts and legal persons.</param>
-    public Mentor AddMember(MemberDetails details, ProgrammeRuleSet? rulesInForce, DateOnly today, Actor actor, DateTime nowUtc)
+    /// <param name="statement">Whose statement the details are: typed by the group (the default), the member waits
+    /// unconfirmed for their invitation; the person's own, or records from before the portal, count as confirmed.</param>
+    public Mentor AddMember(MemberDetails details, ProgrammeRuleSet? rulesInForce, DateOnly today, Actor actor, DateTime nowUtc,
+        MemberStatement statement = MemberStatement.ByGroup)
     {
         // An approved group may take in a new member to replace one who left (KA 5514, answer 4).
         if (Status != GroupStatus.Approved) EnsureEditableByGroup();
         var member = new Mentor(details);
         EnsureAcceptable(member, others: _members.Where(m => !m.HasLeft), rulesInForce, today);
+        if (statement == MemberStatement.Own) member.Confirm(nowUtc);
+        else if (statement == MemberStatement.FromRecords) member.Confirm(null);
         _members.Add(member);
         Record(nowUtc, actor, GroupAction.MemberAdded, member.DisplayName);
         ClearSecurityCheckAfterMemberChange(actor, nowUtc);
         return member;
     }
 
-    public void ChangeMember(int memberId, MemberDetails details, ProgrammeRuleSet? rulesInForce, DateOnly today, Actor actor, DateTime nowUtc)
+    /// <param name="statement">Whose statement the new details are. A change by the group to anything the member
+    /// confirmed (all but the main-contact mark) makes it the group's statement again: the member confirms anew.
+    /// A new address also withdraws the invitation sent to the old one.</param>
+    public void ChangeMember(int memberId, MemberDetails details, ProgrammeRuleSet? rulesInForce, DateOnly today, Actor actor, DateTime nowUtc,
+        MemberStatement statement = MemberStatement.ByGroup)
     {
         EnsureEditableByGroup();
         var member = FindMember(memberId);
         var candidate = new Mentor(details);
         EnsureAcceptable(candidate, others: _members.Where(m => m != member), rulesInForce, today);
         // Who the person is (not how to reach them) is what BAMF checked.
-        var identityChanged = member.Kind != candidate.Kind || member.GivenName != candidate.GivenName || member.FamilyName != candidate.FamilyName
-                              || member.DateOfBirth != candidate.DateOfBirth || member.OrganisationName != candidate.OrganisationName
-                              || member.RepresentativeName != candidate.RepresentativeName;
+        var identityChanged = IdentityDiffers(member, candidate);
+        var statedChanged = identityChanged || member.Email != candidate.Email || member.Phone != candidate.Phone
+                            || member.TrainingDate != candidate.TrainingDate;
+        var emailChanged = member.Email != candidate.Email;
         member.Apply(details);
+        if (emailChanged) member.WithdrawInvitation();
+        if (statement == MemberStatement.Own) member.Confirm(nowUtc);
+        else if (statedChanged && statement == MemberStatement.ByGroup) member.ResetConfirmation();
         Record(nowUtc, actor, GroupAction.MemberChanged, member.DisplayName);
         if (identityChanged) ClearSecurityCheckAfterMemberChange(actor, nowUtc);
     }
+
+    /// <summary>
+    /// Gives an unconfirmed member a new invitation: <paramref name="tokenHash"/> is the hash of the token the
+    /// mail carries; it replaces any earlier one, whose link stops working.
+    /// </summary>
+    public void InviteMember(int memberId, string tokenHash, Actor actor, DateTime nowUtc)
+    {
+        var member = FindMember(memberId);
+        if (member.IsConfirmed) throw new DomainException("{0} hat die eigenen Angaben schon bestätigt.", member.DisplayName);
+        if (member.HasLeft || member.IsErased) throw new DomainException("Dieses Mitglied gehört nicht mehr zur Gruppe.");
+        if (string.IsNullOrWhiteSpace(tokenHash)) throw new ArgumentException("An invitation needs a token hash.", nameof(tokenHash));
+        member.Invite(tokenHash, nowUtc);
+        Record(nowUtc, actor, GroupAction.MemberInvited, member.DisplayName);
+    }
+
+    /// <summary>
+    /// The member states their own details: corrections are taken (the address, the account's, and the
+    /// main-contact mark, the group's decision, stay), the member counts as confirmed, and the invitation is
+    /// used up. The caller makes sure <paramref name="actor"/> is the member (signed in with the member's address).
+    /// Once the group is submitted or approved the details can only be confirmed as they are.
+    /// </summary>
+    public void ConfirmOwnDetails(int memberId, MemberDetails details, ProgrammeRuleSet? rulesInForce, DateOnly today, Actor actor, DateTime nowUtc)
+    {
+        if (IsMemberDataErased)
+            throw new DomainException("Die Daten der Mitglieder dieser Gruppe sind nach Ablauf der Aufbewahrungsfrist gelöscht worden; die Gruppe kann nicht mehr geändert werden.");
+        var member = FindMember(memberId);
+        if (member.HasLeft) throw new DomainException("Dieses Mitglied gehört nicht mehr zur Gruppe.");
+        var candidate = new Mentor(details with { Email = member.Email, IsMainContact = member.IsMainContact });
+        var identityChanged = IdentityDiffers(member, candidate);
+        var changed = identityChanged || member.Phone != candidate.Phone || member.TrainingDate != candidate.TrainingDate;
+        if (changed)
+        {
+            if (!IsEditableByGroup)
+                throw new DomainException("Die Gruppe ist eingereicht oder freigegeben; Ihre Angaben können Sie jetzt nur bestätigen. Änderungen teilen Sie bitte dem Kompetenzzentrum mit.");
+            EnsureAcceptable(candidate, others: _members.Where(m => m != member && !m.HasLeft), rulesInForce, today);
+            member.Apply(details with { Email = member.Email, IsMainContact = member.IsMainContact });
+        }
+
+        member.Confirm(nowUtc);
+        Record(nowUtc, actor, GroupAction.MemberConfirmed, member.DisplayName);
+        if (identityChanged) ClearSecurityCheckAfterMemberChange(actor, nowUtc);
+    }
+
+    /// <summary>Active members whose details still wait for their own confirmation.</summary>
+    public IReadOnlyList<Mentor> UnconfirmedMembers => _members.Where(m => !m.HasLeft && !m.IsErased && !m.IsConfirmed).ToList();
+
+    private static bool IdentityDiffers(Mentor member, Mentor candidate) =>
+        member.Kind != candidate.Kind || member.GivenName != candidate.GivenName || member.FamilyName != candidate.FamilyName
+        || member.DateOfBirth != candidate.DateOfBirth || member.OrganisationName != candidate.OrganisationName
+        || member.RepresentativeName != candidate.RepresentativeName;
 
     public void RemoveMember(int memberId, Actor actor, DateTime nowUtc)
     {
@@ -204,6 +267,10 @@ public sealed partial class MentoringGroup
             errors.Add(MainContactCount == 1
                 ? new DomainError("Es ist 1 Hauptansprechperson markiert; die Gruppe braucht genau {1}.", MainContactCount, ruleSet.RequiredMainContacts)
                 : new DomainError("Es sind {0} Hauptansprechpersonen markiert; die Gruppe braucht genau {1}.", MainContactCount, ruleSet.RequiredMainContacts));
+        // The competence centre relies on each member's own statement (ADR 0028).
+        if (UnconfirmedMembers is { Count: > 0 } unconfirmed)
+            errors.Add(new DomainError("Noch nicht bestätigt: {0}. Jedes Mitglied bestätigt seine Angaben über den Link in seiner Einladung.",
+                string.Join(", ", unconfirmed.Select(m => m.DisplayName))));
         foreach (var member in _members)
         {
             if (member.Kind == MemberKind.LegalPerson && !ruleSet.LegalPersonsAllowed)

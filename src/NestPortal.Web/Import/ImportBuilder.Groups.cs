@@ -66,8 +66,8 @@ public sealed partial class ImportBuilder
             // (no rule set, so no limits of a decision); the rules of the day come as warnings with the
             // submission. A member added to a group imported before joins today, as a replacement would in the portal.
             var mentor = entry.IsNew
-                ? entry.Group.AddMember(details, null, run.Today, run.Actor, run.NowUtc)
-                : entry.Group.AddMember(details, ProgrammeRuleSet.InForceOn(_ruleSets, run.Today), run.Today, run.Actor, run.NowUtc);
+                ? entry.Group.AddMember(details, null, run.Today, run.Actor, run.NowUtc, MemberStatement.FromRecords)
+                : entry.Group.AddMember(details, ProgrammeRuleSet.InForceOn(_ruleSets, run.Today), run.Today, run.Actor, run.NowUtc, MemberStatement.FromRecords);
             Record("Member", reference, () => mentor.Id);
             if (leftOn is not { } left) return;
             if (entry.IsNew) _leavings.Add((entry, mentor, row.Number, left, reason!));

@@ -17,6 +17,8 @@ public static class PagesRegistration
         "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Logout",
         "/Account/Lockout", "/Account/Register", "/Account/RegisterConfirmation", "/Account/ConfirmEmail",
         "/Account/ForgotPassword", "/Account/SetPassword", "/Account/ResendConfirmation", "/Account/ConfirmEmailChange",
+        // A member's invitation link: explains to someone without an account what to do; the details only to the member (ADR 0028).
+        "/Groups/Members/Confirm",
     ];
 
     public static IServiceCollection AddPortalPages(this IServiceCollection services, IWebHostEnvironment environment)

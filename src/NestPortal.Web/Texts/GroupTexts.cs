@@ -38,6 +38,8 @@ public static class GroupTexts
         GroupAction.Returned => l["Zur Überarbeitung zurückgegeben"],
         GroupAction.MemberLeft => l["Mitglied ausgeschieden"],
         GroupAction.MainContactAppointed => l["Hauptansprechperson benannt"],
+        GroupAction.MemberInvited => l["Einladung gesendet"],
+        GroupAction.MemberConfirmed => l["Angaben bestätigt"],
         GroupAction.Dissolved => l["Gruppe aufgelöst"],
         _ => action.ToString(),
     };

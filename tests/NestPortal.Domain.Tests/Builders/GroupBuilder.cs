@@ -142,11 +142,12 @@ public sealed class GroupBuilder
         for (var number = 1; number <= _memberCount; number++)
         {
             var details = PersonDetails(number, _trainingDate, isMainContact: number <= _mainContactCount);
-            group.AddMember(details, rulesInForce: null, _membersAddedOn, Actor, Now);
+            // Confirmed, as if each member had stated their own details: tests of other rules must not trip over invitations.
+            group.AddMember(details, rulesInForce: null, _membersAddedOn, Actor, Now, MemberStatement.FromRecords);
         }
 
         foreach (var extra in _extraMembers)
-            group.AddMember(extra(_trainingDate), rulesInForce: null, _membersAddedOn, Actor, Now);
+            group.AddMember(extra(_trainingDate), rulesInForce: null, _membersAddedOn, Actor, Now, MemberStatement.FromRecords);
 
         if (_supportPlan is not null)
             group.ChangeDetails(group.Name, group.HomeMunicipalityAgs, _supportPlan, Actor, Now);

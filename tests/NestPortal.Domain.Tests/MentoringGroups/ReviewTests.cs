@@ -130,6 +130,9 @@ public class ReviewTests
         group.History.Last().Action.ShouldBe(GroupAction.SecurityCheckCleared);
         group.ChangeMember(added.Id, GroupBuilder.PersonDetails(5, trainingDate: Day("2022-10-01")) with { Phone = "0234 55555" },
             Rules(), Day("2022-10-02"), Mentor, GroupBuilder.Now);
+        // The new member states their own details before the group can go back (ADR 0028).
+        group.ConfirmOwnDetails(added.Id, GroupBuilder.PersonDetails(5, trainingDate: Day("2022-10-01")) with { Phone = "0234 55555" },
+            Rules(), Day("2022-10-02"), new Actor("member-5", GroupBuilder.DisplayNameOf(5)), GroupBuilder.Now);
         group.ChangeDetails(group.Name, group.HomeMunicipalityAgs, "Neuer Plan mit Schulbegleitung.", Mentor, GroupBuilder.Now);
         group.Submit(Rules(), Day("2022-10-05"), Mentor, GroupBuilder.Now);
 
@@ -277,6 +280,12 @@ public class ReviewTests
         for (var number = 1; number <= 5; number++)
             Then(() => group.AddMember(GroupBuilder.PersonDetails(number, Day("2022-08-01"), isMainContact: number <= 2), rules, today, Mentor, GroupBuilder.Now));
         GroupBuilder.AssignIds(group);
+        foreach (var member in group.Members.ToList())
+        {
+            Then(() => group.InviteMember(member.Id, $"hash-{member.Id}", Mentor, GroupBuilder.Now));
+            Then(() => group.ConfirmOwnDetails(member.Id, GroupBuilder.PersonDetails(member.Id, Day("2022-08-01")), rules, today, Mentor, GroupBuilder.Now));
+        }
+
         var fifth = GroupBuilder.Member(group, GroupBuilder.DisplayNameOf(5));
         Then(() => group.ChangeMember(fifth.Id, GroupBuilder.PersonDetails(5, Day("2022-08-01")) with { Phone = "0" }, rules, today, Mentor, GroupBuilder.Now));
         Then(() => group.RemoveMember(fifth.Id, Mentor, GroupBuilder.Now));

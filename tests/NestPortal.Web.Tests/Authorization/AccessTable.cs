@@ -41,6 +41,8 @@ public static class AccessTable
         ["/Groups/Members/Add"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
         ["/Groups/Members/Edit"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
         ["/Groups/Members/Remove"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
+        // The invitation link is public (it explains what to do); the details only to the member; staff are never members (ADR 0028)
+        ["/Groups/Members/Confirm"] = [Allowed, Allowed, Forbidden, Forbidden, Forbidden],
         ["/Review/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Review/Details"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/MyMunicipality/Index"] = [Login, Forbidden, Forbidden, Allowed, Forbidden],

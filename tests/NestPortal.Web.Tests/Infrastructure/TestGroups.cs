@@ -49,7 +49,9 @@ public static class TestGroups
         {
             var email = memberEmails is not null && i < memberEmails.Count ? memberEmails[i] : $"mitglied{i + 1}.{suffix}@beispiel.invalid";
             group.AddMember(MemberDetails.Person($"Vorname{i + 1}", $"Familie{i + 1}", email, today.AddYears(-30 - i),
-                trainedOn, isMainContact: i < 2), ProgrammeRuleSet.InForceOn(rules, today), today, owner, now);
+                trainedOn, isMainContact: i < 2), ProgrammeRuleSet.InForceOn(rules, today), today, owner, now,
+                // Each member confirmed their own details, so tests of other steps start from a group that can be submitted.
+                MemberStatement.FromRecords);
         }
 
         if (withSupportPlan) group.ChangeDetails(name, Ags.Parse(ags), SupportPlan, owner, now);
@@ -73,6 +75,18 @@ public static class TestGroups
         change(group, new Actor("someone-else", "Jemand anderes"), TestClock.UtcNow);
         await db.SaveChangesAsync();
     }
+
+    /// <summary>
+    /// Every member still unconfirmed confirms their details as they are, as if each had followed the link in
+    /// their invitation and signed in (ADR 0028; the invitation pages have tests and a journey of their own).
+    /// </summary>
+    public static Task ConfirmMembersAsync(this PortalFactory factory, int groupId) =>
+        factory.ChangeGroupAsync(groupId, (group, _, now) =>
+        {
+            foreach (var m in group.UnconfirmedMembers)
+                group.ConfirmOwnDetails(m.Id, new MemberDetails(m.Kind, m.GivenName, m.FamilyName, m.OrganisationName, m.RepresentativeName,
+                    m.Email, m.Phone, m.DateOfBirth, m.TrainingDate, m.IsMainContact), null, Today, new Actor($"member-{m.Id}", m.DisplayName), now);
+        });
 
     /// <summary>The group as saved, with members and history.</summary>
     public static Task<MentoringGroup> LoadGroupAsync(this PortalFactory factory, int id) =>

@@ -30,7 +30,12 @@ public sealed class RegisterModel(
     /// </summary>
     public DateOnly? ProgrammeEndedOn { get; private set; }
 
-    public async Task OnGetAsync() => ProgrammeEndedOn = await db.ProgrammeEndedBeforeAsync(time.TodayInGermany());
+    /// <param name="email">Prefilled from a member's invitation (ADR 0028), so the account gets the invited address.</param>
+    public async Task OnGetAsync(string? email)
+    {
+        ProgrammeEndedOn = await db.ProgrammeEndedBeforeAsync(time.TodayInGermany());
+        if (email is { Length: <= 254 }) Input.Email = email;
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

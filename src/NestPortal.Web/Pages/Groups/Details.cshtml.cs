@@ -4,12 +4,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
 using NestPortal.Domain.Common;
+using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Sponsorships;
+using NestPortal.Web.Authorization;
+using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Invitations;
 
 namespace NestPortal.Web.Pages.Groups;
 
 public sealed class DetailsModel(
-    NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l)
+    NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l,
+    MemberInvitations invitations)
     : GroupPageModel(db, authorization, time, l)
 {
     public GroupOverview Overview { get; private set; } = null!;
@@ -26,14 +31,50 @@ public sealed class DetailsModel(
     /// <summary>What the group must still pay into its escrow account; null when the account is covered.</summary>
     public ShortfallNotice? Shortfall { get; private set; }
 
+    /// <summary>Active members who have not confirmed their own details yet (ADR 0028), while the group is being put together.</summary>
+    public IReadOnlyList<Mentor> Unconfirmed { get; private set; } = [];
+
+    /// <summary>The signed-in person's own entry in the group, if any: they confirm and correct it themself.</summary>
+    public Mentor? OwnEntry { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return NotFound();
+        await ShowAsync();
+        return Page();
+    }
+
+    /// <summary>Sends an unconfirmed member a new invitation; the link of the earlier one stops working.</summary>
+    public async Task<IActionResult> OnPostResendAsync(int id, int memberId)
+    {
+        if (!await LoadMemberAsync(id, memberId)) return NotFound();
+        var actor = User.ToActor();
+        var issuedAt = UtcNow;
+        var member = Member;
+        // The mail is queued before the command; a refusal clears it with the rest of the change.
+        var hash = member.IsConfirmed || member.HasLeft ? string.Empty : await invitations.QueueAsync(Group, member, actor.Name, issuedAt);
+        if (await TryChangeAsync(() => Group.InviteMember(memberId, hash, actor, issuedAt)))
+            return Done(L["Die Einladung an {0} ist erneut gesendet; der frühere Link gilt nicht mehr.", member.DisplayName], id);
+        await ShowAsync();
+        return Page();
+    }
+
+    private async Task ShowAsync()
+    {
+        var id = Group.Id;
         HasSponsorship = await Db.Sponsorships.AnyAsync(s => s.GroupId == id);
         HasRunningSponsorship = HasSponsorship && await Db.Sponsorships.AnyAsync(s => s.GroupId == id && s.Status == SponsorshipStatus.Running);
         Shortfall = await ShortfallNotice.ForAsync(Db, id);
         Overview = await OverviewAsync(memberActions: true);
-        if (Group.IsEditableByGroup) Missing = Group.CheckSubmission(RulesInForce, Today, ProgrammeEnd);
-        return Page();
+        if (Group.IsEditableByGroup)
+        {
+            Missing = Group.CheckSubmission(RulesInForce, Today, ProgrammeEnd);
+            Unconfirmed = Group.UnconfirmedMembers;
+        }
+
+        OwnEntry = User.Email() is { } email
+            ? Group.Members.FirstOrDefault(m => !m.HasLeft && !m.IsErased && m.Email == Domain.MentoringGroups.Mentor.NormaliseEmail(email))
+            : null;
+        Version ??= Group.ConcurrencyStamp;
     }
 }

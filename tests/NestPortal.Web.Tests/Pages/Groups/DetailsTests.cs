@@ -197,4 +197,57 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
         });
         State(await client.GetPageAsync(Url(id))).ShouldBe("Die Begleitung Ihrer Familie ist abgeschlossen.");
     }
+
+    /// <summary>The checklist names who has not confirmed; re-sending mails a new link and the old one stops working (ADR 0028).</summary>
+    [Fact]
+    public async Task The_checklist_names_unconfirmed_members_and_resending_invalidates_the_old_link()
+    {
+        var id = await factory.CreateGroupAsync(await factory.DemoMentorIdAsync(), "Details Einladung");
+        var email = $"nachzuegler-{Guid.NewGuid():N}@beispiel.invalid";
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+        (await client.PostFormAsync($"/Groups/Members/Add/{id}", Members.MemberFields.Adult("Nora", "Nachzügler", email)))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var firstLink = factory.LinkInLatestMailTo(email);
+
+        var page = await client.GetPageAsync(Url(id));
+        page.QuerySelectorAll(".checklist li.missing").Select(li => li.TextContent.Trim())
+            .ShouldContain(t => t.StartsWith("Noch nicht bestätigt: Nora Nachzügler."));
+        page.QuerySelector("[data-check=members-confirmed]").ShouldBeNull();
+        page.QuerySelector($"main a[href='/Groups/Submit/{id}']").ShouldBeNull();
+        page.QuerySelector("[data-list=unconfirmed]")!.TextContent.ShouldContain("Noch nicht bestätigt: Nora Nachzügler");
+
+        var response = await client.PostFormAsync(Url(id), new Dictionary<string, string>(), actionContains: "handler=Resend");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetPageAsync(Url(id))).MainText().ShouldContain("Die Einladung an Nora Nachzügler ist erneut gesendet; der frühere Link gilt nicht mehr.");
+        factory.MailsTo(email).Count.ShouldBe(2);
+        var secondLink = factory.LinkInLatestMailTo(email);
+        secondLink.ShouldNotBe(firstLink);
+        var member = await factory.CreateMentorAsync(email);
+        var memberClient = await factory.SignedInAsync(member.Email, member.Password);
+        (await memberClient.GetPageAsync(firstLink)).MainText().ShouldContain("Dieser Einladungslink ist ungültig, schon benutzt oder abgelaufen.");
+        (await memberClient.PostFormAsync(secondLink, Members.MemberFields.Adult("Nora", "Nachzügler", email))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var confirmed = await client.GetPageAsync(Url(id));
+        confirmed.QuerySelector("[data-check=members-confirmed]")!.TextContent.ShouldBe("Alle Mitglieder haben ihre Angaben bestätigt.");
+        confirmed.QuerySelector("[data-list=unconfirmed]").ShouldBeNull();
+        confirmed.QuerySelector($"main a[href='/Groups/Submit/{id}']").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Resending_to_a_confirmed_member_is_refused_and_sends_nothing()
+    {
+        var id = await factory.CreateGroupAsync(await factory.DemoMentorIdAsync(), "Details Bestätigt");
+        var group = await factory.LoadGroupAsync(id);
+        var member = group.Members.First();
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+        var version = (await client.GetPageAsync(Url(id))).ValueOf("Version") ?? group.ConcurrencyStamp.ToString();
+
+        var response = await client.PostWithTokenAsync($"{Url(id)}?handler=Resend&memberId={member.Id}", new Dictionary<string, string> { ["Version"] = version });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ReadHtmlAsync()).ShouldShowError($"{member.DisplayName} hat die eigenen Angaben schon bestätigt.");
+        factory.MailsTo(member.Email).ShouldBeEmpty();
+        await factory.ShouldBeUnchangedSinceAsync(group);
+    }
 }

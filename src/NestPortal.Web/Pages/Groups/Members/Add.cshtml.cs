@@ -6,12 +6,17 @@ using NestPortal.Data;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Invitations;
 
 namespace NestPortal.Web.Pages.Groups.Members;
 
+/// <summary>
+/// Adds a member. Details typed for someone else wait for that person's confirmation: the member gets an
+/// invitation mail in the same transaction (ADR 0028). Adding oneself (one's own account's address) counts as confirmed.
+/// </summary>
 public sealed class AddModel(
     NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l,
-    IValidator<MemberInput> validator) : GroupPageModel(db, authorization, time, l)
+    IValidator<MemberInput> validator, MemberInvitations invitations) : GroupPageModel(db, authorization, time, l)
 {
     [BindProperty] public MemberInput Input { get; set; } = new();
 
@@ -28,8 +33,24 @@ public sealed class AddModel(
     {
         if (!await LoadGroupAsync(id)) return NotFound();
         if (!await validator.ValidateIntoAsync(Input, ModelState)) return Page();
-        return await TryChangeAsync(() => Group.AddMember(Input.ToDetails(), RulesInForce, Today, User.ToActor(), UtcNow))
-            ? Done(L["Das Mitglied ist eingetragen."], id)
-            : Page();
+        var own = User.Email() is { } email && Mentor.NormaliseEmail(email) == Mentor.NormaliseEmail(Input.Email);
+        var actor = User.ToActor();
+        // The member needs an id for the invitation's event key: saved first, invited second, one transaction.
+        await using var transaction = await Db.Database.BeginTransactionAsync();
+        Mentor? added = null;
+        if (!await TryChangeAsync(() => added = Group.AddMember(Input.ToDetails(), RulesInForce, Today, actor, UtcNow,
+                own ? MemberStatement.Own : MemberStatement.ByGroup)))
+            return Page();
+        if (!added!.IsConfirmed)
+        {
+            var issuedAt = UtcNow;
+            Group.InviteMember(added.Id, await invitations.QueueAsync(Group, added, actor.Name, issuedAt), actor, issuedAt);
+            await Db.SaveChangesAsync();
+        }
+
+        await transaction.CommitAsync();
+        return Done(added.IsConfirmed
+            ? L["Das Mitglied ist eingetragen."]
+            : L["Das Mitglied ist eingetragen. Es hat eine Einladung erhalten, um seine Angaben zu bestätigen."], id);
     }
 }

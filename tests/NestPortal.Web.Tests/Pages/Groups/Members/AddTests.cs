@@ -15,7 +15,7 @@ public sealed class AddTests(PortalFactory factory) : IClassFixture<PortalFactor
         await factory.CreateGroupAsync(await factory.DemoMentorIdAsync(), name, members: members, submittedOn: submittedOn);
 
     [Fact]
-    public async Task Mentor_adds_four_members_including_a_legal_person_and_the_group_is_ready()
+    public async Task Mentor_adds_four_members_including_a_legal_person_and_the_group_waits_only_for_their_confirmation()
     {
         var id = await GroupAsync("Add Vier Mitglieder", members: 0);
         var client = await factory.SignedInAsAsync(Roles.Mentor);
@@ -35,8 +35,10 @@ public sealed class AddTests(PortalFactory factory) : IClassFixture<PortalFactor
         }
 
         var details = await client.GetPageAsync($"/Groups/Details/{id}");
-        details.MainText().ShouldContain("Das Mitglied ist eingetragen.");
-        details.MainText().ShouldContain("Alle Voraussetzungen sind erfüllt.");
+        details.MainText().ShouldContain("Das Mitglied ist eingetragen. Es hat eine Einladung erhalten, um seine Angaben zu bestätigen.");
+        // Everything but the members' own confirmation (ADR 0028) is there.
+        details.QuerySelectorAll(".checklist li.missing").Select(li => li.TextContent.Trim()).ShouldBe(
+            ["Noch nicht bestätigt: Hanna Albers, Emre Kaya, Lotte Brink, Kirchengemeinde St. Marien (vertreten durch Pfarrerin Anna Roth). Jedes Mitglied bestätigt seine Angaben über den Link in seiner Einladung."]);
         details.MainText().ShouldContain("Kirchengemeinde St. Marien (vertreten durch Pfarrerin Anna Roth)");
         details.MainText().ShouldContain("Mitglieder (4)");
 

@@ -245,4 +245,29 @@ public sealed class EditTests(PortalFactory factory) : IClassFixture<PortalFacto
         await factory.ShouldBeUnchangedSinceAsync(before);
         return await response.ReadHtmlAsync();
     }
+
+    /// <summary>ADR 0028: a change by the group to what a member confirmed asks the member again; the mark alone does not.</summary>
+    [Fact]
+    public async Task Changing_what_a_member_confirmed_invites_them_again_and_the_main_contact_mark_does_not()
+    {
+        var (id, member) = await GroupAsync("MEdit Bestätigung", memberIndex: 0);
+        member.IsMainContact.ShouldBeTrue();
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+        // The same details without the main-contact mark (an unchecked box is not sent).
+        var same = MemberFields.Person(member.GivenName!, member.FamilyName!, member.Email, member.DateOfBirth!.Value, member.TrainingDate);
+
+        (await client.PostFormAsync(Url(id, member.Id), same)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await factory.LoadGroupAsync(id)).Members.Single(m => m.Id == member.Id).IsConfirmed.ShouldBeTrue();
+        factory.MailsTo(member.Email).ShouldBeEmpty();
+
+        (await client.PostFormAsync(Url(id, member.Id), new Dictionary<string, string>(same) { ["Input.Phone"] = "0231 4711" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var saved = (await factory.LoadGroupAsync(id)).Members.Single(m => m.Id == member.Id);
+        saved.IsConfirmed.ShouldBeFalse();
+        saved.InvitationTokenHash.ShouldNotBeNull();
+        factory.MailsTo(member.Email).ShouldHaveSingleItem().Subject.ShouldBe("Einladung in die Mentorengruppe „MEdit Bestätigung“");
+        (await client.GetPageAsync($"/Groups/Details/{id}")).MainText()
+            .ShouldContain("Die Angaben zum Mitglied sind gespeichert. Das Mitglied hat eine Einladung erhalten, um sie zu bestätigen.");
+    }
 }
