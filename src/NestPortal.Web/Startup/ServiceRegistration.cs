@@ -38,6 +38,10 @@ public static class ServiceRegistration
         services.Configure<CommonCountriesOptions>(configuration.GetSection(CommonCountriesOptions.Section));
         services.Configure<PortalOptions>(configuration.GetSection("Portal"));
         services.Configure<OperatorOptions>(configuration.GetSection(OperatorOptions.Section));
+        services.AddOptions<Letters.LetterOptions>().Bind(configuration.GetSection(Letters.LetterOptions.Section))
+            .Validate(o => !Letters.LetterOptions.Missing(o).Any(), "Letters: every fixed text of the decision letter must be configured (see docs/operations.md).")
+            .ValidateOnStart();
+        services.AddScoped<Letters.DecisionLetters>();
         if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["Portal:PublicBaseUrl"]))
             throw new InvalidOperationException("Portal:PublicBaseUrl must be set in Production (e.g. https://nest.example.nrw.de): mailed links are built from it.");
 
