@@ -22,7 +22,8 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         // One letter per decision: a second request for an old decision's letter finds the first.
         builder.HasOne(l => l.Allocation).WithMany().HasForeignKey(l => l.AllocationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(l => l.AllocationId).IsUnique();
-        builder.HasOne<Household>().WithMany().HasForeignKey(l => l.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        // Not cascading: SQL Server refuses a second cascade path (household → decision → letter); the erasure removes letters itself.
+        builder.HasOne<Household>().WithMany().HasForeignKey(l => l.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Municipality>().WithMany().HasForeignKey(l => l.AddresseeAgs).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -41,6 +41,8 @@ public sealed class Erasure(
             foreach (var household in households) household.EraseIdentifyingData(today);
             var sponsorships = await db.Sponsorships.Where(s => batch.Contains(s.HouseholdId)).ToListAsync(cancellationToken);
             foreach (var sponsorship in sponsorships) sponsorship.EraseIdentifyingData();
+            // The letters name the persons: they go with the household's data, in the same save (ADR 0023).
+            db.Letters.RemoveRange(await db.Letters.Where(l => l.HouseholdId != null && batch.Contains(l.HouseholdId.Value)).ToListAsync(cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
