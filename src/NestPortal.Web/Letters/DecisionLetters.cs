@@ -33,7 +33,8 @@ public sealed class DecisionLetters(NestPortalDbContext db, IOptions<LetterOptio
     /// <summary>Renders and adds the letter of a decision being made; saved with it. The municipality must have an address.</summary>
     public Letter AddFor(Household household, Allocation allocation, Municipality municipality)
     {
-        var letter = Letter.ForAllocation(allocation, household.Id, FileName(allocation), Render(household, allocation, municipality), time.UtcNow());
+        // Dated as the decision was issued: the letter is part of the same act.
+        var letter = Letter.ForAllocation(allocation, household.Id, FileName(allocation), Render(household, allocation, municipality), allocation.IssuedAtUtc);
         db.Letters.Add(letter);
         return letter;
     }
@@ -94,14 +95,14 @@ public sealed class DecisionLetters(NestPortalDbContext db, IOptions<LetterOptio
         var contact = string.Join(" · ", new[] { from.Phone is { Length: > 0 } phone ? "Telefon " + phone : null, from.Email }.Where(s => s is { Length: > 0 }));
         pdf.LinesAt([$"{from.Street} · {from.PostalCode} {from.City}", contact], pdf.Small, PdfLetter.Left, headEnd, pdf.Width);
 
-        // DIN 5008 form B: return line and address field 45 mm from the top, reference block on the right.
+        // DIN 5008 form B: return line and address field 45 mm from the top; below it, over the full width
+        // (a file reference may be 50 characters), the reference and the date.
         pdf.LinesAt([$"{from.Name} · {from.Street} · {from.PostalCode} {from.City}"], pdf.Small, PdfLetter.Left, 45 * mm, 85 * mm);
         pdf.LinesAt(address.Lines(AddresseeOf(municipality)), pdf.Normal, PdfLetter.Left, 52 * mm, 85 * mm);
-        pdf.LinesAt(
-            [$"Aktenzeichen: {allocation.FileReference}", $"Datum: {allocation.DecisionDate.ToString("dd.MM.yyyy", German)}", $"Ort: {from.City}"],
-            pdf.Normal, 125 * mm, 50 * mm, 65 * mm);
+        pdf.LinesAt([$"Aktenzeichen: {allocation.FileReference}", $"Datum: {allocation.DecisionDate.ToString("dd.MM.yyyy", German)}"],
+            pdf.Normal, PdfLetter.Left, 92 * mm, pdf.Width);
 
-        pdf.Y = 100 * mm;
+        pdf.Y = 108 * mm;
         pdf.HeadingLine(texts.Title, pdf.Title, PdfBlockLevelElementTag.Heading1);
         var replaced = household.Allocations.Where(a => a.Id < allocation.Id && a.Id != 0).MaxBy(a => a.Id);
         if (replaced is not null)
