@@ -892,6 +892,9 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("HouseholdId")
                         .HasColumnType("int");
 
@@ -914,6 +917,8 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("AllocationId")
                         .IsUnique()
                         .HasFilter("[AllocationId] IS NOT NULL");
+
+                    b.HasIndex("GroupId");
 
                     b.HasIndex("HouseholdId");
 
@@ -1633,6 +1638,11 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("AllocationId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("NestPortal.Domain.MentoringGroups.MentoringGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("NestPortal.Domain.Households.Household", null)
                         .WithMany()

@@ -859,6 +859,9 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("HouseholdId")
                         .HasColumnType("INTEGER");
 
@@ -880,6 +883,8 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AllocationId")
                         .IsUnique();
+
+                    b.HasIndex("GroupId");
 
                     b.HasIndex("HouseholdId");
 
@@ -1581,6 +1586,11 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AllocationId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("NestPortal.Domain.MentoringGroups.MentoringGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("NestPortal.Domain.Households.Household", null)
                         .WithMany()

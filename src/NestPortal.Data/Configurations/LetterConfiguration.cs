@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.Letters;
+using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Municipalities;
 
 namespace NestPortal.Data.Configurations;
@@ -25,5 +26,7 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         // Not cascading: SQL Server refuses a second cascade path (household → decision → letter); the erasure removes letters itself.
         builder.HasOne<Household>().WithMany().HasForeignKey(l => l.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Municipality>().WithMany().HasForeignKey(l => l.AddresseeAgs).OnDelete(DeleteBehavior.Restrict);
+        // A group's notices go with its members' data (the erasure removes them); groups are never deleted.
+        builder.HasOne<MentoringGroup>().WithMany().HasForeignKey(l => l.GroupId).OnDelete(DeleteBehavior.Restrict);
     }
 }

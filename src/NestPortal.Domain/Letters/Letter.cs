@@ -9,6 +9,12 @@ public enum LetterKind
 {
     /// <summary>A Zuweisungsentscheidung to a municipality's administration.</summary>
     AllocationDecision = 1,
+
+    /// <summary>The competence centre's notice that a group is approved (Freigabe).</summary>
+    GroupApproval = 2,
+
+    /// <summary>The competence centre's notice that a group is returned for changes, with its remarks.</summary>
+    GroupReturn = 3,
 }
 
 /// <summary>
@@ -28,6 +34,9 @@ public sealed class Letter
 
     /// <summary>The household the letter concerns: its erasure takes the letter with it.</summary>
     public int? HouseholdId { get; private set; }
+
+    /// <summary>The group a notice is addressed to (approval, return): its members alone may open it.</summary>
+    public int? GroupId { get; private set; }
 
     /// <summary>The municipality the letter is addressed to, if any: it alone may open it.</summary>
     public Ags? AddresseeAgs { get; private set; }
@@ -55,6 +64,14 @@ public sealed class Letter
         if (allocation.Id != 0) letter.AllocationId = allocation.Id;
         else letter.Allocation = allocation;
         return letter;
+    }
+
+    /// <summary>A review notice to a group (approval or return), stored in the save that records the review's decision.</summary>
+    public static Letter ForGroup(LetterKind kind, int groupId, string fileName, byte[] pdf, DateTime nowUtc)
+    {
+        if (kind is not (LetterKind.GroupApproval or LetterKind.GroupReturn))
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only review notices are addressed to a group.");
+        return new Letter(kind, fileName, pdf, nowUtc) { GroupId = groupId };
     }
 
     /// <summary>The decision, for the save that stores a new decision and its letter together (the id is not known before).</summary>

@@ -88,21 +88,10 @@ public sealed class DecisionLetters(NestPortalDbContext db, IOptions<LetterOptio
         };
 
         using var pdf = new PdfLetter($"{texts.Title} – {allocation.FileReference}", from.Name);
-        const double mm = 72 / 25.4;
-
-        // Letterhead: the sender with its address (the issue's printed letter lost it).
-        var headEnd = pdf.LinesAt([from.Name], pdf.Heading, PdfLetter.Left, 15 * mm, pdf.Width);
-        var contact = string.Join(" · ", new[] { from.Phone is { Length: > 0 } phone ? "Telefon " + phone : null, from.Email }.Where(s => s is { Length: > 0 }));
-        pdf.LinesAt([$"{from.Street} · {from.PostalCode} {from.City}", contact], pdf.Small, PdfLetter.Left, headEnd, pdf.Width);
-
-        // DIN 5008 form B: return line and address field 45 mm from the top; below it, over the full width
-        // (a file reference may be 50 characters), the reference and the date.
-        pdf.LinesAt([$"{from.Name} · {from.Street} · {from.PostalCode} {from.City}"], pdf.Small, PdfLetter.Left, 45 * mm, 85 * mm);
-        pdf.LinesAt(address.Lines(AddresseeOf(municipality)), pdf.Normal, PdfLetter.Left, 52 * mm, 85 * mm);
-        pdf.LinesAt([$"Aktenzeichen: {allocation.FileReference}", $"Datum: {allocation.DecisionDate.ToString("dd.MM.yyyy", German)}"],
-            pdf.Normal, PdfLetter.Left, 92 * mm, pdf.Width);
-
-        pdf.Y = 108 * mm;
+        // The sender with its address (the issue's printed letter lost it), the administration's postal address,
+        // the reference over the full width (a file reference may be 50 characters).
+        pdf.Head(from, address.Lines(AddresseeOf(municipality)),
+            [$"Aktenzeichen: {allocation.FileReference}", $"Datum: {allocation.DecisionDate.ToString("dd.MM.yyyy", German)}"]);
         pdf.HeadingLine(texts.Title, pdf.Title, PdfBlockLevelElementTag.Heading1);
         var replaced = household.Allocations.Where(a => a.Id < allocation.Id && a.Id != 0).MaxBy(a => a.Id);
         if (replaced is not null)

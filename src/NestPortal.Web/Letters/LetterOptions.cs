@@ -12,6 +12,19 @@ public sealed class LetterOptions
 
     public DecisionTexts Decision { get; set; } = new();
 
+    public GroupNoticeTexts GroupNotice { get; set; } = new();
+
+    /// <summary>The texts of the review notices to a group; placeholders {Gruppe}, {Datum}.</summary>
+    public sealed class GroupNoticeTexts
+    {
+        public string ApprovalTitle { get; set; } = string.Empty;
+        public string ApprovalText { get; set; } = string.Empty;
+        public string ReturnTitle { get; set; } = string.Empty;
+        public string ReturnText { get; set; } = string.Empty;
+        public string RemarksHeading { get; set; } = string.Empty;
+        public string Salutation { get; set; } = string.Empty;
+    }
+
     /// <summary>The texts of the Zuweisungsentscheidung.</summary>
     public sealed class DecisionTexts
     {
@@ -56,6 +69,13 @@ public sealed class LetterOptions
             [nameof(d.RemedyHeading)] = d.RemedyHeading, [nameof(d.Remedy)] = d.Remedy, [nameof(d.Closing)] = d.Closing,
             [nameof(d.SignatureIntro)] = d.SignatureIntro,
         };
-        return texts.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => $"{Section}:Decision:{t.Key}");
+        var g = options.GroupNotice;
+        var notices = new Dictionary<string, string>
+        {
+            [nameof(g.ApprovalTitle)] = g.ApprovalTitle, [nameof(g.ApprovalText)] = g.ApprovalText, [nameof(g.ReturnTitle)] = g.ReturnTitle,
+            [nameof(g.ReturnText)] = g.ReturnText, [nameof(g.RemarksHeading)] = g.RemarksHeading, [nameof(g.Salutation)] = g.Salutation,
+        };
+        return texts.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => $"{Section}:Decision:{t.Key}")
+            .Concat(notices.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => $"{Section}:GroupNotice:{t.Key}"));
     }
 }

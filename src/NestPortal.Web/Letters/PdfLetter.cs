@@ -74,6 +74,21 @@ public sealed class PdfLetter : IDisposable
 
     public double LineHeight(XFont font) => font.GetHeight() * LineFactor;
 
+    /// <summary>
+    /// The first page's head: the sender with its address, and (DIN 5008 form B) the return line and the
+    /// address field 45 mm from the top; below it, over the full width, the reference lines. Sets <see cref="Y"/> below them.
+    /// </summary>
+    public void Head(Legal.OperatorOptions from, IEnumerable<string> addressee, IEnumerable<string> references)
+    {
+        var headEnd = LinesAt([from.Name], Heading, Left, 15 * Mm, Width);
+        var contact = string.Join(" · ", new[] { from.Phone is { Length: > 0 } phone ? "Telefon " + phone : null, from.Email }.Where(s => s is { Length: > 0 }));
+        LinesAt([$"{from.Street} · {from.PostalCode} {from.City}", contact], Small, Left, headEnd, Width);
+        LinesAt([$"{from.Name} · {from.Street} · {from.PostalCode} {from.City}"], Small, Left, 45 * Mm, 85 * Mm);
+        LinesAt(addressee, Normal, Left, 52 * Mm, 85 * Mm);
+        LinesAt(references, Normal, Left, 92 * Mm, Width);
+        Y = 108 * Mm;
+    }
+
     /// <summary>Lines at a fixed place (sender, address field, reference block), as one tagged paragraph; <see cref="Y"/> is not moved.</summary>
     public double LinesAt(IEnumerable<string> lines, XFont font, double x, double y, double width)
     {

@@ -42,6 +42,7 @@ public static class ServiceRegistration
             .Validate(o => !Letters.LetterOptions.Missing(o).Any(), "Letters: every fixed text of the decision letter must be configured (see docs/operations.md).")
             .ValidateOnStart();
         services.AddScoped<Letters.DecisionLetters>();
+        services.AddScoped<Letters.GroupNotices>();
         if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["Portal:PublicBaseUrl"]))
             throw new InvalidOperationException("Portal:PublicBaseUrl must be set in Production (e.g. https://nest.example.nrw.de): mailed links are built from it.");
 

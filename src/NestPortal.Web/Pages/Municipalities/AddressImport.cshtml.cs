@@ -50,7 +50,7 @@ public sealed class AddressImportModel(NestPortalDbContext db, IStringLocalizer<
         var rows = await ReadAsync(file);
         if (rows is null)
         {
-            ModelState.AddModelError(nameof(Upload), l["Die erste Zeile muss die Spalten {0} nennen (Semikolon getrennt).", string.Join(";", Columns)]);
+            ModelState.AddModelError(nameof(Upload), l["Die erste Zeile muss die Spalten {0} nennen (Semikolon getrennt).", string.Join("; ", Columns)]);
             return Page();
         }
 

@@ -82,7 +82,7 @@ public sealed class AddressImportTests(PortalFactory factory) : IClassFixture<Po
         var response = await UploadAsync(client, "Gemeinde,Straße\n05958036,Ruhrstraße 32\n");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.ReadHtmlAsync()).ShouldShowError($"Die erste Zeile muss die Spalten {Header} nennen (Semikolon getrennt).");
+        (await response.ReadHtmlAsync()).ShouldShowError($"Die erste Zeile muss die Spalten {Header.Replace(";", "; ")} nennen (Semikolon getrennt).");
         (await LoadAsync(Olsberg)).AdministrationAddress.ShouldBeNull();
     }
 }

@@ -55,6 +55,7 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     AllocationId = table.Column<int>(type: "INTEGER", nullable: true),
                     HouseholdId = table.Column<int>(type: "INTEGER", nullable: true),
+                    GroupId = table.Column<int>(type: "INTEGER", nullable: true),
                     AddresseeAgs = table.Column<string>(type: "TEXT", unicode: false, maxLength: 8, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -77,6 +78,12 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
+                        name: "FK_Letters_MentoringGroups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "MentoringGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_Letters_Municipalities_AddresseeAgs",
                         column: x => x.AddresseeAgs,
                         principalTable: "Municipalities",
@@ -94,6 +101,11 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                 table: "Letters",
                 column: "AllocationId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_GroupId",
+                table: "Letters",
+                column: "GroupId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Letters_HouseholdId",

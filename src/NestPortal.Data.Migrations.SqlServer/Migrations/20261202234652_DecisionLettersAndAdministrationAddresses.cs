@@ -55,6 +55,7 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     AllocationId = table.Column<int>(type: "int", nullable: true),
                     HouseholdId = table.Column<int>(type: "int", nullable: true),
+                    GroupId = table.Column<int>(type: "int", nullable: true),
                     AddresseeAgs = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
@@ -77,6 +78,12 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
+                        name: "FK_Letters_MentoringGroups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "MentoringGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_Letters_Municipalities_AddresseeAgs",
                         column: x => x.AddresseeAgs,
                         principalTable: "Municipalities",
@@ -95,6 +102,11 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                 column: "AllocationId",
                 unique: true,
                 filter: "[AllocationId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_GroupId",
+                table: "Letters",
+                column: "GroupId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Letters_HouseholdId",
