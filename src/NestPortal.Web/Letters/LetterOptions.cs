@@ -14,6 +14,16 @@ public sealed class LetterOptions
 
     public GroupNoticeTexts GroupNotice { get; set; } = new();
 
+    public StatementTexts Statement { get; set; } = new();
+
+    /// <summary>The escrow statement's texts; placeholders {Kontoinhaber}, {IBAN}, {Datum}; the shortfall line {Betrag}.</summary>
+    public sealed class StatementTexts
+    {
+        public string Title { get; set; } = string.Empty;
+        public string Intro { get; set; } = string.Empty;
+        public string Shortfall { get; set; } = string.Empty;
+    }
+
     /// <summary>The texts of the review notices to a group; placeholders {Gruppe}, {Datum}.</summary>
     public sealed class GroupNoticeTexts
     {
@@ -75,7 +85,10 @@ public sealed class LetterOptions
             [nameof(g.ApprovalTitle)] = g.ApprovalTitle, [nameof(g.ApprovalText)] = g.ApprovalText, [nameof(g.ReturnTitle)] = g.ReturnTitle,
             [nameof(g.ReturnText)] = g.ReturnText, [nameof(g.RemarksHeading)] = g.RemarksHeading, [nameof(g.Salutation)] = g.Salutation,
         };
+        var st = options.Statement;
+        var statement = new Dictionary<string, string> { [nameof(st.Title)] = st.Title, [nameof(st.Intro)] = st.Intro, [nameof(st.Shortfall)] = st.Shortfall };
         return texts.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => $"{Section}:Decision:{t.Key}")
-            .Concat(notices.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => $"{Section}:GroupNotice:{t.Key}"));
+            .Concat(notices.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => $"{Section}:GroupNotice:{t.Key}"))
+            .Concat(statement.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => $"{Section}:Statement:{t.Key}"));
     }
 }

@@ -43,6 +43,7 @@ public static class ServiceRegistration
             .ValidateOnStart();
         services.AddScoped<Letters.DecisionLetters>();
         services.AddScoped<Letters.GroupNotices>();
+        services.AddSingleton<Letters.EscrowStatementLetter>();
         if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["Portal:PublicBaseUrl"]))
             throw new InvalidOperationException("Portal:PublicBaseUrl must be set in Production (e.g. https://nest.example.nrw.de): mailed links are built from it.");
 
