@@ -6,6 +6,7 @@ using NestPortal.Data.Operations;
 using NestPortal.Data.Configurations;
 using NestPortal.Data.Identity;
 using NestPortal.Domain.Households;
+using NestPortal.Domain.Letters;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Municipalities;
 using NestPortal.Domain.Outreach;
@@ -28,6 +29,7 @@ public sealed class NestPortalDbContext(
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Refugee> Refugees => Set<Refugee>();
     public DbSet<Allocation> Allocations => Set<Allocation>();
+    public DbSet<Letter> Letters => Set<Letter>();
     public DbSet<Sponsorship> Sponsorships => Set<Sponsorship>();
     public DbSet<EscrowEntry> EscrowEntries => Set<EscrowEntry>();
     public DbSet<RentChange> RentChanges => Set<RentChange>();

@@ -9,7 +9,8 @@ namespace NestPortal.Browser.Tests;
 /// Steps 4–8 of a sponsorship's life, by three people in three browsers: a competence-centre clerk
 /// records a household, matches it with an approved group and its flat, and allocates it; the
 /// municipality (with TOTP) sees it on its dashboard, opens it and acknowledges the decision; the
-/// group's mentor sees their household. Every page is checked by axe.
+/// group's mentor sees their household. The decision letter is downloaded as PDF by the clerk and
+/// opened and downloaded by the municipality, the same bytes each time. Every page is checked by axe.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AllocationJourneyTests(BrowserHost host)
@@ -99,6 +100,12 @@ public sealed class AllocationJourneyTests(BrowserHost host)
         letter.ShouldContain("Zuweisungsentscheidung");
         (await clerk.Locator(".letter-persons tbody tr").First.InnerTextAsync()).ShouldContain("Haddad\tAmina\t14.03.1988");
         letter.ShouldContain($"36.1-{suffix}");
+        // The letter as sent: the PDF stored with the decision (ADR 0023).
+        await BrowserHost.AssertAccessibleAndFitsAsync(clerk);
+        var download = await clerk.RunAndWaitForDownloadAsync(() => clerk.GetByRole(AriaRole.Link, new() { Name = "Brief als PDF herunterladen" }).ClickAsync());
+        download.SuggestedFilename.ShouldBe($"Zuweisungsentscheidung-36.1-{suffix}.pdf");
+        var sent = await PdfBytesAsync(download);
+        System.Text.Encoding.ASCII.GetString(sent, 0, 5).ShouldBe("%PDF-");
 
         // The municipality: second factor, dashboard, household, acknowledgement.
         var municipality = await host.NewPageAsync();
@@ -114,6 +121,15 @@ public sealed class AllocationJourneyTests(BrowserHost host)
         household.ShouldContain("Amina Haddad");
         household.ShouldContain("Hörder Bahnhofstraße 12");
         household.ShouldNotContain("Rollstuhl");
+        // The municipality opens the letter addressed to it (inline) and downloads it: the same bytes the clerk got.
+        await BrowserHost.AssertAccessibleAndFitsAsync(municipality);
+        var opened = await municipality.Context.APIRequest.GetAsync(
+            (await municipality.GetByRole(AriaRole.Link, new() { Name = "Brief als PDF öffnen" }).GetAttributeAsync("href"))!);
+        opened.Headers["content-type"].ShouldBe("application/pdf");
+        opened.Headers["content-disposition"].ShouldStartWith("inline");
+        (await opened.BodyAsync()).ShouldBe(sent);
+        var received = await municipality.RunAndWaitForDownloadAsync(() => municipality.GetByRole(AriaRole.Link, new() { Name = "Brief als PDF herunterladen" }).ClickAsync());
+        (await PdfBytesAsync(received)).ShouldBe(sent);
         await municipality.GetByLabel("Die Zuweisungsentscheidung liegt meiner Kommune vor.").CheckAsync();
         await municipality.GetByRole(AriaRole.Button, new() { Name = "Eingang bestätigen" }).ClickAsync();
         await Checked(municipality);
@@ -135,4 +151,12 @@ public sealed class AllocationJourneyTests(BrowserHost host)
     }
 
     private static Task Checked(IPage page) => BrowserHost.AssertAccessibleAsync(page);
+
+    private static async Task<byte[]> PdfBytesAsync(IDownload download)
+    {
+        await using var stream = await download.CreateReadStreamAsync();
+        using var bytes = new MemoryStream();
+        await stream.CopyToAsync(bytes);
+        return bytes.ToArray();
+    }
 }

@@ -904,6 +904,64 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Refugees", (string)null);
                 });
 
+            modelBuilder.Entity("NestPortal.Domain.Letters.Letter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddresseeAgs")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AllocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddresseeAgs");
+
+                    b.HasIndex("AllocationId")
+                        .IsUnique();
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("Letters");
+                });
+
             modelBuilder.Entity("NestPortal.Domain.MentoringGroups.GroupHistoryEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1127,6 +1185,10 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<string>("District")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FunctionalMailbox")
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1600,6 +1662,31 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NestPortal.Domain.Letters.Letter", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("AddresseeAgs")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NestPortal.Domain.Households.Allocation", "Allocation")
+                        .WithMany()
+                        .HasForeignKey("AllocationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("NestPortal.Domain.MentoringGroups.MentoringGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NestPortal.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Allocation");
+                });
+
             modelBuilder.Entity("NestPortal.Domain.MentoringGroups.GroupHistoryEntry", b =>
                 {
                     b.HasOne("NestPortal.Domain.MentoringGroups.MentoringGroup", null)
@@ -1630,6 +1717,45 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RuleSetId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Municipalities.Municipality", b =>
+                {
+                    b.OwnsOne("NestPortal.Domain.Municipalities.AdministrationAddress", "AdministrationAddress", b1 =>
+                        {
+                            b1.Property<string>("MunicipalityAgs")
+                                .HasMaxLength(8)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Addressee")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Postcode")
+                                .IsRequired()
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Street")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("MunicipalityAgs");
+
+                            b1.ToTable("Municipalities");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MunicipalityAgs");
+                        });
+
+                    b.Navigation("AdministrationAddress");
                 });
 
             modelBuilder.Entity("NestPortal.Domain.Outreach.OutreachMunicipality", b =>

@@ -83,7 +83,8 @@ internal static class AuditTrail
                 throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} records are immutable: they cannot be changed or deleted.");
             var owner = OwnerType(entry);
             if (owner is null) continue;
-            if (entry.State == EntityState.Added && ReferenceData.Contains(owner)) continue;
+            // The register's own rows are not news; a part staff add to one later (an administration's address) is.
+            if (entry.State == EntityState.Added && !entry.Metadata.IsOwned() && ReferenceData.Contains(owner)) continue;
 
             var prefix = entry.Metadata.IsOwned() ? entry.Metadata.ClrType.Name + "." : string.Empty;
             var changes = entry.State switch
@@ -92,23 +93,31 @@ internal static class AuditTrail
                     .Select(p => new FieldChange(prefix + p.Metadata.Name, null, Show(owner, prefix + p.Metadata.Name, p.CurrentValue))).ToList(),
                 EntityState.Modified => entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !Ignored.Contains(p.Metadata.Name))
                     .Select(p => new FieldChange(prefix + p.Metadata.Name, Show(owner, prefix + p.Metadata.Name, p.OriginalValue), Show(owner, prefix + p.Metadata.Name, p.CurrentValue))).ToList(),
+                // An owned part removed from a record that stays is a change of that record (an address emptied): old values, as for a change.
+                EntityState.Deleted when entry.Metadata.IsOwned() => entry.Properties
+                    .Where(p => !p.Metadata.IsPrimaryKey() && p.OriginalValue is not null && !Ignored.Contains(p.Metadata.Name))
+                    .Select(p => new FieldChange(prefix + p.Metadata.Name, Show(owner, prefix + p.Metadata.Name, p.OriginalValue), null)).ToList(),
                 // A deletion keeps no copy of the deleted data: removing it is the point.
                 _ => [],
             };
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
             // The owned part's change is the owner's: when the owner is also saved, merge into its entry.
-            if (entry.Metadata.IsOwned() && entry.State != EntityState.Deleted)
+            if (entry.Metadata.IsOwned())
             {
                 if (pendingByKey.TryGetValue((owner, PrimaryKey(entry)), out var ownerEntry))
                 {
-                    ownerEntry.Changes.AddRange(changes);
+                    // A record deleted with its parts keeps no copy of them.
+                    if (ownerEntry.Action != AuditAction.Deleted) ownerEntry.Changes.AddRange(changes);
                     continue;
                 }
-            }
-            else if (entry.Metadata.IsOwned()) continue;
 
+                if (entry.State == EntityState.Deleted && changes.Count == 0) continue;
+            }
+
+            // An owned part saved without its owner changes a record that exists: the owner's change.
             var added = new Pending(entry, entry.State switch
             {
+                _ when entry.Metadata.IsOwned() => AuditAction.Changed,
                 EntityState.Added => AuditAction.Created,
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Changed,

@@ -15,6 +15,14 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         builder.Property(m => m.AdministrativeRegion).HasMaxLength(100).IsRequired();
         builder.Property(m => m.Postcode).HasMaxLength(5).IsRequired();
         builder.Ignore(m => m.Label);
+        builder.OwnsOne(m => m.AdministrationAddress, address =>
+        {
+            address.Property(a => a.Addressee).HasMaxLength(AdministrationAddress.AddresseeMaxLength);
+            address.Property(a => a.Street).HasMaxLength(AdministrationAddress.StreetMaxLength).IsRequired();
+            address.Property(a => a.Postcode).HasMaxLength(5).IsRequired();
+            address.Property(a => a.City).HasMaxLength(AdministrationAddress.CityMaxLength).IsRequired();
+        });
+        builder.Property(m => m.FunctionalMailbox).HasMaxLength(Municipality.FunctionalMailboxMaxLength);
         builder.HasIndex(m => m.Name);
         builder.HasIndex(m => m.Postcode);
     }

@@ -39,6 +39,7 @@ public sealed class DemoDataSeed(
         if (configuration.GetValue(DemoHistory.Setting, true) && await DemoHistory.SeedAsync(db, time) && endProgramme)
             await DemoProgrammeEnd.ApplyAsync(db, time.TodayInGermany());
         await DemoOutreach.SeedAsync(db, time);
+        await DemoAddresses.SeedAsync(db);
         logger.LogInformation("Demo data checked in {Milliseconds} ms", stopwatch.ElapsedMilliseconds);
     }
 }

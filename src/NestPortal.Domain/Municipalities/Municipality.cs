@@ -19,6 +19,17 @@ public sealed class Municipality
     /// </summary>
     public DateOnly? SafeHarbourDeclaredOn { get; private set; }
 
+    /// <summary>Where letters to the municipality's administration go; null until the competence centre records it.</summary>
+    public AdministrationAddress? AdministrationAddress { get; private set; }
+
+    /// <summary>
+    /// The administration's functional mailbox (e.g. the foreigners' office); optional. The web layer
+    /// checks it with the portal's mail-address rules before it gets here.
+    /// </summary>
+    public string? FunctionalMailbox { get; private set; }
+
+    public const int FunctionalMailboxMaxLength = 254;
+
     private Municipality()
     {
     }
@@ -41,6 +52,16 @@ public sealed class Municipality
         Postcode = postcode;
         Population = population;
         return changed;
+    }
+
+    /// <summary>Records (or, with null, removes) the administration's postal address and functional mailbox.</summary>
+    public void RecordAdministrationContact(AdministrationAddress? address, string? functionalMailbox)
+    {
+        var mailbox = string.IsNullOrWhiteSpace(functionalMailbox) ? null : functionalMailbox.Trim();
+        if (mailbox is { Length: > FunctionalMailboxMaxLength } || (mailbox is not null && !mailbox.Contains('@')))
+            throw new DomainException("Das Funktionspostfach muss eine E-Mail-Adresse sein (höchstens {0} Zeichen).", FunctionalMailboxMaxLength);
+        AdministrationAddress = address;
+        FunctionalMailbox = mailbox;
     }
 
     /// <summary>The movement began in 2018; an earlier decision date is a typing error.</summary>

@@ -42,6 +42,8 @@ public sealed class Erasure(
             foreach (var household in households) household.EraseIdentifyingData(today);
             var sponsorships = await db.Sponsorships.Where(s => batch.Contains(s.HouseholdId)).ToListAsync(cancellationToken);
             foreach (var sponsorship in sponsorships) sponsorship.EraseIdentifyingData();
+            // The letters name the persons: they go with the household's data, in the same save (ADR 0023).
+            db.Letters.RemoveRange(await db.Letters.Where(l => l.HouseholdId != null && batch.Contains(l.HouseholdId.Value)).ToListAsync(cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
@@ -52,6 +54,8 @@ public sealed class Erasure(
             var groups = await db.MentoringGroups.Include(g => g.Members).Include(g => g.History).AsSplitQuery()
                 .Where(g => batch.Contains(g.Id)).ToListAsync(cancellationToken);
             foreach (var group in groups) group.EraseMemberData(today, memberAccountIds);
+            // The review notices name the main contacts and quote the remarks: they go with the members' data (ADR 0023).
+            db.Letters.RemoveRange(await db.Letters.Where(l => l.GroupId != null && batch.Contains(l.GroupId.Value)).ToListAsync(cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }

@@ -40,6 +40,12 @@ public static class ServiceRegistration
         services.Configure<OperatorOptions>(configuration.GetSection(OperatorOptions.Section));
         services.Configure<Invitations.GroupsOptions>(configuration.GetSection(Invitations.GroupsOptions.Section));
         services.AddScoped<Invitations.MemberInvitations>();
+        services.AddOptions<Letters.LetterOptions>().Bind(configuration.GetSection(Letters.LetterOptions.Section))
+            .Validate(o => !Letters.LetterOptions.Missing(o).Any(), "Letters: every fixed text of the decision letter must be configured (see docs/operations.md).")
+            .ValidateOnStart();
+        services.AddScoped<Letters.DecisionLetters>();
+        services.AddScoped<Letters.ReviewLetters>();
+        services.AddSingleton<Letters.EscrowStatementLetter>();
         if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["Portal:PublicBaseUrl"]))
             throw new InvalidOperationException("Portal:PublicBaseUrl must be set in Production (e.g. https://nest.example.nrw.de): mailed links are built from it.");
 

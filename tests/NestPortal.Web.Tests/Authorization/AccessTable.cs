@@ -120,6 +120,8 @@ public static class AccessTable
         ["/Municipalities/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Municipalities/Details"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Municipalities/SafeHarbour"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Municipalities/Address"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Municipalities/AddressImport"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
 
         // Import of existing records (ADR 0009)
         ["/Admin/Import/Index"] = [Login, Forbidden, Forbidden, Forbidden, Allowed],

@@ -9,6 +9,7 @@ using NestPortal.Domain.Common;
 using NestPortal.Domain.Households;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Letters;
 using NestPortal.Web.Notifications;
 
 namespace NestPortal.Web.Pages.Allocations;
@@ -19,7 +20,7 @@ namespace NestPortal.Web.Pages.Allocations;
 /// </summary>
 public sealed class CreateModel(
     NestPortalDbContext db, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> l,
-    IValidator<CreateModel.AllocationInput> validator, Notifier notifier, ILogger<CreateModel> logger) : PageModel
+    IValidator<CreateModel.AllocationInput> validator, Notifier notifier, DecisionLetters letters, ILogger<CreateModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int HouseholdId { get; set; }
     [BindProperty] public AllocationInput Input { get; set; } = new();
@@ -30,6 +31,9 @@ public sealed class CreateModel(
     public Household Household { get; private set; } = null!;
     public Allocation? Current => Household.CurrentAllocation;
     public string? CurrentMunicipality { get; private set; }
+
+    /// <summary>The municipality chosen whose administration has no postal address: the decision waits for it.</summary>
+    public Domain.Municipalities.Municipality? WithoutAddress { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -55,11 +59,25 @@ public sealed class CreateModel(
             return Page();
         }
 
+        // The decision goes out as a letter; without the administration's address the letter would be incomplete.
+        if (!DecisionLetters.CanWriteTo(municipality))
+        {
+            WithoutAddress = municipality;
+            ModelState.AddModelError("Input.Municipality",
+                l["Für {0} fehlt die Postanschrift der Verwaltung: Straße, Postleitzahl und Ort. Tragen Sie sie unter „Kommunen“ ein; ohne sie wird kein Brief erstellt.", municipality.Name]);
+            return Page();
+        }
+
         Allocation allocation = null!;
         var replaced = Household.CurrentAllocation;
         if (!await db.TrySaveAsync(Household, h => h.ConcurrencyStamp, Version,
-                () => allocation = Household.Allocate(new AllocationDecision(municipality.Ags, Input.DecisionDate!.Value, Input.FileReference,
-                    Input.LegalBasis, Input.EffectiveDate!.Value), Input.SupersedeCurrent, time.TodayInGermany(), User.ToActor(), time.UtcNow()),
+                () =>
+                {
+                    allocation = Household.Allocate(new AllocationDecision(municipality.Ags, Input.DecisionDate!.Value, Input.FileReference,
+                        Input.LegalBasis, Input.EffectiveDate!.Value), Input.SupersedeCurrent, time.TodayInGermany(), User.ToActor(), time.UtcNow());
+                    // The letter as sent, stored in the decision's own save (ADR 0023).
+                    letters.AddFor(Household, allocation, municipality);
+                },
                 ModelState, l,
                 new(l["Die Familie wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie Ihre Eingaben."]),
                 () => NotifyAsync(allocation, replaced)))

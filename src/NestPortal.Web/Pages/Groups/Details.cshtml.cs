@@ -9,12 +9,13 @@ using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
 using NestPortal.Web.Invitations;
+using NestPortal.Web.Letters;
 
 namespace NestPortal.Web.Pages.Groups;
 
 public sealed class DetailsModel(
     NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l,
-    MemberInvitations invitations)
+    MemberInvitations invitations, ReviewLetters notices)
     : GroupPageModel(db, authorization, time, l)
 {
     public GroupOverview Overview { get; private set; } = null!;
@@ -36,6 +37,16 @@ public sealed class DetailsModel(
 
     /// <summary>The signed-in person's own entry in the group, if any: they confirm and correct it themself.</summary>
     public Mentor? OwnEntry { get; private set; }
+
+    /// <summary>The competence centre's notices to the group (approval, return), newest first.</summary>
+    public IReadOnlyList<ReviewLetters.NoticeRow> Notices { get; private set; } = [];
+
+    /// <summary>A notice sent to this group, byte for byte as stored; another group's is a 404.</summary>
+    public async Task<IActionResult> OnGetNoticeAsync(int id, int letterId, bool download = false)
+    {
+        if (!await LoadGroupAsync(id) || await notices.FindAsync(id, letterId) is not { } letter) return NotFound();
+        return LetterFile.Serve(Response, letter, download);
+    }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -62,6 +73,7 @@ public sealed class DetailsModel(
     private async Task ShowAsync()
     {
         var id = Group.Id;
+        Notices = await notices.ListAsync(id);
         HasSponsorship = await Db.Sponsorships.AnyAsync(s => s.GroupId == id);
         HasRunningSponsorship = HasSponsorship && await Db.Sponsorships.AnyAsync(s => s.GroupId == id && s.Status == SponsorshipStatus.Running);
         Shortfall = await ShortfallNotice.ForAsync(Db, id);

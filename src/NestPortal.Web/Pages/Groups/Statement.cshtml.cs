@@ -15,7 +15,8 @@ namespace NestPortal.Web.Pages.Groups;
 /// group's, so a mentor reaches only the account of a group they work on.
 /// </summary>
 public sealed class StatementModel(
-    NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l)
+    NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l,
+    Letters.EscrowStatementLetter statementLetter)
     : GroupPageModel(db, authorization, time, l)
 {
     public Sponsorship? Sponsorship { get; private set; }
@@ -34,6 +35,15 @@ public sealed class StatementModel(
         var lines = Lines;
         return new StreamedFileResult(GermanCsvWriter.ContentType, EscrowStatement.FileName(Reference),
             (body, cancellationToken) => EscrowStatement.WriteCsvAsync(body, lines, L, cancellationToken));
+    }
+
+    /// <summary>The statement as a PDF letter as of today (written on request, not stored: it states no act; ADR 0023).</summary>
+    public async Task<IActionResult> OnGetPdfAsync(int id)
+    {
+        if (!await LoadAsync(id) || Sponsorship is null || Position is null) return NotFound();
+        Response.Headers.CacheControl = "no-store";
+        return File(statementLetter.Render(Group.Name, Reference, Sponsorship, Position, Lines, AsOf), "application/pdf",
+            Letters.EscrowStatementLetter.FileName(Reference));
     }
 
     private async Task<bool> LoadAsync(int id)

@@ -8,6 +8,7 @@ using NestPortal.Domain.Common;
 using NestPortal.Domain.Households;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Letters;
 
 namespace NestPortal.Web.Pages.MyMunicipality;
 
@@ -17,7 +18,8 @@ namespace NestPortal.Web.Pages.MyMunicipality;
 /// allocated elsewhere is a 404 (<see cref="HouseholdScope"/>). Every person shown is an audited view.
 /// </summary>
 public sealed class HouseholdModel(
-    NestPortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l, IValidator<HouseholdModel.AcknowledgeInput> validator)
+    NestPortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l, IValidator<HouseholdModel.AcknowledgeInput> validator,
+    DecisionLetters letters)
     : PageModel
 {
     [BindProperty] public AcknowledgeInput Acknowledge { get; set; } = new();
@@ -34,6 +36,34 @@ public sealed class HouseholdModel(
         await ShowAsync(household);
         return Page();
     }
+
+    /// <summary>
+    /// A decision letter addressed to this municipality, byte for byte as stored (ADR 0023); a decision
+    /// addressed to another municipality is a 404 even on a household now allocated here. An audited view.
+    /// </summary>
+    public async Task<IActionResult> OnGetLetterAsync(int id, int allocationId, bool download = false)
+    {
+        if (await LoadAsync(id) is not { } household) return NotFound();
+        var allocation = household.Allocations.SingleOrDefault(a => a.Id == allocationId);
+        if (allocation is null || allocation.MunicipalityAgs != User.MunicipalityAgs()) return NotFound();
+        var (letter, municipality) = await letters.FindOrWriteAsync(household, allocation);
+        if (letter is null)
+        {
+            // Never an incomplete letter: the page says what is missing (the competence centre records the address).
+            Missing = l["Für {0} fehlt die Postanschrift der Verwaltung. Das Kompetenzzentrum für Integration trägt sie ein; danach steht der Brief hier bereit.", municipality.Name];
+            Version = household.ConcurrencyStamp;
+            await ShowAsync(household);
+            return Page();
+        }
+
+        db.RecordView(nameof(Allocation), allocation.Id);
+        foreach (var person in household.Persons) db.RecordView(nameof(Refugee), person.Id);
+        await db.SaveViewsAsync(HttpContext);
+        return LetterFile.Serve(Response, letter, download);
+    }
+
+    /// <summary>Why the letter cannot be shown, when it cannot.</summary>
+    public string? Missing { get; private set; }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(int id)
     {

@@ -8,6 +8,8 @@ using NestPortal.Data;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Letters;
+using NestPortal.Domain.Letters;
 using NestPortal.Web.Notifications;
 
 namespace NestPortal.Web.Pages.Review;
@@ -19,7 +21,7 @@ namespace NestPortal.Web.Pages.Review;
 public sealed class DetailsModel(
     NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l,
     IValidator<DetailsModel.SecurityCheckInput> checkValidator, IValidator<DetailsModel.ReturnInput> returnValidator,
-    Notifier notifier, ILogger<DetailsModel> logger)
+    Notifier notifier, ReviewLetters notices, ILogger<DetailsModel> logger)
     : GroupPageModel(db, authorization, time, l)
 {
     protected override OperationAuthorizationRequirement Operation => GroupOperations.Review;
@@ -50,7 +52,14 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnPostApproveAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (!await TryChangeAsync(() => Group.Approve(User.ToActor(), UtcNow),
+        var home = await notices.HomeOfAsync(Group);
+        var now = UtcNow;
+        // The notice is written only once the domain accepted the step, and saved with it (ADR 0023).
+        if (!await TryChangeAsync(() =>
+                {
+                    Group.Approve(User.ToActor(), now);
+                    notices.Add(Group, home, LetterKind.GroupApproval, User.ToActor().Name, now);
+                },
                 notify: () => notifier.ToGroupContactsAsync(id, GroupNotices.Approved(Group))))
             return await ShowAgainAsync();
         logger.LogInformation("Group {GroupId} approved", id);
@@ -61,11 +70,24 @@ public sealed class DetailsModel(
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!await returnValidator.ValidateIntoAsync(Return, ModelState, nameof(Return))) return Page();
-        if (!await TryChangeAsync(() => Group.ReturnForChanges(Return.Remarks, User.ToActor(), UtcNow),
+        var home = await notices.HomeOfAsync(Group);
+        var now = UtcNow;
+        if (!await TryChangeAsync(() =>
+                {
+                    Group.ReturnForChanges(Return.Remarks, User.ToActor(), now);
+                    notices.Add(Group, home, LetterKind.GroupReturn, User.ToActor().Name, now);
+                },
                 notify: () => notifier.ToGroupContactsAsync(id, GroupNotices.Returned(Group))))
             return await ShowAgainAsync();
         logger.LogInformation("Group {GroupId} returned for changes", id);
         return Done(L["Die Gruppe ist mit Ihren Anmerkungen zurückgegeben."], id);
+    }
+
+    /// <summary>A notice sent to this group, byte for byte as stored.</summary>
+    public async Task<IActionResult> OnGetNoticeAsync(int id, int letterId, bool download = false)
+    {
+        if (!await LoadGroupAsync(id) || await notices.FindAsync(id, letterId) is not { } letter) return NotFound();
+        return LetterFile.Serve(Response, letter, download);
     }
 
     /// <summary>After a refused change (the group is already loaded again): what is saved now, with the error above it.</summary>
@@ -75,10 +97,14 @@ public sealed class DetailsModel(
         return Page();
     }
 
+    /// <summary>The notices sent to the group, newest first.</summary>
+    public IReadOnlyList<ReviewLetters.NoticeRow> Notices { get; private set; } = [];
+
     private async Task<bool> LoadAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return false;
         Overview = await OverviewAsync(memberActions: false, accessRequests: true);
+        Notices = await notices.ListAsync(id);
         return true;
     }
 

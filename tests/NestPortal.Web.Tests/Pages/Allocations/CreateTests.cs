@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
 using NestPortal.Domain.Households;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Tests.Infrastructure;
@@ -69,6 +70,49 @@ public sealed class CreateTests(PortalFactory factory) : IClassFixture<PortalFac
         household.Status.ShouldBe(HouseholdStatus.Allocated);
         var letter = await client.GetPageAsync(response.Location());
         letter.MainText().ShouldContain("Die Zuweisungsentscheidung ist gespeichert.");
+    }
+
+    [Fact]
+    public async Task The_letter_is_stored_with_the_decision_before_anyone_opens_it()
+    {
+        var householdId = await MatchedAsync("Zuweisung Mit Brief");
+        var client = await StaffAsync();
+
+        var response = await client.PostFormAsync(Url(householdId), Decision(fileReference: "36.1-Brief-Gespeichert"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var allocation = (await factory.LoadHouseholdAsync(householdId)).Allocations.Single();
+        var letter = await factory.QueryAsync(db => db.Letters.AsNoTracking().SingleAsync(l => l.AllocationId == allocation.Id));
+        letter.Kind.ShouldBe(NestPortal.Domain.Letters.LetterKind.AllocationDecision);
+        letter.CreatedAtUtc.ShouldBe(allocation.IssuedAtUtc);
+        letter.IsIntact.ShouldBeTrue();
+        PdfText.Of(letter.Content).ShouldContain("Aktenzeichen: 36.1-Brief-Gespeichert");
+        // What the municipality and staff are served later is these bytes.
+        var served = await (await client.GetAsync($"/Allocations/Print/{allocation.Id}?handler=Pdf&download=true")).PdfAsync();
+        served.ShouldBe(letter.Content);
+    }
+
+    [Fact]
+    public async Task A_municipality_without_an_administration_address_gets_no_decision_and_the_page_says_what_is_missing()
+    {
+        const string Herne = "05916000";
+        await factory.ExecuteAsync(async db =>
+        {
+            var herne = await db.Municipalities.SingleAsync(m => m.Ags == NestPortal.Domain.Municipalities.Ags.Parse(Herne));
+            herne.RecordAdministrationContact(null, null);
+            await db.SaveChangesAsync();
+        });
+        var householdId = await MatchedAsync("Zuweisung Ohne Anschrift");
+        var client = await StaffAsync();
+
+        var response = await client.PostFormAsync(Url(householdId), Decision(municipality: Herne));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await response.ReadHtmlAsync();
+        page.ShouldShowError("Für Herne, Stadt fehlt die Postanschrift der Verwaltung: Straße, Postleitzahl und Ort. Tragen Sie sie unter „Kommunen“ ein; ohne sie wird kein Brief erstellt.");
+        page.QuerySelector("#missing-address a")!.GetAttribute("href").ShouldBe($"/Municipalities/Address/{Herne}");
+        page.ValueOf("Input.FileReference").ShouldBe("36.1-NesT-0815");
+        (await factory.LoadHouseholdAsync(householdId)).Allocations.ShouldBeEmpty();
     }
 
     [Fact]

@@ -65,6 +65,29 @@ public sealed class StatementTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task Pdf_statement_read_back_has_the_sender_the_entries_the_balance_and_the_shortfall_and_is_the_groups_alone()
+    {
+        var account = await UnderfundedAsync("Kontoauszug Als PDF");
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+        var page = await client.GetPageAsync(Url(account.Group));
+
+        var response = await client.GetAsync(page.QuerySelector("#statement-pdf")!.GetAttribute("href")!);
+
+        var text = PdfText.Of(await response.PdfAsync());
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldEndWith(".pdf");
+        text.ShouldContain("Bezirksregierung Arnsberg – Kompetenzzentrum für Integration");
+        text.ShouldContain("Mentoring-Gruppe „Kontoauszug Als PDF“");
+        text.ShouldContain($"Familie: {account.Reference}");
+        text.ShouldContain("Kontoauszug Mietkonto");
+        text.ShouldContain("1.000,00 €");
+        text.ShouldContain("-650,00 €");
+        text.ShouldContain("Saldo: 350,00 €");
+        text.ShouldContain("Auf dem Mietkonto fehlen 6.800,00 €");
+        var (stranger, _) = await factory.SignedInAsNewMentorAsync();
+        await stranger.GetAsync($"{Url(account.Group)}?handler=Pdf").ShouldBeStatusAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Csv_has_a_bom_semicolons_a_header_and_the_pages_values()
     {
         var account = await UnderfundedAsync("Kontoauszug CSV");

@@ -236,6 +236,57 @@ public sealed class HouseholdTests(PortalFactory factory) : IClassFixture<Portal
         search.DocumentElement.OuterHtml.ShouldNotContain(household.Reference);
     }
 
+    private static string Letter(int id, int allocationId, bool download = false) =>
+        $"/MyMunicipality/Households/{id}?handler=Letter&allocationId={allocationId}" + (download ? "&download=true" : "");
+
+    [Fact]
+    public async Task The_municipality_opens_and_downloads_its_decision_letter_byte_for_byte_and_the_view_is_logged()
+    {
+        var id = await factory.AllocatedHouseholdAsync(Dortmund, "Briefleserin");
+        var household = await factory.LoadHouseholdAsync(id);
+        var allocation = household.Allocations.Single();
+        var client = await MunicipalityAsync();
+
+        var page = await client.GetPageAsync(Url(id));
+        var opened = await client.GetAsync(page.QuerySelector("#letter-open")!.GetAttribute("href")!);
+        var downloaded = await client.GetAsync(page.QuerySelector("#letter-download")!.GetAttribute("href")!);
+
+        var pdf = await opened.PdfAsync();
+        opened.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("inline");
+        downloaded.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        (await downloaded.PdfAsync()).ShouldBe(pdf);
+        var stored = await factory.QueryAsync(db => db.Letters.AsNoTracking().SingleAsync(l => l.AllocationId == allocation.Id));
+        stored.Content.ShouldBe(pdf);
+        var text = PdfText.Of(pdf);
+        text.ShouldContain("Stadt Dortmund – Der Oberbürgermeister");
+        text.ShouldContain($"Aktenzeichen: {allocation.FileReference}");
+        text.ShouldContain("Rechtsbehelfsbelehrung");
+        text.ShouldNotContain(SpecialNeeds);
+        var views = (await EntriesAsync(nameof(Allocation), allocation.Id)).Where(e => e.Action == AuditAction.Viewed).ToList();
+        views.Count.ShouldBe(2);
+        views.ShouldAllBe(v => v.Role == Roles.Municipality);
+    }
+
+    [Fact]
+    public async Task Another_municipalitys_letter_is_404_also_a_superseded_one_on_a_household_now_allocated_here()
+    {
+        var elsewhere = await factory.AllocatedHouseholdAsync(Bochum, "Fremdbrief");
+        var elsewhereAllocation = (await factory.LoadHouseholdAsync(elsewhere)).Allocations.Single();
+        var moved = await factory.AllocatedHouseholdAsync(Bochum, "Umgezogen");
+        await factory.AllocateAsync(moved, Dortmund);
+        var movedAllocations = (await factory.LoadHouseholdAsync(moved)).Allocations.OrderBy(a => a.Id).ToList();
+        var client = await MunicipalityAsync();
+
+        await client.GetAsync(Letter(elsewhere, elsewhereAllocation.Id)).ShouldBeStatusAsync(HttpStatusCode.NotFound);
+        // The household is Dortmund's now, but the first decision was addressed to Bochum.
+        await client.GetAsync(Letter(moved, movedAllocations[0].Id)).ShouldBeStatusAsync(HttpStatusCode.NotFound);
+        // Another household's decision through this household's page.
+        await client.GetAsync(Letter(moved, elsewhereAllocation.Id)).ShouldBeStatusAsync(HttpStatusCode.NotFound);
+        (await client.GetAsync(Letter(moved, movedAllocations[1].Id))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await EntriesAsync(nameof(Allocation), elsewhereAllocation.Id)).ShouldNotContain(e => e.Action == AuditAction.Viewed);
+        (await EntriesAsync(nameof(Allocation), movedAllocations[0].Id)).ShouldNotContain(e => e.Action == AuditAction.Viewed);
+    }
+
     [Fact]
     public async Task Unknown_household_is_404()
     {

@@ -81,6 +81,55 @@ public sealed class DetailsTests(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task Approving_and_returning_store_a_notice_the_group_reads_as_sent()
+    {
+        var returnedId = await SubmittedAsync("Review Bescheid Rückgabe");
+        var approvedId = await SubmittedAsync("Review Bescheid Freigabe");
+        var staff = await StaffAsync();
+        foreach (var id in new[] { returnedId, approvedId })
+            (await staff.PostFormAsync(Url(id), Check(Today.Iso(), "Passed"), "handler=SecurityCheck")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await staff.PostFormAsync(Url(returnedId), new Dictionary<string, string> { ["Return.Remarks"] = "Bitte nennen Sie die Begleitung zu Behördengängen." },
+            "handler=Return")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await staff.PostFormAsync(Url(approvedId), new Dictionary<string, string>(), "handler=Approve")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var returnNotice = await factory.QueryAsync(db => db.Letters.AsNoTracking().SingleAsync(l => l.GroupId == returnedId));
+        returnNotice.Kind.ShouldBe(NestPortal.Domain.Letters.LetterKind.GroupReturn);
+        var returnText = PdfText.Of(returnNotice.Content);
+        returnText.ShouldContain("Bezirksregierung Arnsberg – Kompetenzzentrum für Integration");
+        returnText.ShouldContain("Mentoring-Gruppe „Review Bescheid Rückgabe“");
+        returnText.ShouldContain("Rückgabe Ihrer Einreichung zur Überarbeitung");
+        returnText.ShouldContain("Anmerkungen des Kompetenzzentrums Bitte nennen Sie die Begleitung zu Behördengängen.");
+        returnText.ShouldContain("Im Auftrag Karl Kompetenz (KfI)");
+        var approvalNotice = await factory.QueryAsync(db => db.Letters.AsNoTracking().SingleAsync(l => l.GroupId == approvedId));
+        approvalNotice.Kind.ShouldBe(NestPortal.Domain.Letters.LetterKind.GroupApproval);
+        PdfText.Of(approvalNotice.Content).ShouldContain($"hat die Gruppe „Review Bescheid Freigabe“ am {Today.German()} für das Aufnahmeprogramm");
+
+        // The group's mentor reads the notice on the group's page: the stored bytes.
+        var mentor = await factory.SignedInAsAsync(Roles.Mentor);
+        var page = await mentor.GetPageAsync($"/Groups/Details/{approvedId}");
+        var link = page.QuerySelectorAll("#notices a").Last().GetAttribute("href")!;
+        var served = await (await mentor.GetAsync(link)).PdfAsync();
+        served.ShouldBe(approvalNotice.Content);
+        (await (await staff.GetAsync($"{Handler(returnedId, "Notice")}&letterId={returnNotice.Id}")).PdfAsync()).ShouldBe(returnNotice.Content);
+        // One group's notice is not another's.
+        await mentor.GetAsync($"/Groups/Details/{approvedId}?handler=Notice&letterId={returnNotice.Id}").ShouldBeStatusAsync(HttpStatusCode.NotFound);
+        var (stranger, _) = await factory.SignedInAsNewMentorAsync();
+        await stranger.GetAsync(link).ShouldBeStatusAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_refused_approval_stores_no_notice()
+    {
+        var id = await SubmittedAsync("Review Bescheid Verweigert");
+        var client = await StaffAsync();
+
+        (await client.PostFormAsync(Url(id), new Dictionary<string, string>(), "handler=Approve")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await factory.QueryAsync(db => db.Letters.CountAsync(l => l.GroupId == id))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Returned_group_is_mended_by_the_mentor_and_submitted_again()
     {
         var id = await SubmittedAsync("Review Rückgabe");
