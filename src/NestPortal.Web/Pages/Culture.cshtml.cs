@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,8 +15,13 @@ public sealed class CultureModel(NestPortal.Data.NestPortalDbContext db) : PageM
     {
         var chosen = ServiceRegistration.SupportedCultures.FirstOrDefault(c => c.Name == culture)?.Name ?? "de-DE";
         // A signed-in person's choice also decides the language of their mails and messages.
-        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
-            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.PreferredCulture, chosen));
+        // Saved through the change tracker like every other change, so the audit log sees it (ADR 0006).
+        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+            && await db.Users.FindAsync(userId) is { } user && user.PreferredCulture != chosen)
+        {
+            user.PreferredCulture = chosen;
+            await db.SaveChangesAsync();
+        }
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
