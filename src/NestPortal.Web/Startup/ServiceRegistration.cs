@@ -1,4 +1,5 @@
 using System.Globalization;
+using NestPortal.Web.Documents;
 using NestPortal.Web.Legal;
 using NestPortal.Web.Lookups;
 
@@ -38,6 +39,8 @@ public static class ServiceRegistration
         services.Configure<CommonCountriesOptions>(configuration.GetSection(CommonCountriesOptions.Section));
         services.Configure<PortalOptions>(configuration.GetSection("Portal"));
         services.Configure<OperatorOptions>(configuration.GetSection(OperatorOptions.Section));
+        services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
+        services.AddScoped(provider => new DocumentContentCheck(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DocumentOptions>>().Value));
         if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["Portal:PublicBaseUrl"]))
             throw new InvalidOperationException("Portal:PublicBaseUrl must be set in Production (e.g. https://nest.example.nrw.de): mailed links are built from it.");
 
