@@ -21,6 +21,12 @@ public static class Policies
 
     /// <summary>The yearly report and its exports: competence-centre staff and administrators.</summary>
     public const string Reporting = "Reporting";
+
+    /// <summary>
+    /// Documents of groups, sponsorships and households: any signed-in user, staff with a second factor; whether the
+    /// record is theirs is decided by the pages (DocumentScope), which answer 404 otherwise (ADR 0024).
+    /// </summary>
+    public const string Documents = "Documents";
 }
 
 public static class PortalClaims

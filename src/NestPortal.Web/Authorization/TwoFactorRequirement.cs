@@ -4,8 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace NestPortal.Web.Authorization;
 
-/// <summary>Staff pages need a sign-in that passed a second factor (TOTP).</summary>
-public sealed class TwoFactorRequirement : IAuthorizationRequirement;
+/// <summary>
+/// Staff pages need a sign-in that passed a second factor (TOTP). With <paramref name="staffOnly"/>, for pages
+/// mentors and staff share (documents): a mentor passes, a staff member still needs the second factor.
+/// </summary>
+public sealed class TwoFactorRequirement(bool staffOnly = false) : IAuthorizationRequirement
+{
+    public bool StaffOnly => staffOnly;
+}
 
 public sealed class TwoFactorOptions
 {
@@ -30,7 +36,8 @@ public sealed class TwoFactorHandler(IOptions<TwoFactorOptions> options, IHostEn
         var relaxed = options.Value.RelaxForDemoUsers
                       && DemoAccounts.AllowedIn(environment)
                       && DemoAccounts.IsDemoAccount(user.FindFirstValue(ClaimTypes.Email));
-        if (signedInWithSecondFactor || relaxed) context.Succeed(requirement);
+        var notStaff = requirement.StaffOnly && !Roles.Staff.Any(user.IsInRole);
+        if (signedInWithSecondFactor || relaxed || notStaff) context.Succeed(requirement);
         return Task.CompletedTask;
     }
 }

@@ -96,6 +96,7 @@ public static class IdentityAndAccessRegistration
             .AddPolicy(Policies.CompetenceCentre, policy => policy.RequireRole(Roles.CompetenceCentre).AddRequirements(new TwoFactorRequirement()))
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator).AddRequirements(new TwoFactorRequirement()))
             .AddPolicy(Policies.Reporting, policy => policy.RequireRole(Roles.CompetenceCentre, Roles.Administrator).AddRequirements(new TwoFactorRequirement()))
+            .AddPolicy(Policies.Documents, policy => policy.RequireAuthenticatedUser().AddRequirements(new TwoFactorRequirement(staffOnly: true)))
             .AddPolicy(Policies.Municipality, policy => policy
                 .RequireRole(Roles.Municipality)
                 .RequireClaim(PortalClaims.MunicipalityAgs)
