@@ -26,10 +26,14 @@ public sealed class DetailsModel(
     /// <summary>What the group must still pay into its escrow account; null when the account is covered.</summary>
     public ShortfallNotice? Shortfall { get; private set; }
 
+    /// <summary>The group's sponsorships, whose documents (the lease, the rent account) the group adds here too.</summary>
+    public IReadOnlyList<int> SponsorshipIds { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return NotFound();
-        HasSponsorship = await Db.Sponsorships.AnyAsync(s => s.GroupId == id);
+        SponsorshipIds = await Db.Sponsorships.Where(s => s.GroupId == id).OrderByDescending(s => s.Id).Select(s => s.Id).ToListAsync();
+        HasSponsorship = SponsorshipIds.Count > 0;
         HasRunningSponsorship = HasSponsorship && await Db.Sponsorships.AnyAsync(s => s.GroupId == id && s.Status == SponsorshipStatus.Running);
         Shortfall = await ShortfallNotice.ForAsync(Db, id);
         Overview = await OverviewAsync(memberActions: true);
