@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +31,7 @@ public sealed class DeleteModel(NestPortalDbContext db, TimeProvider time, IStri
     public sealed class DeleteInput
     {
         public bool Confirmed { get; set; }
-        public string? Reason { get; set; }
+        [DataType(DataType.MultilineText)] public string? Reason { get; set; }
     }
 
     public sealed class DeleteValidator : AbstractValidator<DeleteInput>

@@ -30,7 +30,8 @@ public sealed class DownloadModel(NestPortalDbContext db) : PageModel
         Response.Headers.Pragma = "no-cache";
         Response.Headers.XContentTypeOptions = "nosniff";
         var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(document.FileName!);
+        // Cleaned again when served: the stored name may predate today's rules for names.
+        disposition.SetHttpFileName(DocumentNames.Sanitise(document.FileName!));
         Response.Headers.ContentDisposition = disposition.ToString();
         return File(content, document.ContentType);
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,7 +33,7 @@ public sealed class RequestModel(NestPortalDbContext db, TimeProvider time, IStr
     public sealed class RequestInput
     {
         public DocumentCategory? Category { get; set; }
-        public string? Explanation { get; set; }
+        [DataType(DataType.MultilineText)] public string? Explanation { get; set; }
     }
 
     public sealed class RequestValidator : AbstractValidator<RequestInput>
