@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using NestPortal.Domain.Common;
+using Microsoft.Extensions.Localization;
 using NestPortal.Web.Import;
 
 namespace NestPortal.Web.Documents;
@@ -12,44 +12,43 @@ namespace NestPortal.Web.Documents;
 /// truncated files are refused with a German text that says what to do. What cannot be checked is refused,
 /// not let through.
 /// </summary>
-public sealed class DocumentContentCheck(DocumentOptions options)
+public sealed class DocumentContentCheck(DocumentOptions options, IStringLocalizer l)
 {
-    public sealed record Result(DocumentFormat? Format, DomainError? Refusal)
+    /// <summary>The format found, or the refusal as the person reads it (German, or English on English pages).</summary>
+    public sealed record Result(DocumentFormat? Format, string? Refusal)
     {
         public bool Accepted => Format is not null;
     }
 
-    private static Result Refused(string template, params object[] arguments) => new(null, new DomainError(template, arguments));
-
-    private const string Allowed = "Erlaubt sind PDF, JPEG, PNG, Word (.docx), Excel (.xlsx) und OpenDocument (.odt, .ods).";
+    private static Result Refused(string text) => new(null, text);
 
     public Result Check(string fileName, byte[] content)
     {
-        if (content.Length == 0) return Refused("Die Datei ist leer. Bitte wählen Sie die Datei noch einmal aus.");
+        if (content.Length == 0) return Refused(l["Die Datei ist leer. Bitte wählen Sie die Datei noch einmal aus."]);
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (extension is ".doc" or ".xls" or ".ppt")
-            return Refused("Word- und Excel-Dateien im alten Format (.doc, .xls) nehmen wir nicht an: sie können Makros enthalten und lassen sich nicht sicher prüfen. Bitte speichern Sie die Datei als PDF.");
+            return Refused(l["Word- und Excel-Dateien im alten Format (.doc, .xls) nehmen wir nicht an: sie können Makros enthalten und lassen sich nicht sicher prüfen. Bitte speichern Sie die Datei als PDF."]);
         if (DocumentFormat.ByExtension(extension) is not { } claimed)
-            return Refused("Dateien der Art „{0}“ nehmen wir nicht an. " + Allowed, extension.Length == 0 ? "ohne Endung" : extension);
+            return Refused(l["Dateien der Art „{0}“ nehmen wir nicht an. Erlaubt sind PDF, JPEG, PNG, Word (.docx), Excel (.xlsx) und OpenDocument (.odt, .ods).", extension.Length == 0 ? "–" : extension]);
 
         var sniffed = Sniff(content);
         if (sniffed == Sniffed.Executable)
-            return Refused("Die Datei ist ein Programm, keine {0}-Datei. Programme nehmen wir nicht an; bitte laden Sie das Dokument selbst hoch.", claimed.Label);
+            return Refused(l["Die Datei ist ein Programm, keine {0}-Datei. Programme nehmen wir nicht an; bitte laden Sie das Dokument selbst hoch.", claimed.Label]);
         if (sniffed == Sniffed.LegacyOffice)
-            return Refused("Die Datei ist eine Word- oder Excel-Datei im alten Format. Sie kann Makros enthalten und lässt sich nicht sicher prüfen. Bitte speichern Sie die Datei als PDF.");
+            return Refused(l["Die Datei ist eine Word- oder Excel-Datei im alten Format. Sie kann Makros enthalten und lässt sich nicht sicher prüfen. Bitte speichern Sie die Datei als PDF."]);
 
         var expected = claimed == DocumentFormat.Pdf ? Sniffed.Pdf
             : claimed == DocumentFormat.Jpeg ? Sniffed.Jpeg
             : claimed == DocumentFormat.Png ? Sniffed.Png
             : Sniffed.Zip;
         if (sniffed != expected)
-            return Refused("Die Datei ist keine {0}-Datei, obwohl sie so heißt. Bitte speichern Sie das Dokument als {0}-Datei oder wählen Sie die richtige Datei.", claimed.Label);
+            return Refused(l["Die Datei ist keine {0}-Datei, obwohl sie so heißt. Bitte speichern Sie das Dokument als {0}-Datei oder wählen Sie die richtige Datei.", claimed.Label]);
 
         var problem = expected switch
         {
-            Sniffed.Pdf => PdfScan.Check(content, options.MaxUnpackedBytes),
+            Sniffed.Pdf => PdfScan.Check(content, options.MaxUnpackedBytes, l),
             Sniffed.Png => content.AsSpan(Math.Max(0, content.Length - 12)).IndexOf("IEND"u8) < 0
-                ? new DomainError("Die PNG-Datei ist unvollständig oder beschädigt. Bitte speichern oder fotografieren Sie das Dokument noch einmal.")
+                ? (string)l["Die PNG-Datei ist unvollständig oder beschädigt. Bitte speichern oder fotografieren Sie das Dokument noch einmal."].Value
                 : null,
             Sniffed.Jpeg => null,
             _ => CheckPackage(claimed, content),
@@ -75,21 +74,21 @@ public sealed class DocumentContentCheck(DocumentOptions options)
     /// guard), then every part is unpacked through a counting stream, so a damaged part (a CRC error) or a bomb
     /// is found here, not by whoever opens the download.
     /// </summary>
-    private DomainError? CheckPackage(DocumentFormat format, byte[] content)
+    private string? CheckPackage(DocumentFormat format, byte[] content)
     {
-        var damaged = new DomainError("Die Datei ist beschädigt oder unvollständig und lässt sich nicht öffnen. Bitte speichern Sie sie neu und laden Sie sie noch einmal hoch.");
+        string damaged = l["Die Datei ist beschädigt oder unvollständig und lässt sich nicht öffnen. Bitte speichern Sie sie neu und laden Sie sie noch einmal hoch."].Value;
         var entries = ZipDirectory.CountEntries(content, options.MaxZipEntries + 1);
         if (entries is null or 0) return damaged;
         if (entries > options.MaxZipEntries)
-            return new DomainError("Die Datei besteht aus mehr als {0:N0} Teilen; so ist kein Brief und keine Tabelle aufgebaut. Bitte speichern Sie das Dokument als PDF.", options.MaxZipEntries);
+            return l["Die Datei besteht aus mehr als {0:N0} Teilen; so ist kein Brief und keine Tabelle aufgebaut. Bitte speichern Sie das Dokument als PDF.", options.MaxZipEntries].Value;
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-            var tooBig = new DomainError("Die Datei ist entpackt größer als {0:N0} MB. Bitte speichern Sie das Dokument als PDF.", options.MaxUnpackedMegabytes);
+            string tooBig = l["Die Datei ist entpackt größer als {0:N0} MB. Bitte speichern Sie das Dokument als PDF.", options.MaxUnpackedMegabytes].Value;
             if (zip.Entries.Sum(e => e.Length) > options.MaxUnpackedBytes) return tooBig;
             var names = zip.Entries.Select(e => e.FullName).ToList();
             if (names.Any(IsActiveContent))
-                return new DomainError("Die Datei enthält Makros oder eingebettete Programme. Bitte speichern Sie sie ohne Makros (als .docx oder .xlsx) oder als PDF.");
+                return l["Die Datei enthält Makros oder eingebettete Programme. Bitte speichern Sie sie ohne Makros (als .docx oder .xlsx) oder als PDF."].Value;
 
             var problem = format.MainPart is { } mainPart ? CheckOoxml(zip, format, mainPart) : CheckOpenDocument(zip, format);
             if (problem is not null) return problem;
@@ -105,7 +104,7 @@ public sealed class DocumentContentCheck(DocumentOptions options)
         }
         catch (UnpackedSizeLimitException)
         {
-            return new DomainError("Die Datei ist entpackt größer als {0:N0} MB. Bitte speichern Sie das Dokument als PDF.", options.MaxUnpackedMegabytes);
+            return l["Die Datei ist entpackt größer als {0:N0} MB. Bitte speichern Sie das Dokument als PDF.", options.MaxUnpackedMegabytes].Value;
         }
         catch (InvalidDataException)
         {
@@ -119,23 +118,23 @@ public sealed class DocumentContentCheck(DocumentOptions options)
         || name.Contains("activeX", StringComparison.OrdinalIgnoreCase) || name.Contains("oleObject", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("Basic/", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Scripts/", StringComparison.OrdinalIgnoreCase);
 
-    private DomainError? CheckOoxml(ZipArchive zip, DocumentFormat format, string mainPart)
+    private string? CheckOoxml(ZipArchive zip, DocumentFormat format, string mainPart)
     {
         var types = zip.GetEntry("[Content_Types].xml");
         if (types is null || zip.GetEntry(mainPart) is null)
-            return new DomainError("Die Datei ist keine {0}-Datei, obwohl sie so heißt. Bitte speichern Sie das Dokument als {0}-Datei oder wählen Sie die richtige Datei.", format.Label);
+            return l["Die Datei ist keine {0}-Datei, obwohl sie so heißt. Bitte speichern Sie das Dokument als {0}-Datei oder wählen Sie die richtige Datei.", format.Label].Value;
         var declared = ReadSmallText(types);
         if (declared is null || declared.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase))
-            return new DomainError("Die Datei enthält Makros oder eingebettete Programme. Bitte speichern Sie sie ohne Makros (als .docx oder .xlsx) oder als PDF.");
+            return l["Die Datei enthält Makros oder eingebettete Programme. Bitte speichern Sie sie ohne Makros (als .docx oder .xlsx) oder als PDF."].Value;
         return null;
     }
 
-    private DomainError? CheckOpenDocument(ZipArchive zip, DocumentFormat format)
+    private string? CheckOpenDocument(ZipArchive zip, DocumentFormat format)
     {
         // The format's first part names its type, uncompressed, by the standard.
         var mimetype = zip.GetEntry("mimetype");
         if (mimetype is null || ReadSmallText(mimetype)?.Trim() != format.ContentType || zip.GetEntry("content.xml") is null)
-            return new DomainError("Die Datei ist keine {0}-Datei, obwohl sie so heißt. Bitte speichern Sie das Dokument als {0}-Datei oder wählen Sie die richtige Datei.", format.Label);
+            return l["Die Datei ist keine {0}-Datei, obwohl sie so heißt. Bitte speichern Sie das Dokument als {0}-Datei oder wählen Sie die richtige Datei.", format.Label].Value;
         return null;
     }
 

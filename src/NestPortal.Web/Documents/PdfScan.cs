@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using NestPortal.Domain.Common;
+using Microsoft.Extensions.Localization;
 using NestPortal.Web.Import;
 
 namespace NestPortal.Web.Documents;
@@ -20,34 +20,34 @@ public static class PdfScan
         "JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "XFA",
     };
 
-    private static DomainError Script() =>
-        new("Die PDF-Datei enthält JavaScript, eine Startaktion oder eingebettete Dateien; solche Dateien nehmen wir nicht an. Bitte drucken Sie das Dokument in eine neue PDF-Datei („Als PDF drucken“) und laden Sie diese hoch.");
+    private static string Script(IStringLocalizer l) =>
+        l["Die PDF-Datei enthält JavaScript, eine Startaktion oder eingebettete Dateien; solche Dateien nehmen wir nicht an. Bitte drucken Sie das Dokument in eine neue PDF-Datei („Als PDF drucken“) und laden Sie diese hoch."];
 
-    private static DomainError Unchecked() =>
-        new("Die PDF-Datei ist verschlüsselt oder auf eine Weise komprimiert, die wir nicht prüfen können. Bitte drucken Sie das Dokument in eine neue PDF-Datei („Als PDF drucken“) und laden Sie diese hoch.");
+    private static string Unchecked(IStringLocalizer l) =>
+        l["Die PDF-Datei ist verschlüsselt oder auf eine Weise komprimiert, die wir nicht prüfen können. Bitte drucken Sie das Dokument in eine neue PDF-Datei („Als PDF drucken“) und laden Sie diese hoch."];
 
-    public static DomainError? Check(byte[] content, long maxUnpackedBytes)
+    public static string? Check(byte[] content, long maxUnpackedBytes, IStringLocalizer l)
     {
         // A PDF ends with %%EOF (some writers add a few bytes after it): without it the upload was cut off.
         if (content.AsSpan(Math.Max(0, content.Length - 1024)).IndexOf("%%EOF"u8) < 0)
-            return new DomainError("Die PDF-Datei ist unvollständig oder beschädigt. Bitte speichern Sie sie neu und laden Sie sie noch einmal hoch.");
+            return l["Die PDF-Datei ist unvollständig oder beschädigt. Bitte speichern Sie sie neu und laden Sie sie noch einmal hoch."];
         var (active, encrypted) = ScanNames(content);
-        if (active) return Script();
+        if (active) return Script(l);
 
         var tally = new ByteTally(maxUnpackedBytes);
         foreach (var (dictionary, data) in ObjectStreams(content))
         {
-            if (encrypted || !IsFlateOnly(dictionary)) return Unchecked();
+            if (encrypted || !IsFlateOnly(dictionary)) return Unchecked(l);
             try
             {
                 using var inflated = new CountingReadStream(new ZLibStream(new MemoryStream(data.ToArray()), CompressionMode.Decompress), maxUnpackedBytes, tally);
                 using var buffer = new MemoryStream();
                 inflated.CopyTo(buffer);
-                if (ScanNames(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)).Active) return Script();
+                if (ScanNames(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)).Active) return Script(l);
             }
             catch (Exception exception) when (exception is InvalidDataException or UnpackedSizeLimitException)
             {
-                return Unchecked();
+                return Unchecked(l);
             }
         }
 

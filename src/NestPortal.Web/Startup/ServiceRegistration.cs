@@ -40,7 +40,8 @@ public static class ServiceRegistration
         services.Configure<PortalOptions>(configuration.GetSection("Portal"));
         services.Configure<OperatorOptions>(configuration.GetSection(OperatorOptions.Section));
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
-        services.AddScoped(provider => new DocumentContentCheck(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DocumentOptions>>().Value));
+        services.AddScoped(provider => new DocumentContentCheck(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DocumentOptions>>().Value,
+            provider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()));
         if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["Portal:PublicBaseUrl"]))
             throw new InvalidOperationException("Portal:PublicBaseUrl must be set in Production (e.g. https://nest.example.nrw.de): mailed links are built from it.");
 

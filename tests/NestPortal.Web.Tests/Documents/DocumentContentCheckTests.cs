@@ -5,7 +5,7 @@ namespace NestPortal.Web.Tests.Documents;
 /// <summary>The content check on its own: what it takes, what it refuses, and that its refusals say what to do (ADR 0024).</summary>
 public sealed class DocumentContentCheckTests
 {
-    private readonly DocumentContentCheck _check = new(new DocumentOptions { MaxUnpackedMegabytes = 5 });
+    private readonly DocumentContentCheck _check = new(new DocumentOptions { MaxUnpackedMegabytes = 5 }, Texts.Localized.L);
 
     [Theory]
     [InlineData("Mietvertrag.pdf", "application/pdf")]
@@ -64,7 +64,7 @@ public sealed class DocumentContentCheckTests
         var result = _check.Check(name, content);
 
         result.Accepted.ShouldBeFalse();
-        result.Refusal!.Format().ShouldContain(reason);
+        result.Refusal!.ShouldContain(reason);
     }
 
     [Theory]

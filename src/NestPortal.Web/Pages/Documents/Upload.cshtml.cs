@@ -112,7 +112,7 @@ public sealed class UploadModel(NestPortalDbContext db, DocumentContentCheck che
         var fileName = DocumentNames.Sanitise(file.FileName);
         var content = await ReadAsync(file);
         var result = check.Check(fileName, content);
-        if (result.Refusal is { } refusal) ModelState.AddModelError("Upload", l[refusal.Template, refusal.Arguments]);
+        if (result.Refusal is { } refusal) ModelState.AddModelError("Upload", refusal);
         if (!ModelState.IsValid) return Page();
 
         var actor = User.ToActor();
