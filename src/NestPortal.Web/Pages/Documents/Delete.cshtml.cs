@@ -58,18 +58,16 @@ public sealed class DeleteModel(NestPortalDbContext db, TimeProvider time, IStri
 
         if (!valid) return Page();
         var editable = await GroupEditableAsync();
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        var deleted = await db.TrySaveAsync(() =>
         {
-            if (!await db.TrySaveAsync(() => Document.Delete(User.ToActor(), IsStaff, editable, Input.Reason, time.UtcNow()), ModelState, l, new SaveRefusals()))
-            {
-                await transaction.RollbackAsync();
-                await LoadAsync(id);
-                return Page();
-            }
-
-            // Deleted without loading the bytes; in the same transaction as the tombstone.
-            await db.DocumentContents.Where(c => c.DocumentId == id).ExecuteDeleteAsync();
-            await transaction.CommitAsync();
+            Document.Delete(User.ToActor(), IsStaff, editable, Input.Reason, time.UtcNow());
+            // The bytes go in the same save as the tombstone, by key, without being loaded.
+            db.DocumentContents.Remove(db.DocumentContents.Attach(new DocumentContent(id, [])).Entity);
+        }, ModelState, l, new SaveRefusals());
+        if (!deleted)
+        {
+            await LoadAsync(id);
+            return Page();
         }
 
         TempData["Status"] = l["Das Dokument ist gelöscht."].Value;
