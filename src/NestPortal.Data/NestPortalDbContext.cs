@@ -5,6 +5,7 @@ using NestPortal.Data.Auditing;
 using NestPortal.Data.Operations;
 using NestPortal.Data.Configurations;
 using NestPortal.Data.Identity;
+using NestPortal.Domain.Documents;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.Letters;
 using NestPortal.Domain.MentoringGroups;
@@ -42,6 +43,9 @@ public sealed class NestPortalDbContext(
     public DbSet<DataImport> DataImports => Set<DataImport>();
     public DbSet<DataImportFile> DataImportFiles => Set<DataImportFile>();
     public DbSet<ImportedRecord> ImportedRecords => Set<ImportedRecord>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
+    public DbSet<DocumentRequest> DocumentRequests => Set<DocumentRequest>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DatabaseHeartbeat> DatabaseHeartbeats => Set<DatabaseHeartbeat>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using NestPortal.Domain.Documents;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Municipalities;
@@ -22,7 +23,7 @@ internal static class AuditTrail
         [
             typeof(MentoringGroup), typeof(Mentor), typeof(Household), typeof(Refugee), typeof(Allocation), typeof(Sponsorship),
             typeof(EscrowEntry), typeof(RentChange), typeof(ProgrammeRuleSet), typeof(OutreachEvent), typeof(OutreachMunicipality),
-            typeof(Municipality),
+            typeof(Municipality), typeof(Document), typeof(DocumentRequest),
         ];
 
     /// <summary>
@@ -52,6 +53,8 @@ internal static class AuditTrail
         nameof(MentoringGroup.SupportPlan), nameof(MentoringGroup.ReviewRemarks),
         nameof(EscrowAccount) + "." + nameof(EscrowAccount.AccountHolder), nameof(EscrowAccount) + "." + nameof(EscrowAccount.Iban),
         nameof(Sponsorship.ContinuedSupportBy),
+        // A document's name may name a person ("Schulung Erika Muster.pdf"); a clerk's request and reason may too.
+        nameof(Document.FileName), nameof(Document.DeletionReason), nameof(DocumentRequest.Explanation),
     ];
 
     /// <summary>Bookkeeping columns that change with every command and say nothing on their own.</summary>

@@ -24,6 +24,12 @@ public static class Policies
 
     /// <summary>The messages in the portal: every signed-in person, staff with their second factor.</summary>
     public const string Messages = "Messages";
+
+    /// <summary>
+    /// Documents of groups, sponsorships and households: any signed-in user, staff with a second factor; whether the
+    /// record is theirs is decided by the pages (DocumentScope), which answer 404 otherwise (ADR 0024).
+    /// </summary>
+    public const string Documents = "Documents";
 }
 
 public static class PortalClaims

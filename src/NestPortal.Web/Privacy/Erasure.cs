@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NestPortal.Data;
 using NestPortal.Data.Identity;
+using NestPortal.Domain.Documents;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Sponsorships;
@@ -44,6 +45,8 @@ public sealed class Erasure(
             foreach (var sponsorship in sponsorships) sponsorship.EraseIdentifyingData();
             // The letters name the persons: they go with the household's data, in the same save (ADR 0023).
             db.Letters.RemoveRange(await db.Letters.Where(l => l.HouseholdId != null && batch.Contains(l.HouseholdId.Value)).ToListAsync(cancellationToken));
+            await EraseDocumentsAsync(DocumentOwnerKind.Household, batch, nowUtc, cancellationToken);
+            await EraseDocumentsAsync(DocumentOwnerKind.Sponsorship, sponsorships.Select(s => s.Id).ToList(), nowUtc, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
@@ -56,6 +59,7 @@ public sealed class Erasure(
             foreach (var group in groups) group.EraseMemberData(today, memberAccountIds);
             // The review notices name the main contacts and quote the remarks: they go with the members' data (ADR 0023).
             db.Letters.RemoveRange(await db.Letters.Where(l => l.GroupId != null && batch.Contains(l.GroupId.Value)).ToListAsync(cancellationToken));
+            await EraseDocumentsAsync(DocumentOwnerKind.Group, batch, nowUtc, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
@@ -242,6 +246,23 @@ public sealed class Erasure(
     }
 
     /// <summary>A failed deletion is logged and the run goes on; the next run finds the account again.</summary>
+    /// <summary>
+    /// Documents follow their record (ADR 0024): when a household's, a sponsorship's or a group's members' data goes,
+    /// their documents' names and fingerprints go with the same save and their contents are deleted; the tombstone
+    /// (category, size, dates) stays, like the record's own non-personal fields.
+    /// </summary>
+    private async Task EraseDocumentsAsync(DocumentOwnerKind owner, IReadOnlyCollection<int> ownerIds, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var documents = await db.Documents.Where(d => d.OwnerKind == owner && ownerIds.Contains(d.OwnerId) && d.ErasedAtUtc == null).ToListAsync(cancellationToken);
+        // Within the batch's save: the contents go by id, without loading them (a deleted document's went with it).
+        foreach (var document in documents.Where(d => d.IsAvailable))
+            db.DocumentContents.Remove(db.DocumentContents.Attach(new DocumentContent(document.Id, [])).Entity);
+        foreach (var document in documents) document.Erase(nowUtc);
+        var requests = await db.DocumentRequests.Where(r => r.OwnerKind == owner && ownerIds.Contains(r.OwnerId)
+                                                            && r.FulfilledAtUtc == null && r.WithdrawnAtUtc == null).ToListAsync(cancellationToken);
+        foreach (var request in requests) request.Withdraw(nowUtc);
+    }
+
     private async Task DeleteAccountAsync(PortalUser account)
     {
         var result = await users.DeleteAsync(account);

@@ -97,6 +97,7 @@ public static class IdentityAndAccessRegistration
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator).AddRequirements(new TwoFactorRequirement()))
             .AddPolicy(Policies.Messages, policy => policy.RequireAuthenticatedUser().AddRequirements(new TwoFactorRequirement(StaffOnly: true)))
             .AddPolicy(Policies.Reporting, policy => policy.RequireRole(Roles.CompetenceCentre, Roles.Administrator).AddRequirements(new TwoFactorRequirement()))
+            .AddPolicy(Policies.Documents, policy => policy.RequireAuthenticatedUser().AddRequirements(new TwoFactorRequirement(StaffOnly: true)))
             .AddPolicy(Policies.Municipality, policy => policy
                 .RequireRole(Roles.Municipality)
                 .RequireClaim(PortalClaims.MunicipalityAgs)

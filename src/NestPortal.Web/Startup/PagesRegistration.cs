@@ -47,6 +47,7 @@ public static class PagesRegistration
                 options.Conventions.AuthorizeFolder("/Outreach", Policies.CompetenceCentre);
                 options.Conventions.AuthorizeFolder("/Municipalities", Policies.CompetenceCentre);
                 options.Conventions.AuthorizeFolder("/Messages", Policies.Messages);
+                options.Conventions.AuthorizeFolder("/Documents", Policies.Documents);
                 // A mentor's own data (GDPR Art. 15); staff answer requests on the household and group pages.
                 options.Conventions.AuthorizePage("/Account/Manage/MyData", Policies.Mentor);
                 // A member deletes their own account; staff accounts are managed by administrators.

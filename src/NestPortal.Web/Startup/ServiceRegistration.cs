@@ -1,4 +1,5 @@
 using System.Globalization;
+using NestPortal.Web.Documents;
 using NestPortal.Web.Legal;
 using NestPortal.Web.Lookups;
 
@@ -46,6 +47,9 @@ public static class ServiceRegistration
         services.AddScoped<Letters.DecisionLetters>();
         services.AddScoped<Letters.ReviewLetters>();
         services.AddSingleton<Letters.EscrowStatementLetter>();
+        services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
+        services.AddScoped(provider => new DocumentContentCheck(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DocumentOptions>>().Value,
+            provider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()));
         if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["Portal:PublicBaseUrl"]))
             throw new InvalidOperationException("Portal:PublicBaseUrl must be set in Production (e.g. https://nest.example.nrw.de): mailed links are built from it.");
 

@@ -36,6 +36,8 @@ public static class AuditTexts
         "OutreachMunicipality" => l["Kommune einer Maßnahme"],
         "Municipality" => l["Kommune"],
         "PortalUser" => l["Benutzerkonto"],
+        "Document" => l["Dokument"],
+        "DocumentRequest" => l["Dokumentanforderung"],
         "AuditLog" => l["Protokoll (Suche)"],
         "OutgoingMail" => l["E-Mail"],
         _ => entityType,

@@ -152,6 +152,13 @@ public static class AccessTable
         ["/Account/Manage/MyData"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
         ["/Account/Manage/Delete"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
 
+        // Documents on records (ADR 0024): any signed-in caller reaches the pages; the record's scope decides,
+        // and outside it the answer is 404 (municipalities, administrators, other groups' mentors; requests: staff only)
+        ["/Documents/Upload"] = [Login, Allowed, Allowed, Allowed, Allowed],
+        ["/Documents/Download"] = [Login, Allowed, Allowed, Allowed, Allowed],
+        ["/Documents/Delete"] = [Login, Allowed, Allowed, Allowed, Allowed],
+        ["/Documents/Request"] = [Login, Allowed, Allowed, Allowed, Allowed],
+
     };
 
 

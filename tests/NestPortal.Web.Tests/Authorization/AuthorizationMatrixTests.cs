@@ -127,7 +127,8 @@ public sealed class AuthorizationMatrixTests(PortalFactory factory) : IClassFixt
         .Replace("{memberId:int}", memberId.ToString(), StringComparison.Ordinal)
         // The folder policy refuses before the page looks for the person: any int will do.
         .Replace("{personId:int}", "1", StringComparison.Ordinal)
-        .Replace("{ags}", "05913000", StringComparison.Ordinal);
+        .Replace("{ags}", "05913000", StringComparison.Ordinal)
+        .Replace("{owner}", "group", StringComparison.Ordinal);
 
     /// <summary>The main content of the portal's 403 page as this caller sees it.</summary>
     private static async Task<string> RefusalTextAsync(HttpClient client)

@@ -48,6 +48,9 @@ public sealed class DetailsModel(
         return LetterFile.Serve(Response, letter, download);
     }
 
+    /// <summary>The group's sponsorships, whose documents (the lease, the rent account) the group adds here too.</summary>
+    public IReadOnlyList<int> SponsorshipIds { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return NotFound();
@@ -74,7 +77,8 @@ public sealed class DetailsModel(
     {
         var id = Group.Id;
         Notices = await notices.ListAsync(id);
-        HasSponsorship = await Db.Sponsorships.AnyAsync(s => s.GroupId == id);
+        SponsorshipIds = await Db.Sponsorships.Where(s => s.GroupId == id).OrderByDescending(s => s.Id).Select(s => s.Id).ToListAsync();
+        HasSponsorship = SponsorshipIds.Count > 0;
         HasRunningSponsorship = HasSponsorship && await Db.Sponsorships.AnyAsync(s => s.GroupId == id && s.Status == SponsorshipStatus.Running);
         Shortfall = await ShortfallNotice.ForAsync(Db, id);
         Overview = await OverviewAsync(memberActions: true);

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
 using NestPortal.Domain.MentoringGroups;
@@ -30,6 +31,9 @@ public sealed class DetailsModel(
     [BindProperty] public SecurityCheckInput Check { get; set; } = new();
     [BindProperty] public ReturnInput Return { get; set; } = new();
     public GroupOverview Overview { get; private set; } = null!;
+
+    /// <summary>The group's sponsorships, whose documents are shown beside the group's.</summary>
+    public IReadOnlyList<int> SponsorshipIds { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -105,6 +109,7 @@ public sealed class DetailsModel(
         if (!await LoadGroupAsync(id)) return false;
         Overview = await OverviewAsync(memberActions: false, accessRequests: true);
         Notices = await notices.ListAsync(id);
+        SponsorshipIds = await Db.Sponsorships.Where(s => s.GroupId == id).OrderByDescending(s => s.Id).Select(s => s.Id).ToListAsync();
         return true;
     }
 
