@@ -5,6 +5,7 @@ using NestPortal.Data.Auditing;
 using NestPortal.Data.Operations;
 using NestPortal.Data.Configurations;
 using NestPortal.Data.Identity;
+using NestPortal.Domain.Banking;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Municipalities;
@@ -32,6 +33,10 @@ public sealed class NestPortalDbContext(
     public DbSet<EscrowEntry> EscrowEntries => Set<EscrowEntry>();
     public DbSet<RentChange> RentChanges => Set<RentChange>();
     public DbSet<RentRun> RentRuns => Set<RentRun>();
+    public DbSet<BankStatement> BankStatements => Set<BankStatement>();
+    public DbSet<BankEntry> BankEntries => Set<BankEntry>();
+    public DbSet<BankMatch> BankMatches => Set<BankMatch>();
+    public DbSet<BankWaiver> BankWaivers => Set<BankWaiver>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     public DbSet<JobExecution> JobExecutions => Set<JobExecution>();
     public DbSet<OutreachEvent> OutreachEvents => Set<OutreachEvent>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using NestPortal.Domain.Banking;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Municipalities;
@@ -22,7 +23,7 @@ internal static class AuditTrail
         [
             typeof(MentoringGroup), typeof(Mentor), typeof(Household), typeof(Refugee), typeof(Allocation), typeof(Sponsorship),
             typeof(EscrowEntry), typeof(RentChange), typeof(ProgrammeRuleSet), typeof(OutreachEvent), typeof(OutreachMunicipality),
-            typeof(Municipality),
+            typeof(Municipality), typeof(BankStatement), typeof(BankMatch), typeof(BankWaiver),
         ];
 
     /// <summary>
@@ -32,7 +33,8 @@ internal static class AuditTrail
     private static readonly HashSet<Type> ReferenceData = [typeof(Municipality)];
 
     /// <summary>Records written once and never changed: the log itself and the escrow ledger (money rules).</summary>
-    private static readonly HashSet<Type> Immutable = [typeof(AuditEntry), typeof(EscrowEntry), typeof(RentChange)];
+    private static readonly HashSet<Type> Immutable =
+        [typeof(AuditEntry), typeof(EscrowEntry), typeof(RentChange), typeof(BankStatement), typeof(BankEntry), typeof(BankMatch), typeof(BankWaiver)];
 
     /// <summary>
     /// Records that are a person (a refugee, a member): the log keeps which of their fields changed,
@@ -51,7 +53,8 @@ internal static class AuditTrail
         nameof(Household.SpecialNeedsNote), nameof(Household.PrincipalName), nameof(Apartment) + "." + nameof(Apartment.Street),
         nameof(MentoringGroup.SupportPlan), nameof(MentoringGroup.ReviewRemarks),
         nameof(EscrowAccount) + "." + nameof(EscrowAccount.AccountHolder), nameof(EscrowAccount) + "." + nameof(EscrowAccount.Iban),
-        nameof(Sponsorship.ContinuedSupportBy),
+        nameof(Sponsorship.ContinuedSupportBy), nameof(BankStatement.Content), nameof(BankStatement.Iban),
+        nameof(LandlordPayee) + "." + nameof(LandlordPayee.Iban), nameof(LandlordPayee) + "." + nameof(LandlordPayee.Name),
     ];
 
     /// <summary>Bookkeeping columns that change with every command and say nothing on their own.</summary>
