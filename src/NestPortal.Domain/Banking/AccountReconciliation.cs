@@ -29,7 +29,7 @@ public sealed class AccountReconciliation
     public BalanceCheck? Balance { get; }
 
     public AccountReconciliation(Sponsorship sponsorship, IEnumerable<BankEntry> bank, IReadOnlyCollection<BankMatch> matches,
-        IReadOnlyCollection<BankWaiver> waivers, IEnumerable<BankStatement> statements, ReconciliationOptions options, DateOnly today)
+        IReadOnlyCollection<BankWaiver> waivers, IEnumerable<StatementSummary> statements, ReconciliationOptions options, DateOnly today)
     {
         _sponsorship = sponsorship;
         _bank = bank.OrderBy(e => e.BookingDate).ThenBy(e => e.Id).ToList();
@@ -61,6 +61,16 @@ public sealed class AccountReconciliation
     /// <summary>Ledger entries the statements are asked to show: standing, from the first statement on.</summary>
     private IEnumerable<EscrowEntry> InScope =>
         ReconciledFrom is { } from ? _ledger.Where(e => e.ValueDate >= from.AddDays(-_options.ToleranceDays)) : [];
+
+    /// <summary>Ledger entries from the first statement on that no statement confirms and staff did not waive.</summary>
+    public IReadOnlyList<EscrowEntry> OpenLedgerEntries
+    {
+        get
+        {
+            var confirmed = StandingMatches.Select(m => m.EscrowEntryId).ToHashSet();
+            return InScope.Where(e => !confirmed.Contains(e.Id) && !IsWaived(e)).OrderBy(e => e.ValueDate).ToList();
+        }
+    }
 
     public bool IsConfirmed(EscrowEntry entry) => StandingMatches.Any(m => m.EscrowEntryId == entry.Id);
 

@@ -81,5 +81,10 @@ public sealed class BankStatement
         return statement;
     }
 
+    public StatementSummary Summary => new(Id, FromDate, ClosingBalance, ClosingDate);
+
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }
+
+/// <summary>What the reconciliation needs of a statement: where it starts and how it closes (never the file).</summary>
+public sealed record StatementSummary(int Id, DateOnly? FromDate, decimal? ClosingBalance, DateOnly? ClosingDate);

@@ -38,6 +38,9 @@ public static class ServiceRegistration
         services.Configure<CommonCountriesOptions>(configuration.GetSection(CommonCountriesOptions.Section));
         services.Configure<PortalOptions>(configuration.GetSection("Portal"));
         services.Configure<OperatorOptions>(configuration.GetSection(OperatorOptions.Section));
+        services.Configure<Domain.Banking.ReconciliationOptions>(configuration.GetSection(Domain.Banking.ReconciliationOptions.Section));
+        services.AddScoped<Banking.Reconciler>();
+        services.AddScoped<Banking.StatementImporter>();
         if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["Portal:PublicBaseUrl"]))
             throw new InvalidOperationException("Portal:PublicBaseUrl must be set in Production (e.g. https://nest.example.nrw.de): mailed links are built from it.");
 
