@@ -40,8 +40,7 @@ public sealed partial class CamtParser(long maxCharacters)
             using var reader = XmlReader.Create(stream, settings);
             reader.MoveToContent();
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Document" || Namespace().Match(reader.NamespaceURI) is not { Success: true } match)
-                throw new DomainException("Die Datei ist kein Kontoauszug im Format camt.052 oder camt.053 (ISO 20022, Version 001.02 bis 001.08); gefunden: „{0}“.",
-                    reader.NamespaceURI.Length == 0 ? reader.LocalName : reader.NamespaceURI);
+                throw StatementRefusal.NotAStatement(reader.NamespaceURI.Length == 0 ? reader.LocalName : reader.NamespaceURI);
             var type = match.Groups[1].Value;
             XNamespace ns = reader.NamespaceURI;
             var statementName = type.StartsWith("camt.053", StringComparison.Ordinal) ? "Stmt" : "Rpt";
@@ -55,20 +54,20 @@ public sealed partial class CamtParser(long maxCharacters)
             }
 
             if (statements.Count == 0)
-                throw new DomainException("Die Datei enthält keinen Kontoauszug.");
+                throw StatementRefusal.Empty();
             return statements;
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {
-            throw new DomainException("Die Datei enthält eine Dokumenttypdefinition (DTD); solche Dateien werden aus Sicherheitsgründen nicht angenommen.");
+            throw StatementRefusal.Dtd();
         }
         catch (XmlException e) when (e.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal))
         {
-            throw new DomainException("Die Datei ist zu groß; ein Kontoauszug darf höchstens {0:N0} Zeichen haben.", maxCharacters);
+            throw StatementRefusal.TooLarge(maxCharacters);
         }
         catch (XmlException e)
         {
-            throw new DomainException("Die Datei ist kein lesbares XML (Zeile {0}): bitte laden Sie den Kontoauszug so hoch, wie die Bank ihn ausgibt.", e.LineNumber);
+            throw StatementRefusal.NotXml(e.LineNumber);
         }
     }
 
@@ -77,9 +76,9 @@ public sealed partial class CamtParser(long maxCharacters)
         var account = statement.Element(ns + "Acct");
         var iban = account?.Element(ns + "Id")?.Element(ns + "IBAN")?.Value.Trim();
         if (iban is null || !Iban.TryParse(iban, out var parsedIban))
-            throw new DomainException("Der Kontoauszug „{0}“ nennt keine gültige IBAN des Kontos.", statement.Element(ns + "Id")?.Value ?? string.Empty);
+            throw StatementRefusal.NoIban(statement.Element(ns + "Id")?.Value ?? string.Empty);
         if (account!.Element(ns + "Ccy")?.Value is { } currency && currency != "EUR")
-            throw new DomainException("Der Kontoauszug ist in {0} geführt; Mietkonten werden in Euro geführt.", currency);
+            throw StatementRefusal.AccountCurrency(currency);
 
         var period = statement.Element(ns + "FrToDt");
         (decimal Amount, DateOnly Date)? Balance(params string[] codes)
@@ -191,9 +190,9 @@ public sealed partial class CamtParser(long maxCharacters)
     private static decimal Amount(XElement amount)
     {
         if (amount.Attribute("Ccy")?.Value is { } currency && currency != "EUR")
-            throw new DomainException("Der Kontoauszug enthält einen Betrag in {0}; Mietkonten werden in Euro geführt.", currency);
+            throw StatementRefusal.AmountCurrency(currency);
         if (!decimal.TryParse(amount.Value.Trim(), NumberStyles.AllowDecimalPoint, Invariant, out var value) || value > 1_000_000_000m)
-            throw new DomainException("Der Betrag „{0}“ im Kontoauszug ist keine gültige Zahl.", amount.Value);
+            throw StatementRefusal.BadAmount(amount.Value);
         return value;
     }
 
@@ -204,10 +203,9 @@ public sealed partial class CamtParser(long maxCharacters)
     {
         var text = value?.Trim();
         if (text is not { Length: >= 10 } || !DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var day))
-            throw new DomainException("Das Datum „{0}“ im Kontoauszug ist ungültig.", text ?? string.Empty);
+            throw StatementRefusal.BadDate(text ?? string.Empty);
         return day;
     }
 
-    private static DomainException Missing(string element) =>
-        new("Im Kontoauszug fehlt das Pflichtfeld {0}; bitte laden Sie die Datei so hoch, wie die Bank sie ausgibt.", element);
+    private static DomainException Missing(string element) => StatementRefusal.Missing(element);
 }

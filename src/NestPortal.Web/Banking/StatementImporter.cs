@@ -24,8 +24,7 @@ public sealed class StatementImporter(NestPortalDbContext db, Reconciler reconci
         using (var stream = new MemoryStream(content, writable: false))
             statements = new CamtParser(maxCharacters: Math.Max(content.Length, 1024)).Parse(stream);
         if (statements.FirstOrDefault(s => s.Iban != iban.Value) is { } other)
-            throw new DomainException("Der Kontoauszug gehört zum Konto {0}, nicht zu diesem Mietkonto ({1}); es wurde nichts übernommen.",
-                Iban.Parse(other.Iban).Formatted, iban.Formatted);
+            throw StatementRefusal.OtherAccount(Iban.Parse(other.Iban).Formatted, iban.Formatted);
 
         var known = (await db.BankEntries.Where(e => e.SponsorshipId == sponsorshipId).Select(e => e.EntryKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var added = 0;

@@ -23,7 +23,7 @@ public sealed class PayeeModel(NestPortalDbContext db, TimeProvider time, IStrin
         [Display(Name = "Vermieterin / Vermieter")] public string Name { get; set; } = string.Empty;
         [Display(Name = "IBAN der Vermieterin / des Vermieters")] public string Iban { get; set; } = string.Empty;
         [Display(Name = "Verwendungszweck für die Miete")] public string Reference { get; set; } = string.Empty;
-        [Display(Name = "Treuhänder (Organisation, die das Mietkonto führt)")] public string? Trustee { get; set; }
+        [Display(Name = "Treuhänder, der das Mietkonto führt")] public string? Trustee { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id)
