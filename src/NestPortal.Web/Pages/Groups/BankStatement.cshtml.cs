@@ -16,7 +16,7 @@ using NestPortal.Web.Banking;
 namespace NestPortal.Web.Pages.Groups;
 
 /// <summary>
-/// A main contact of the group uploads the statements of the group's own rent account and sees the rent months
+/// A main contact of the group (or the person who registered it) uploads the statements of the group's own rent account and sees the rent months
 /// confirmed or not (ADR 0025). Another member, a mentor of another group and staff get 404 here; staff upload
 /// from the escrow area. The id is the group's; the account is its running sponsorship's.
 /// </summary>
@@ -82,12 +82,21 @@ public sealed class BankStatementModel(
         }
     }
 
+    /// <summary>
+    /// Who speaks for the group's account: an active main contact (by the address they sign in with), or the person who
+    /// registered the group. Other members read the account's statement but do not upload to it.
+    /// </summary>
+    public static bool MayUpload(MentoringGroup group, System.Security.Claims.ClaimsPrincipal user)
+    {
+        var email = user.Email() is { } address ? Mentor.NormaliseEmail(address) : null;
+        return group.CreatedByUserId == user.UserId() || (email is not null && group.Members.Any(m => m.IsActiveMainContact && m.Email == email));
+    }
+
     /// <summary>The group (a member's scope), the caller as one of its main contacts, and its running sponsorship.</summary>
     private async Task<bool> LoadAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return false;
-        var email = User.Email() is { } address ? Mentor.NormaliseEmail(address) : null;
-        if (email is null || !Group.Members.Any(m => m.IsActiveMainContact && m.Email == email)) return false;
+        if (!MayUpload(Group, User)) return false;
         var sponsorship = await Db.Sponsorships.AsSplitQuery()
             .SingleOrDefaultAsync(s => s.GroupId == id && s.Status == SponsorshipStatus.Running);
         if (sponsorship is null) return false;

@@ -46,8 +46,7 @@ public sealed class DetailsModel(
             var running = await Db.Sponsorships.Where(s => s.GroupId == id && s.Status == SponsorshipStatus.Running).Select(s => s.Id).FirstAsync();
             if (await Db.BankStatements.AnyAsync(b => b.SponsorshipId == running))
                 ReconciliationWarnings = (await reconciler.LoadAsync(running))?.Warnings ?? [];
-            var email = User.Email() is { } address ? Mentor.NormaliseEmail(address) : null;
-            CanUploadStatements = email is not null && Group.Members.Any(m => m.IsActiveMainContact && m.Email == email);
+            CanUploadStatements = BankStatementModel.MayUpload(Group, User);
         }
         Overview = await OverviewAsync(memberActions: true);
         if (Group.IsEditableByGroup) Missing = Group.CheckSubmission(RulesInForce, Today, ProgrammeEnd);
