@@ -13,7 +13,11 @@ public sealed record StatementData(
     decimal? OpeningBalance,
     decimal? ClosingBalance,
     DateOnly? ClosingDate,
-    IReadOnlyList<BankEntryData> Entries);
+    IReadOnlyList<BankEntryData> Entries)
+{
+    /// <summary>This statement's own element as the file had it, so a file of several accounts is kept per account.</summary>
+    public string? SourceXml { get; init; }
+}
 
 /// <summary>
 /// One booked movement: a statement entry, or one transaction of a batch entry (several TxDtls under one

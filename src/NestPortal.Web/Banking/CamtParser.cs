@@ -49,7 +49,10 @@ public sealed partial class CamtParser(long maxCharacters)
             while (!reader.EOF)
             {
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == statementName && reader.NamespaceURI == ns.NamespaceName)
-                    statements.Add(Statement((XElement)XNode.ReadFrom(reader), ns, type));
+                {
+                    var element = (XElement)XNode.ReadFrom(reader);
+                    statements.Add(Statement(element, ns, type) with { SourceXml = element.ToString(SaveOptions.DisableFormatting) });
+                }
                 else reader.Read();
             }
 
