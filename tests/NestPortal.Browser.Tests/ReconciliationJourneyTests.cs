@@ -7,7 +7,7 @@ using static NestPortal.Web.Tests.Banking.TestStatements;
 namespace NestPortal.Browser.Tests;
 
 /// <summary>
-/// Issue 18: a competence-centre clerk uploads the rent account's statement from online banking and sees the
+/// Reconciliation (ADR 0025): a competence-centre clerk uploads the rent account's statement from online banking and sees the
 /// months the bank confirmed and the one month whose debit differs (600 € instead of 650 €). axe-checked
 /// pages, the reconciliation page in a laptop's and a phone's window.
 /// </summary>

@@ -68,7 +68,7 @@ internal sealed class SponsorshipConfiguration : IEntityTypeConfiguration<Sponso
         });
         builder.Navigation(s => s.EscrowAccount).IsRequired();
 
-        // The payee is optional: a sponsorship matched before issue 18 has none until staff record it.
+        // The payee is optional: a sponsorship matched before payees were recorded has none until staff record it.
         builder.OwnsOne(s => s.Landlord, payee =>
         {
             payee.Property(p => p.Name).HasMaxLength(LandlordPayee.NameMaxLength);

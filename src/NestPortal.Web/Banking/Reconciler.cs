@@ -67,7 +67,7 @@ public sealed class Reconciler(NestPortalDbContext db, TimeProvider time, IOptio
 
     /// <summary>
     /// The place where the warnings of an account reach the competence centre as a message, once the
-    /// notification API (src/NestPortal.Web/Notifications/, issue 16) is merged: call it after
+    /// notification API (src/NestPortal.Web/Notifications/) is merged: call it after
     /// <see cref="MatchAsync"/> and from a daily job. Until then the warnings show on the pages only.
     /// </summary>
     public static Task NotifyWarningsAsync(int sponsorshipId, IReadOnlyList<ReconciliationWarning> warnings, CancellationToken cancellationToken = default) =>
