@@ -224,7 +224,7 @@ public sealed class AccountReconciliation
     /// Pairs each reversal with the booking it undoes: the opposite amount, the same end-to-end id when both
     /// carry one (else the same counterparty), booked on or before it; the latest such booking not yet reversed.
     /// </summary>
-    private static HashSet<int> FindReversed(IReadOnlyList<BankEntry> bank)
+    public static HashSet<int> FindReversed(IReadOnlyList<BankEntry> bank)
     {
         var reversed = new HashSet<int>();
         foreach (var reversal in bank.Where(e => e.IsReversal))

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NestPortal.Data.Auditing;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Banking;
@@ -146,5 +147,26 @@ public sealed class ReconciliationTests(PortalFactory factory) : IClassFixture<P
         var client = await factory.SignedInAsAsync(role);
 
         (await client.GetAsync(Url(id))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_yearly_reports_escrow_figures_count_the_rent_payments_a_statement_confirms()
+    {
+        var before = await ConfirmedThisYearAsync();
+        await AccountWithOneDifferenceAsync("Abgleich Erfolgsbilanz");
+
+        var after = await ConfirmedThisYearAsync();
+
+        // Three rent payments booked today, two confirmed by the statement (the 600 € debit is not).
+        (after.Confirmed - before.Confirmed, after.Total - before.Total).ShouldBe((2, 3));
+    }
+
+    private async Task<(int Confirmed, int Total)> ConfirmedThisYearAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var query = scope.ServiceProvider.GetRequiredService<NestPortal.Web.Reports.AnnualReportQuery>();
+        var report = await query.RunAsync(new NestPortal.Web.Reports.ReportRequest(Today, Today.Year, Today.Year));
+        var escrow = report.Years.Single(y => y.Year == Today.Year).Escrow;
+        return (escrow.RentPaymentsConfirmed, escrow.RentPayments);
     }
 }
