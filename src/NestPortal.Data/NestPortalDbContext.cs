@@ -6,6 +6,7 @@ using NestPortal.Data.Operations;
 using NestPortal.Data.Configurations;
 using NestPortal.Data.Identity;
 using NestPortal.Domain.Documents;
+using NestPortal.Domain.Banking;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.Letters;
 using NestPortal.Domain.MentoringGroups;
@@ -35,6 +36,10 @@ public sealed class NestPortalDbContext(
     public DbSet<EscrowEntry> EscrowEntries => Set<EscrowEntry>();
     public DbSet<RentChange> RentChanges => Set<RentChange>();
     public DbSet<RentRun> RentRuns => Set<RentRun>();
+    public DbSet<BankStatement> BankStatements => Set<BankStatement>();
+    public DbSet<BankEntry> BankEntries => Set<BankEntry>();
+    public DbSet<BankMatch> BankMatches => Set<BankMatch>();
+    public DbSet<BankWaiver> BankWaivers => Set<BankWaiver>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     public DbSet<Notifications.PortalMessage> PortalMessages => Set<Notifications.PortalMessage>();
     public DbSet<JobExecution> JobExecutions => Set<JobExecution>();

@@ -19,5 +19,6 @@ public static class MaintenanceCommands
             [RentRunCommand.Name] = RentRunCommand.RunAsync,
             [ReportBenchCommand.Name] = ReportBenchCommand.RunAsync,
             [ImportBenchCommand.Name] = ImportBenchCommand.RunAsync,
+            [Banking.ReconcileBenchCommand.Name] = Banking.ReconcileBenchCommand.RunAsync,
         };
 }

@@ -226,7 +226,7 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         "/Error" => "/Error?code=404",
         "/Sponsorships/Create" => $"{route}?householdId={UnmatchedHousehold}",
         "/Allocations/Create" => $"{route}?householdId={MatchedHousehold}",
-        "/Groups/Household" or "/Groups/Statement" => Fill(route, SponsoringGroup),
+        "/Groups/Household" or "/Groups/Statement" or "/Groups/BankStatement" => Fill(route, SponsoringGroup),
         "/Escrow/PayRent" or "/Escrow/Refund" or "/Escrow/RentChange" => Fill(route, EscrowAccount),
         "/MyMunicipality/Household" => Fill(route, DortmundHousehold),
         "/Sponsorships/Details" => Fill(route, Sponsorship),

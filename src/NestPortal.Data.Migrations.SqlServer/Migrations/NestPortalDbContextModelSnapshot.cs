@@ -711,6 +711,227 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("RentRuns");
                 });
 
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<int>("BankStatementId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("BookingDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CounterpartyIban")
+                        .HasMaxLength(34)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(34)");
+
+                    b.Property<string>("CounterpartyName")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<string>("EndToEndId")
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.Property<string>("EntryKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsReversal")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ValueDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankStatementId");
+
+                    b.HasIndex("SponsorshipId", "EntryKey")
+                        .IsUnique();
+
+                    b.ToTable("BankEntries", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankMatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BankEntryId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EscrowEntryId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankEntryId")
+                        .IsUnique();
+
+                    b.HasIndex("EscrowEntryId");
+
+                    b.HasIndex("SponsorshipId");
+
+                    b.ToTable("BankMatches", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankStatement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("ClosingBalance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<DateOnly?>("ClosingDate")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("EntriesAdded")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EntriesAlreadyKnown")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("FromDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(34)");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<decimal?>("OpeningBalance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StatementId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SponsorshipId", "ClosingDate");
+
+                    b.ToTable("BankStatements", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankWaiver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BankEntryId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("EscrowEntryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankEntryId")
+                        .IsUnique()
+                        .HasFilter("[BankEntryId] IS NOT NULL");
+
+                    b.HasIndex("EscrowEntryId")
+                        .IsUnique()
+                        .HasFilter("[EscrowEntryId] IS NOT NULL");
+
+                    b.HasIndex("SponsorshipId");
+
+                    b.ToTable("BankWaivers", (string)null);
+                });
+
             modelBuilder.Entity("NestPortal.Domain.Documents.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -1720,6 +1941,10 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("SupportMonths")
                         .HasColumnType("int");
 
+                    b.Property<string>("TrusteeName")
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("GroupId");
@@ -1809,6 +2034,70 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.HasOne("NestPortal.Data.Operations.DataImport", null)
                         .WithMany()
                         .HasForeignKey("DataImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankEntry", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Banking.BankStatement", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("BankStatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NestPortal.Domain.Sponsorships.Sponsorship", null)
+                        .WithMany()
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankMatch", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Banking.BankEntry", null)
+                        .WithMany()
+                        .HasForeignKey("BankEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NestPortal.Domain.Sponsorships.EscrowEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EscrowEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NestPortal.Domain.Sponsorships.Sponsorship", null)
+                        .WithMany()
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankStatement", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Sponsorships.Sponsorship", null)
+                        .WithMany()
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankWaiver", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Banking.BankEntry", null)
+                        .WithMany()
+                        .HasForeignKey("BankEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NestPortal.Domain.Sponsorships.EscrowEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EscrowEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NestPortal.Domain.Sponsorships.Sponsorship", null)
+                        .WithMany()
+                        .HasForeignKey("SponsorshipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2099,11 +2388,47 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                                 .HasForeignKey("SponsorshipId");
                         });
 
+                    b.OwnsOne("NestPortal.Domain.Sponsorships.LandlordPayee", "Landlord", b1 =>
+                        {
+                            b1.Property<int>("SponsorshipId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Iban")
+                                .IsRequired()
+                                .HasMaxLength(34)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(34)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(70)
+                                .HasColumnType("nvarchar(70)");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.HasKey("SponsorshipId");
+
+                            b1.ToTable("Sponsorships");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SponsorshipId");
+                        });
+
                     b.Navigation("Apartment")
                         .IsRequired();
 
                     b.Navigation("EscrowAccount")
                         .IsRequired();
+
+                    b.Navigation("Landlord");
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankStatement", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("NestPortal.Domain.Households.Household", b =>

@@ -683,6 +683,219 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("RentRuns");
                 });
 
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BankStatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BookingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounterpartyIban")
+                        .HasMaxLength(34)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounterpartyName")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndToEndId")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntryKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsReversal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValueDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankStatementId");
+
+                    b.HasIndex("SponsorshipId", "EntryKey")
+                        .IsUnique();
+
+                    b.ToTable("BankEntries", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankMatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BankEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscrowEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankEntryId")
+                        .IsUnique();
+
+                    b.HasIndex("EscrowEntryId");
+
+                    b.HasIndex("SponsorshipId");
+
+                    b.ToTable("BankMatches", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankStatement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ClosingBalance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("EntriesAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntriesAlreadyKnown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("OpeningBalance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatementId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SponsorshipId", "ClosingDate");
+
+                    b.ToTable("BankStatements", (string)null);
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankWaiver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BankEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EscrowEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankEntryId")
+                        .IsUnique()
+                        .HasFilter("[BankEntryId] IS NOT NULL");
+
+                    b.HasIndex("EscrowEntryId")
+                        .IsUnique()
+                        .HasFilter("[EscrowEntryId] IS NOT NULL");
+
+                    b.HasIndex("SponsorshipId");
+
+                    b.ToTable("BankWaivers", (string)null);
+                });
+
             modelBuilder.Entity("NestPortal.Domain.Documents.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -1661,6 +1874,10 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("SupportMonths")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TrusteeName")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("GroupId");
@@ -1750,6 +1967,70 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.HasOne("NestPortal.Data.Operations.DataImport", null)
                         .WithMany()
                         .HasForeignKey("DataImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankEntry", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Banking.BankStatement", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("BankStatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NestPortal.Domain.Sponsorships.Sponsorship", null)
+                        .WithMany()
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankMatch", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Banking.BankEntry", null)
+                        .WithMany()
+                        .HasForeignKey("BankEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NestPortal.Domain.Sponsorships.EscrowEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EscrowEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NestPortal.Domain.Sponsorships.Sponsorship", null)
+                        .WithMany()
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankStatement", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Sponsorships.Sponsorship", null)
+                        .WithMany()
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankWaiver", b =>
+                {
+                    b.HasOne("NestPortal.Domain.Banking.BankEntry", null)
+                        .WithMany()
+                        .HasForeignKey("BankEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NestPortal.Domain.Sponsorships.EscrowEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EscrowEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NestPortal.Domain.Sponsorships.Sponsorship", null)
+                        .WithMany()
+                        .HasForeignKey("SponsorshipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2040,11 +2321,47 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                                 .HasForeignKey("SponsorshipId");
                         });
 
+                    b.OwnsOne("NestPortal.Domain.Sponsorships.LandlordPayee", "Landlord", b1 =>
+                        {
+                            b1.Property<int>("SponsorshipId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Iban")
+                                .IsRequired()
+                                .HasMaxLength(34)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(70)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("SponsorshipId");
+
+                            b1.ToTable("Sponsorships");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SponsorshipId");
+                        });
+
                     b.Navigation("Apartment")
                         .IsRequired();
 
                     b.Navigation("EscrowAccount")
                         .IsRequired();
+
+                    b.Navigation("Landlord");
+                });
+
+            modelBuilder.Entity("NestPortal.Domain.Banking.BankStatement", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("NestPortal.Domain.Households.Household", b =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using NestPortal.Domain.Documents;
+using NestPortal.Domain.Banking;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Municipalities;
@@ -23,7 +24,7 @@ internal static class AuditTrail
         [
             typeof(MentoringGroup), typeof(Mentor), typeof(Household), typeof(Refugee), typeof(Allocation), typeof(Sponsorship),
             typeof(EscrowEntry), typeof(RentChange), typeof(ProgrammeRuleSet), typeof(OutreachEvent), typeof(OutreachMunicipality),
-            typeof(Municipality), typeof(Document), typeof(DocumentRequest),
+            typeof(Municipality), typeof(Document), typeof(DocumentRequest), typeof(BankStatement), typeof(BankMatch), typeof(BankWaiver),
         ];
 
     /// <summary>
@@ -33,7 +34,8 @@ internal static class AuditTrail
     private static readonly HashSet<Type> ReferenceData = [typeof(Municipality)];
 
     /// <summary>Records written once and never changed: the log itself and the escrow ledger (money rules).</summary>
-    private static readonly HashSet<Type> Immutable = [typeof(AuditEntry), typeof(EscrowEntry), typeof(RentChange)];
+    private static readonly HashSet<Type> Immutable =
+        [typeof(AuditEntry), typeof(EscrowEntry), typeof(RentChange), typeof(BankStatement), typeof(BankEntry), typeof(BankMatch), typeof(BankWaiver)];
 
     /// <summary>
     /// Records that are a person (a refugee, a member): the log keeps which of their fields changed,
@@ -55,6 +57,8 @@ internal static class AuditTrail
         nameof(Sponsorship.ContinuedSupportBy),
         // A document's name may name a person ("Schulung Erika Muster.pdf"); a clerk's request and reason may too.
         nameof(Document.FileName), nameof(Document.DeletionReason), nameof(DocumentRequest.Explanation),
+        nameof(BankStatement.Content), nameof(BankStatement.Iban),
+        nameof(LandlordPayee) + "." + nameof(LandlordPayee.Iban), nameof(LandlordPayee) + "." + nameof(LandlordPayee.Name),
     ];
 
     /// <summary>Bookkeeping columns that change with every command and say nothing on their own.</summary>

@@ -67,5 +67,15 @@ internal sealed class SponsorshipConfiguration : IEntityTypeConfiguration<Sponso
             account.Property(a => a.BankName).HasMaxLength(EscrowAccount.BankMaxLength).IsRequired();
         });
         builder.Navigation(s => s.EscrowAccount).IsRequired();
+
+        // The payee is optional: a sponsorship matched before payees were recorded has none until staff record it.
+        builder.OwnsOne(s => s.Landlord, payee =>
+        {
+            payee.Property(p => p.Name).HasMaxLength(LandlordPayee.NameMaxLength);
+            payee.Property(p => p.Iban).HasConversion(iban => iban.Value, value => Iban.Parse(value)).HasMaxLength(34).IsUnicode(false);
+            payee.Property(p => p.Reference).HasMaxLength(LandlordPayee.ReferenceMaxLength);
+        });
+        builder.Property(s => s.TrusteeName).HasMaxLength(Sponsorship.TrusteeMaxLength);
+        builder.Ignore(s => s.PaidByTrustee);
     }
 }

@@ -147,13 +147,15 @@ public sealed partial record AnnualReport
 
     private ReportTable EscrowTable(IStringLocalizer l)
     {
-        var rows = Years.Select(y => (IReadOnlyList<object?>)[YearLabel(y.Year), y.Escrow.Deposited, y.Escrow.PaidAsRent, y.Escrow.Refunded, y.Escrow.BalanceAtYearEnd])
-            .Append([l["Stichtag {0:dd.MM.yyyy}", Request.Stichtag].Value, null, null, null, AtStichtag.EscrowBalance]).ToList();
+        var rows = Years.Select(y => (IReadOnlyList<object?>)[YearLabel(y.Year), y.Escrow.Deposited, y.Escrow.PaidAsRent,
+                l["{0} von {1}", y.Escrow.RentPaymentsConfirmed, y.Escrow.RentPayments].Value, y.Escrow.Refunded, y.Escrow.BalanceAtYearEnd])
+            .Append([l["Stichtag {0:dd.MM.yyyy}", Request.Stichtag].Value, null, null, null, null, AtStichtag.EscrowBalance]).ToList();
         return new ReportTable(Keys.Escrow, l["Mietkonten (nach Wertstellung)"],
         [
             new(l["Jahr"], ReportValueKind.Text),
             new(l["Eingezahlt"], ReportValueKind.Money),
             new(l["Als Miete ausgezahlt"], ReportValueKind.Money),
+            new(l["Mietzahlungen durch Kontoauszüge bestätigt"], ReportValueKind.Text),
             new(l["Zurückgezahlt"], ReportValueKind.Money),
             new(l["Guthaben am Jahresende bzw. Stichtag"], ReportValueKind.Money),
         ], rows);

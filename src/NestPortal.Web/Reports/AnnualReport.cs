@@ -45,7 +45,8 @@ public sealed record YearFigures(
 
 /// <summary>Escrow movements of one year by value date, as positive sums; corrections count with the kind they correct.</summary>
 /// <param name="BalanceAtYearEnd">The sum of every entry up to the year's end (or the Stichtag if earlier).</param>
-public sealed record EscrowYear(decimal Deposited, decimal PaidAsRent, decimal Refunded, decimal BalanceAtYearEnd);
+/// <param name="RentPaymentsConfirmed">How many of the year's rent payments a bank statement confirms (ADR 0025), of <paramref name="RentPayments"/>.</param>
+public sealed record EscrowYear(decimal Deposited, decimal PaidAsRent, decimal Refunded, decimal BalanceAtYearEnd, int RentPaymentsConfirmed = 0, int RentPayments = 0);
 
 /// <summary>Outreach of one year: events held, and distinct municipalities invited, informed and, of those informed, Sicherer Hafen on the Stichtag.</summary>
 public sealed record OutreachYear(int Events, IReadOnlyDictionary<OutreachKind, int> EventsByKind, int MunicipalitiesInvited,

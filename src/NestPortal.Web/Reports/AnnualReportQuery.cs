@@ -119,6 +119,16 @@ public sealed class AnnualReportQuery(NestPortalDbContext db, Countries countrie
             .Select(g => new { g.Key.Year, g.Key.Kind, Sum = g.Sum(x => x.Amount) })
             .ToListAsync(ct);
 
+        // Rent payments (not corrected) by year, and those a standing match to a bank statement confirms (ADR 0025):
+        // a match counts unless the bank reversed its entry, paired per account as the reconciliation pairs them.
+        var rentPayments = await db.EscrowEntries
+            .Where(e => e.Kind == EscrowEntryKind.RentPayment && e.ValueDate <= s && !db.EscrowEntries.Any(c => c.CorrectsEntryId == e.Id))
+            .Select(e => new { e.Id, e.ValueDate.Year }).ToListAsync(ct);
+        var matchedPayments = await db.BankMatches.Select(m => new { m.EscrowEntryId, m.BankEntryId }).ToListAsync(ct);
+        var withReversals = await db.BankEntries.Where(b => db.BankEntries.Any(r => r.IsReversal && r.SponsorshipId == b.SponsorshipId)).ToListAsync(ct);
+        var reversed = withReversals.GroupBy(b => b.SponsorshipId).SelectMany(g => Domain.Banking.AccountReconciliation.FindReversed(g.ToList())).ToHashSet();
+        var confirmedPayments = matchedPayments.Where(m => !reversed.Contains(m.BankEntryId)).Select(m => m.EscrowEntryId).ToHashSet();
+
         var outreachEvents = await db.OutreachEvents.Where(o => o.HeldOn >= first && o.HeldOn <= last)
             .GroupBy(o => new { o.HeldOn.Year, o.Kind })
             .Select(g => new { g.Key.Year, g.Key.Kind, Count = g.Count() }).ToListAsync(ct);
@@ -155,7 +165,9 @@ public sealed class AnnualReportQuery(NestPortalDbContext db, Countries countrie
                     escrow.Where(e => e.Year == year && e.Kind == EscrowEntryKind.Deposit).Sum(e => e.Sum),
                     -escrow.Where(e => e.Year == year && e.Kind == EscrowEntryKind.RentPayment).Sum(e => e.Sum),
                     -escrow.Where(e => e.Year == year && e.Kind == EscrowEntryKind.Refund).Sum(e => e.Sum),
-                    escrow.Where(e => e.Year <= year).Sum(e => e.Sum)),
+                    escrow.Where(e => e.Year <= year).Sum(e => e.Sum),
+                    rentPayments.Count(p => p.Year == year && confirmedPayments.Contains(p.Id)),
+                    rentPayments.Count(p => p.Year == year)),
                 new OutreachYear(
                     outreachEvents.Where(o => o.Year == year).Sum(o => o.Count),
                     Enum.GetValues<OutreachKind>().ToDictionary(k => k, k => outreachEvents.Where(o => o.Year == year && o.Kind == k).Sum(o => o.Count)),

@@ -50,6 +50,9 @@ public static class ServiceRegistration
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.AddScoped(provider => new DocumentContentCheck(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DocumentOptions>>().Value,
             provider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()));
+        services.Configure<Domain.Banking.ReconciliationOptions>(configuration.GetSection(Domain.Banking.ReconciliationOptions.Section));
+        services.AddScoped<Banking.Reconciler>();
+        services.AddScoped<Banking.StatementImporter>();
         if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["Portal:PublicBaseUrl"]))
             throw new InvalidOperationException("Portal:PublicBaseUrl must be set in Production (e.g. https://nest.example.nrw.de): mailed links are built from it.");
 

@@ -91,6 +91,12 @@ public static class AccessTable
         ["/Escrow/RentChange"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
         ["/Groups/Statement"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
 
+        // Bank statements and reconciliation (ADR 0025): staff for any account, a main contact for the group's own
+        ["/Escrow/Reconciliation"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Escrow/Upload"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Escrow/Payee"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],
+        ["/Groups/BankStatement"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
+
         // Member departures and dissolution (docs/domain.md#early-departures)
         ["/Groups/Members/Leave"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],
         ["/Groups/Members/MainContact"] = [Login, Allowed, Forbidden, Forbidden, Forbidden],

@@ -11,13 +11,15 @@ namespace NestPortal.Web.Pages.Escrow;
 /// One escrow account as staff see it: the bank account, where it stands against the rent period,
 /// every entry and rent change, the booking forms, and confirming it is ready for the household's arrival.
 /// </summary>
-public sealed class AccountModel(NestPortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l)
+public sealed class AccountModel(NestPortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l, Banking.Reconciler reconciler)
     : EscrowPageModel(db, time, l)
 {
     /// <summary>Staff tick this to say they checked the balance before confirming; the confirmation cannot be taken back.</summary>
     [BindProperty] public bool ConfirmReady { get; set; }
 
     public string MunicipalityLabel { get; private set; } = string.Empty;
+
+    public IReadOnlyList<Domain.Banking.ReconciliationWarning> ReconciliationWarnings { get; private set; } = [];
 
     /// <summary>The entries in booking order, the order the bank statement has them.</summary>
     public IReadOnlyList<EscrowEntry> Entries => Sponsorship.Entries.OrderBy(e => e.Id).ToList();
@@ -57,7 +59,10 @@ public sealed class AccountModel(NestPortalDbContext db, TimeProvider time, IStr
         return Page();
     }
 
-    private async Task DescribeAsync() =>
+    private async Task DescribeAsync()
+    {
         MunicipalityLabel = await MunicipalityLookup.LabelAsync(Db, Sponsorship.Apartment.MunicipalityAgs)
                             ?? Sponsorship.Apartment.MunicipalityAgs.Value;
+        ReconciliationWarnings = (await reconciler.LoadAsync(Sponsorship)).Warnings;
+    }
 }

@@ -19,6 +19,9 @@ public enum EscrowFilter
     EndingSoon,
 
     Completed,
+
+    /// <summary>The reconciliation with the bank statements warns (ADR 0025): a month unconfirmed, the bank below the ledger, an unknown debit.</summary>
+    ReconciliationWarnings,
 }
 
 /// <summary>
@@ -26,7 +29,7 @@ public enum EscrowFilter
 /// household reference and filtered by the stored balance and shortfall. Projected, never loaded as
 /// sponsorships: a sponsorship entity brings its whole ledger with it.
 /// </summary>
-public sealed class IndexModel(NestPortalDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(NestPortalDbContext db, TimeProvider time, Banking.Reconciler reconciler) : PageModel
 {
     /// <summary>How far ahead "endet bald" looks: the municipality is told 90 days ahead, too.</summary>
     public const int EndingSoonDays = 90;
@@ -59,11 +62,14 @@ public sealed class IndexModel(NestPortalDbContext db, TimeProvider time) : Page
                        .Select(c => (decimal?)c.MonthlyNetColdRent).FirstOrDefault()
                    ?? s.Apartment.MonthlyNetColdRent,
         });
+        // Warnings depend on today and on every statement entry, so they are derived per reconciled account, not stored.
+        var warned = Filter == EscrowFilter.ReconciliationWarnings ? await reconciler.AccountsWithWarningsAsync() : [];
         query = Filter switch
         {
             EscrowFilter.Underfunded => query.Where(x => x.EscrowShortfall > 0),
             EscrowFilter.EndingSoon => query.Where(x => x.Status == SponsorshipStatus.Running && x.RentEndsOn >= today && x.RentEndsOn <= soon),
             EscrowFilter.Completed => query.Where(x => x.Status == SponsorshipStatus.Completed),
+            EscrowFilter.ReconciliationWarnings => query.Where(x => warned.Contains(x.Id)),
             _ => query,
         };
         if (!string.IsNullOrWhiteSpace(Search))

@@ -15,7 +15,7 @@ namespace NestPortal.Web.Pages.Groups;
 
 public sealed class DetailsModel(
     NestPortalDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l,
-    MemberInvitations invitations, ReviewLetters notices)
+    MemberInvitations invitations, ReviewLetters notices, Banking.Reconciler reconciler)
     : GroupPageModel(db, authorization, time, l)
 {
     public GroupOverview Overview { get; private set; } = null!;
@@ -51,6 +51,12 @@ public sealed class DetailsModel(
     /// <summary>The group's sponsorships, whose documents (the lease, the rent account) the group adds here too.</summary>
     public IReadOnlyList<int> SponsorshipIds { get; private set; } = [];
 
+    /// <summary>The running account's reconciliation warnings (ADR 0025); empty before any statement.</summary>
+    public IReadOnlyList<Domain.Banking.ReconciliationWarning> ReconciliationWarnings { get; private set; } = [];
+
+    /// <summary>A main contact of a group with a running sponsorship uploads its rent account's statements.</summary>
+    public bool CanUploadStatements { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadGroupAsync(id)) return NotFound();
@@ -81,6 +87,13 @@ public sealed class DetailsModel(
         HasSponsorship = SponsorshipIds.Count > 0;
         HasRunningSponsorship = HasSponsorship && await Db.Sponsorships.AnyAsync(s => s.GroupId == id && s.Status == SponsorshipStatus.Running);
         Shortfall = await ShortfallNotice.ForAsync(Db, id);
+        if (HasRunningSponsorship)
+        {
+            var running = await Db.Sponsorships.Where(s => s.GroupId == id && s.Status == SponsorshipStatus.Running).Select(s => s.Id).FirstAsync();
+            if (await Db.BankStatements.AnyAsync(b => b.SponsorshipId == running))
+                ReconciliationWarnings = (await reconciler.LoadAsync(running))?.Warnings ?? [];
+            CanUploadStatements = BankStatementModel.MayUpload(Group, User);
+        }
         Overview = await OverviewAsync(memberActions: true);
         if (Group.IsEditableByGroup)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using NestPortal.Domain.Common;
 using NestPortal.Web.Authorization;
+using NestPortal.Web.Tests.Banking;
 using NestPortal.Web.Tests.Infrastructure;
 
 namespace NestPortal.Web.Tests.Pages.Escrow;
@@ -116,5 +117,22 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         var client = await factory.SignedInAsAsync(role);
 
         (await client.GetPageAsync("/Datenquellen")).QuerySelectorAll("nav a").ShouldNotContain(a => a.TextContent.Trim() == "Mietkonten");
+    }
+
+    [Fact]
+    public async Task The_warning_filter_shows_accounts_whose_statement_shows_an_unknown_debit()
+    {
+        var (warned, months) = await factory.PaidAccountAsync("Kontenliste Warnung WFILTER");
+        var (clean, cleanMonths) = await factory.PaidAccountAsync("Kontenliste Abgeglichen WFILTER");
+        await factory.PaidAccountAsync("Kontenliste Ohne Auszug WFILTER");
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+        await client.UploadStatementAsync($"/Escrow/Upload/{warned}", Banking.TestStatements.Camt053(TestHouseholds.ValidIban, null, months[0], Today,
+            [.. months.Select(m => Banking.TestStatements.RentDebit(m, Today)), new Banking.TestBooking("X1", -99m, Today, Banking.TestStatements.GroupIban, "Unbekannt")]));
+        await client.UploadStatementAsync($"/Escrow/Upload/{clean}", Banking.TestStatements.Camt053(TestHouseholds.ValidIban, null, cleanMonths[0], Today,
+            [.. cleanMonths.Select(m => Banking.TestStatements.RentDebit(m, Today))]));
+
+        (await GroupsShownAsync(client, "search=WFILTER&filter=ReconciliationWarnings")).ShouldBe(["Kontenliste Warnung WFILTER"]);
+        (await client.GetPageAsync($"/Escrow/Account/{warned}")).QuerySelector("[data-fact='reconciliation-warnings']")!.TextContent
+            .ShouldContain("Unbekannte Abbuchung");
     }
 }

@@ -1,0 +1,58 @@
+namespace NestPortal.Domain.Banking;
+
+/// <summary>
+/// One booking on the rent account as the bank stated it, immutable. Unique per account by
+/// <see cref="EntryKey"/> (the bank's reference), so it is stored once however many statements show it.
+/// Whether it confirms a ledger entry is a separate <see cref="BankMatch"/>: neither side is ever edited.
+/// </summary>
+public sealed class BankEntry
+{
+    public const int KeyMaxLength = 100;
+    public const int NameMaxLength = 140;
+    public const int ReferenceMaxLength = 140;
+    public const int EndToEndIdMaxLength = 35;
+
+    public int Id { get; private set; }
+    public int SponsorshipId { get; private set; }
+    public int BankStatementId { get; private set; }
+    public string EntryKey { get; private set; } = string.Empty;
+
+    /// <summary>Signed: a credit adds to the account, a debit takes from it (as the ledger's amounts).</summary>
+    public decimal Amount { get; private set; }
+
+    public DateOnly BookingDate { get; private set; }
+    public DateOnly ValueDate { get; private set; }
+
+    /// <summary>The bank reversed an earlier booking with this one (RvslInd): it undoes what that booking confirmed.</summary>
+    public bool IsReversal { get; private set; }
+
+    public string CounterpartyName { get; private set; } = string.Empty;
+    public string? CounterpartyIban { get; private set; }
+    public string Reference { get; private set; } = string.Empty;
+    public string? EndToEndId { get; private set; }
+
+    private BankEntry()
+    {
+    }
+
+    internal BankEntry(int sponsorshipId, BankEntryData data)
+    {
+        SponsorshipId = sponsorshipId;
+        EntryKey = Cut(data.Key, KeyMaxLength);
+        Amount = data.Amount;
+        BookingDate = data.BookingDate;
+        ValueDate = data.ValueDate;
+        IsReversal = data.IsReversal;
+        CounterpartyName = Cut(data.CounterpartyName, NameMaxLength);
+        CounterpartyIban = data.CounterpartyIban;
+        Reference = Cut(data.Reference, ReferenceMaxLength);
+        EndToEndId = data.EndToEndId is null ? null : Cut(data.EndToEndId, EndToEndIdMaxLength);
+    }
+
+    /// <summary>For tests and the benchmark: an entry as if stored, with an id.</summary>
+    public static BankEntry Stored(int id, int sponsorshipId, BankEntryData data) => new(sponsorshipId, data) { Id = id };
+
+    public bool IsDebit => Amount < 0;
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
+}
