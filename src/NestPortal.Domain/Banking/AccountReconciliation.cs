@@ -23,6 +23,9 @@ public sealed class AccountReconciliation
     private readonly List<EscrowEntry> _ledger;
 
     /// <summary>The first day statements cover; null while the account has none.</summary>
+    /// <summary>The sponsorship whose rent account this is.</summary>
+    public Sponsorship Sponsorship => _sponsorship;
+
     public DateOnly? ReconciledFrom { get; }
 
     /// <summary>The latest statement's closing balance against the ledger; null without a closing balance.</summary>

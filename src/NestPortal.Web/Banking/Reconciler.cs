@@ -5,6 +5,7 @@ using NestPortal.Domain.Banking;
 using NestPortal.Domain.Common;
 using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Infrastructure;
+using NestPortal.Web.Notifications;
 
 namespace NestPortal.Web.Banking;
 
@@ -13,7 +14,7 @@ namespace NestPortal.Web.Banking;
 /// waivers and statement balances, never the statement files) and stores what it finds: new matches. The
 /// rules are the domain's (<see cref="AccountReconciliation"/>); this class only reads and saves.
 /// </summary>
-public sealed class Reconciler(NestPortalDbContext db, TimeProvider time, IOptions<ReconciliationOptions> options)
+public sealed class Reconciler(NestPortalDbContext db, TimeProvider time, IOptions<ReconciliationOptions> options, Notifier notifier)
 {
     public ReconciliationOptions Options => options.Value;
 
@@ -35,17 +36,39 @@ public sealed class Reconciler(NestPortalDbContext db, TimeProvider time, IOptio
         return new AccountReconciliation(sponsorship, bank, matches, waivers, statements, options.Value, time.TodayInGermany());
     }
 
-    /// <summary>Finds and saves the matches the rules make now (after an upload, or when the ledger booked since).</summary>
+    /// <summary>
+    /// Finds and saves the matches the rules make now (after an upload, or when the ledger booked since), then tells
+    /// the competence centre of the account's warnings that nobody has been told of yet.
+    /// </summary>
     public async Task<int> MatchAsync(int sponsorshipId, Actor actor, CancellationToken cancellationToken = default)
     {
         if (await LoadAsync(sponsorshipId, cancellationToken) is not { } reconciliation) return 0;
         var found = reconciliation.FindNewMatches(actor, time.UtcNow());
-        if (found.Count == 0) return 0;
-        db.BankMatches.AddRange(found);
-        await db.SaveChangesAsync(cancellationToken);
-        // Where the coordinator's notifications exist, new warnings go to the competence centre from here
-        // (see NotifyWarningsAsync); nothing is sent yet.
+        if (found.Count > 0)
+        {
+            db.BankMatches.AddRange(found);
+            await db.SaveChangesAsync(cancellationToken);
+            reconciliation = await LoadAsync(reconciliation.Sponsorship, cancellationToken);
+        }
+
+        await NotifyWarningsAsync(reconciliation, cancellationToken);
         return found.Count;
+    }
+
+    /// <summary>
+    /// The account's warnings as messages (and a mail to the functional mailbox) to the competence centre, each
+    /// once (<see cref="BankNotices.Warning"/>), saved in their own save: the warnings are worked out from what is
+    /// saved already, and one not told now (a failure) is told by the next upload or the daily reminders.
+    /// </summary>
+    public async Task<int> NotifyWarningsAsync(AccountReconciliation reconciliation, CancellationToken cancellationToken = default)
+    {
+        if (reconciliation.Warnings.Count == 0) return 0;
+        var sponsorship = reconciliation.Sponsorship;
+        var reference = await db.Households.Where(h => h.Id == sponsorship.HouseholdId).Select(h => h.Reference).SingleAsync(cancellationToken);
+        foreach (var warning in reconciliation.Warnings)
+            await notifier.ToCompetenceCentreAsync(BankNotices.Warning(sponsorship.Id, reference, warning), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return reconciliation.Warnings.Count;
     }
 
     /// <summary>
@@ -64,12 +87,4 @@ public sealed class Reconciler(NestPortalDbContext db, TimeProvider time, IOptio
 
         return warned;
     }
-
-    /// <summary>
-    /// The place where the warnings of an account reach the competence centre as a message, once the
-    /// notification API (src/NestPortal.Web/Notifications/) is merged: call it after
-    /// <see cref="MatchAsync"/> and from a daily job. Until then the warnings show on the pages only.
-    /// </summary>
-    public static Task NotifyWarningsAsync(int sponsorshipId, IReadOnlyList<ReconciliationWarning> warnings, CancellationToken cancellationToken = default) =>
-        Task.CompletedTask;
 }

@@ -15,13 +15,13 @@ namespace NestPortal.Web.Notifications;
 /// downtime, tells each one once. "Due" is "on or after the day", never "on the day": a run that was missed
 /// is made up by the next.
 /// </summary>
-public sealed class Reminders(NestPortalDbContext db, Notifier notifier, IOptions<NotificationOptions> options, TimeProvider time,
-    ILogger<Reminders> logger)
+public sealed class Reminders(NestPortalDbContext db, Notifier notifier, Banking.Reconciler reconciler, IOptions<NotificationOptions> options,
+    TimeProvider time, ILogger<Reminders> logger)
 {
     private NotificationOptions Options => options.Value;
 
     /// <summary>What a run queued, by kind.</summary>
-    public sealed record Result(int Acknowledgements, int ReviewsWaiting, int SupportsEnding, int Shortfalls);
+    public sealed record Result(int Acknowledgements, int ReviewsWaiting, int SupportsEnding, int Shortfalls, int AccountsWithBankWarnings);
 
     public async Task<Result> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -29,9 +29,10 @@ public sealed class Reminders(NestPortalDbContext db, Notifier notifier, IOption
             await AcknowledgementsAsync(cancellationToken),
             await ReviewsWaitingAsync(cancellationToken),
             await SupportsEndingAsync(cancellationToken),
-            await ShortfallsAsync(cancellationToken));
-        logger.LogInformation("Reminders: {Acknowledgements} allocations not acknowledged, {Reviews} groups waiting for review, {Supports} supports ending, {Shortfalls} shortfalls before arrival",
-            result.Acknowledgements, result.ReviewsWaiting, result.SupportsEnding, result.Shortfalls);
+            await ShortfallsAsync(cancellationToken),
+            await BankWarningsAsync(cancellationToken));
+        logger.LogInformation("Reminders: {Acknowledgements} allocations not acknowledged, {Reviews} groups waiting for review, {Supports} supports ending, {Shortfalls} shortfalls before arrival, {Accounts} rent accounts with bank warnings",
+            result.Acknowledgements, result.ReviewsWaiting, result.SupportsEnding, result.Shortfalls, result.AccountsWithBankWarnings);
         return result;
     }
 
@@ -108,6 +109,28 @@ public sealed class Reminders(NestPortalDbContext db, Notifier notifier, IOption
             .ToListAsync(cancellationToken);
         var notices = due.Select(s => (s.GroupId, Notice: SponsorshipNotices.Shortfall(s.Id, s.GroupId, s.Reference, s.EscrowShortfall, monthsRemaining: null))).ToList();
         return await SendAsync(notices, n => n.Notice, (n, token) => notifier.ToGroupContactsAsync(n.GroupId, n.Notice, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Rent accounts of running sponsorships that have bank statements: their reconciliation warnings (a rent month
+    /// still unconfirmed after the confirmation day, a bank balance below the ledger's, an unknown debit) to the
+    /// competence centre, each warning once. A month becomes overdue with time alone, without an upload, so it is
+    /// found here; the work is one reconciliation per account with statements, once a day.
+    /// </summary>
+    private async Task<int> BankWarningsAsync(CancellationToken cancellationToken)
+    {
+        var accounts = await db.BankStatements.Select(b => b.SponsorshipId).Distinct()
+            .Where(id => db.Sponsorships.Any(s => s.Id == id && s.Status == SponsorshipStatus.Running))
+            .OrderBy(id => id).ToListAsync(cancellationToken);
+        var warned = 0;
+        foreach (var id in accounts)
+        {
+            if (await reconciler.LoadAsync(id, cancellationToken) is { } reconciliation && await reconciler.NotifyWarningsAsync(reconciliation, cancellationToken) > 0)
+                warned++;
+            db.ChangeTracker.Clear();
+        }
+
+        return warned;
     }
 
     /// <summary>

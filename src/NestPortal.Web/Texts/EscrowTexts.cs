@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using NestPortal.Domain.Banking;
 using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Infrastructure;
 
@@ -27,4 +28,12 @@ public static class EscrowTexts
 
     /// <summary>The month a rent payment is for ("Oktober 2020"), empty for other entries.</summary>
     public static string RentMonth(EscrowEntry entry) => entry.RentMonth?.ToString("MMMM yyyy") ?? string.Empty;
+
+    /// <summary>A reconciliation warning in a sentence: on the account's pages and in the competence centre's message alike.</summary>
+    public static string ReconciliationWarning(IStringLocalizer l, ReconciliationWarning warning) => warning.Kind switch
+    {
+        ReconciliationWarningKind.RentMonthUnconfirmed => l["Die Miete für {0:MM/yyyy} ({1}) ist durch keinen Kontoauszug bestätigt.", warning.Date, DecimalInput.Euros(warning.Amount)],
+        ReconciliationWarningKind.BankBalanceBelowLedger => l["Der Kontostand laut Bank am {0:dd.MM.yyyy} liegt {1} unter dem Stand des Mietkontos.", warning.Date, DecimalInput.Euros(-warning.Amount)],
+        _ => l["Unbekannte Abbuchung am {0:dd.MM.yyyy} über {1}.", warning.Date, DecimalInput.Euros(-warning.Amount)],
+    };
 }

@@ -7,6 +7,7 @@ using NestPortal.Data.Notifications;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Infrastructure.Jobs;
 using NestPortal.Web.Notifications;
+using NestPortal.Web.Tests.Banking;
 using NestPortal.Web.Tests.Infrastructure;
 using Quartz;
 
@@ -174,6 +175,32 @@ public sealed class RemindersTests(RemindersTests.ReminderFactory factory) : ICl
         await RunOnDayAsync(0);
 
         (await factory.MailRecipientsAsync($"shortfall:{sponsorship}:")).ShouldBe(members[..2], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_rent_month_no_statement_confirms_is_told_to_the_competence_centre_the_day_after_its_confirmation_day_once()
+    {
+        var (account, months) = await factory.PaidAccountAsync("Erinnerung Kontoauszug");
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+        // The statement shows the deposit and the first month's rent only; the ledger paid three months today.
+        await client.UploadStatementAsync($"/Escrow/Upload/{account}", Banking.TestStatements.Camt053(TestHouseholds.ValidIban, null, months[0], Today,
+            new Banking.TestBooking("D1", 7_800m, Today, Banking.TestStatements.GroupIban, "Mietkaution"), Banking.TestStatements.RentDebit(months[0], Today)));
+        var key = $"bank-warning:{account}:RentMonthUnconfirmed:";
+        (await factory.MessageRecipientsAsync(key)).ShouldBeEmpty("nothing is overdue on the day of the upload");
+        // Booked today, so the months wait until the 10th of next month (Reconciliation:ConfirmByDay).
+        var confirmBy = NestPortal.Domain.Common.Months.FirstOf(Today).AddMonths(1).AddDays(9);
+        var days = confirmBy.DayNumber - Today.DayNumber;
+
+        await RunOnDayAsync(days);
+        (await factory.MessageRecipientsAsync(key)).ShouldBeEmpty("the confirmation day itself is still in time");
+
+        await RunOnDayAsync(days + 1);
+        await RunOnDayAsync(days + 2);
+
+        (await factory.MessageRecipientsAsync(key)).ShouldBe([PortalMessage.CompetenceCentre, PortalMessage.CompetenceCentre], "one per unconfirmed month, each once");
+        (await factory.MailRecipientsAsync(key)).ShouldBe([factory.CompetenceCentreMailbox(), factory.CompetenceCentreMailbox()]);
+        var subjects = await factory.QueryAsync(db => db.PortalMessages.Where(m => m.EventKey.StartsWith(key)).Select(m => m.Subject).ToListAsync());
+        subjects.ShouldAllBe(subject => subject.StartsWith("Mietkonto der Familie NesT-"));
     }
 
     [Fact]

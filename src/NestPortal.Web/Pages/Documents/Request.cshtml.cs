@@ -9,6 +9,7 @@ using NestPortal.Data;
 using NestPortal.Domain.Documents;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Documents;
+using NestPortal.Web.Notifications;
 
 namespace NestPortal.Web.Pages.Documents;
 
@@ -18,7 +19,7 @@ namespace NestPortal.Web.Pages.Documents;
 /// (ADR 0024). Only the competence centre: anyone else gets a 404, like for a record outside their scope.
 /// </summary>
 public sealed class RequestModel(NestPortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l,
-    IValidator<RequestModel.RequestInput> validator, ILogger<RequestModel> logger) : PageModel
+    IValidator<RequestModel.RequestInput> validator, Notifier notifier, ILogger<RequestModel> logger) : PageModel
 {
     public DocumentOwnerKind Owner { get; private set; }
     public int OwnerId { get; private set; }
@@ -53,11 +54,14 @@ public sealed class RequestModel(NestPortalDbContext db, TimeProvider time, IStr
         if (!await LoadAsync(owner, id)) return NotFound();
         if (!await validator.ValidateIntoAsync(Input, ModelState, nameof(Input))) return Page();
         var request = default(DocumentRequest);
+        var groupId = Owner == DocumentOwnerKind.Group ? OwnerId : await db.Sponsorships.Where(s => s.Id == OwnerId).Select(s => s.GroupId).SingleAsync();
+        // The group's main contacts hear of the request in the portal and by mail, saved with the request itself.
         if (!await db.TrySaveAsync(() => db.DocumentRequests.Add(request = new DocumentRequest(Owner, OwnerId, Input.Category!.Value, Input.Explanation!, User.ToActor(), time.UtcNow())),
-                ModelState, l, new SaveRefusals(Key: "Input.Category")))
+                ModelState, l, new SaveRefusals(Key: "Input.Category"),
+                notify: () => notifier.ToGroupContactsAsync(groupId, DocumentNotices.Requested(request!, groupId))))
             return Page();
 
-        DocumentRequested(request!);
+        logger.LogInformation("Document request {RequestId} ({Category}) for {Owner} {OwnerId}", request!.Id, request.Category, request.OwnerKind, request.OwnerId);
         TempData["Status"] = l["Die Gruppe ist um das Dokument gebeten; die Bitte steht auf ihrer Seite."].Value;
         return Redirect(RecordPage);
     }
@@ -72,13 +76,6 @@ public sealed class RequestModel(NestPortalDbContext db, TimeProvider time, IStr
         TempData["Status"] = l["Die Anforderung ist zurückgenommen."].Value;
         return Redirect(RecordPage);
     }
-
-    /// <summary>
-    /// Where the group hears of the request beyond its page: the notification (portal message and mail to the
-    /// group's members) is added here once the notification API is merged. Saved already; must not fail the request.
-    /// </summary>
-    private void DocumentRequested(DocumentRequest request) =>
-        logger.LogInformation("Document request {RequestId} ({Category}) for {Owner} {OwnerId}", request.Id, request.Category, request.OwnerKind, request.OwnerId);
 
     private async Task<bool> LoadAsync(string? owner, int id)
     {

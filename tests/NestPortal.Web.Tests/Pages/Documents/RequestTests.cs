@@ -28,6 +28,13 @@ public sealed class RequestTests(PortalFactory factory) : IClassFixture<PortalFa
         var request = await factory.QueryAsync(db => db.DocumentRequests.SingleAsync(r => r.OwnerKind == DocumentOwnerKind.Group && r.OwnerId == group));
         request.Explanation.ShouldBe("Es fehlt der Schulungsnachweis des zweiten Hauptansprechpartners.");
         request.IsOpen.ShouldBeTrue();
+        // The group's main contacts are told, each once, in the request's own save.
+        var contacts = await factory.QueryAsync(db => db.MentoringGroups.Where(g => g.Id == group)
+            .SelectMany(g => g.Members).Where(m => m.IsMainContact && m.LeftOn == null).Select(m => m.Email).ToListAsync());
+        var mails = await factory.QueryAsync(db => db.OutgoingMails.Where(m => m.EventKey!.StartsWith($"document-request:Group:{group}:")).ToListAsync());
+        contacts.ShouldNotBeEmpty();
+        mails.Select(m => m.To).ShouldBe(contacts, ignoreOrder: true);
+        mails.ShouldAllBe(m => m.Subject == "Bitte reichen Sie ein Dokument nach: Schulungsnachweis" && m.TextBody!.Contains($"/Groups/Details/{group}"));
 
         var withdrawn = await staff.PostFormAsync(response.Location(), new Dictionary<string, string> { ["requestId"] = request.Id.ToString() }, actionContains: "handler=Withdraw");
 

@@ -58,6 +58,25 @@ public sealed class UploadTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task An_unknown_debit_is_told_to_the_competence_centre_once_however_often_the_statement_comes()
+    {
+        var (id, months) = await factory.PaidAccountAsync("Auszug Unbekannt");
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+        var file = Camt053(ValidIban, null, months[0], Today,
+            [.. months.Select(m => RentDebit(m, Today)), new TestBooking("X1", -99m, Today, GroupIban, "Unbekannt")]);
+
+        await client.UploadStatementAsync(Url(id), file);
+        await client.UploadStatementAsync(Url(id), file);
+
+        var key = $"bank-warning:{id}:UnknownDebit:";
+        (await factory.QueryAsync(db => db.PortalMessages.Where(m => m.EventKey.StartsWith(key)).Select(m => m.RecipientKey).ToListAsync()))
+            .ShouldBe([NestPortal.Data.Notifications.PortalMessage.CompetenceCentre]);
+        var mail = await factory.QueryAsync(db => db.OutgoingMails.SingleAsync(m => m.EventKey!.StartsWith(key)));
+        mail.TextBody.ShouldContain("Unbekannte Abbuchung am");
+        mail.TextBody.ShouldContain($"/Escrow/Reconciliation/{id}");
+    }
+
+    [Fact]
     public async Task A_file_with_a_dtd_is_refused_in_german_and_nothing_is_saved()
     {
         var (id, _) = await factory.PaidAccountAsync("Auszug Feindlich");
