@@ -29,11 +29,14 @@ public sealed class VolumeGenerator(NestPortalDbContext db, TimeProvider time)
         var stopwatch = Stopwatch.StartNew();
         var today = time.TodayInGermany();
         var ruleSets = await db.RuleSets.AsNoTracking().ToListAsync(cancellationToken);
-        var rules = ProgrammeRuleSet.InForceOn(ruleSets, today)
-                    ?? throw new InvalidOperationException("No programme rule set is in force today.");
+        // After the programme's end (NesT ended with 2025) nothing new is matched: the data's matches end on its last
+        // day, while arrivals, allocations and rent go on to today, as in the authority's own data.
+        var lastActiveDay = ProgrammeRuleSet.ProgrammeEnd(ruleSets) is { } end && end < today ? end : today;
+        var rules = ProgrammeRuleSet.InForceOn(ruleSets, lastActiveDay)
+                    ?? throw new InvalidOperationException($"No programme rule set is in force on {lastActiveDay:yyyy-MM-dd}.");
         var municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Ags).ToListAsync(cancellationToken);
         var faker = new Faker("de") { Random = new Randomizer(options.Seed) };
-        var timeline = new SampleTimeline(faker, today);
+        var timeline = new SampleTimeline(faker, today, lastActiveDay);
         var cases = new VolumeCases(faker, timeline, new SampleGroups(faker, rules, Staff, ruleSets), municipalities, options);
         if (await db.Households.AnyAsync(h => h.Reference.StartsWith(cases.ReferencePrefix), cancellationToken))
             throw new InvalidOperationException($"This database already holds volume data of seed {options.Seed} (references {cases.ReferencePrefix}…). Use a fresh database or another seed.");

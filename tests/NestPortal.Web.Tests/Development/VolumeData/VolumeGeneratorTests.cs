@@ -100,6 +100,24 @@ public sealed class VolumeGeneratorTests
         (await factory.QueryAsync(db => db.Households.CountAsync())).ShouldBe(households + 5);
     }
 
+    [Fact]
+    public async Task After_the_programme_s_end_every_match_lies_on_or_before_its_last_day_and_families_still_arrive()
+    {
+        await using var factory = new PortalFactory();
+
+        await factory.WhileProgrammeEndedAsync(async () =>
+        {
+            var result = await GenerateAsync(factory, new VolumeOptions(Scale: 0.04, Seed: 11, BatchSize: 20));
+
+            result.Sponsorships.ShouldBe(20);
+            var matched = await factory.QueryAsync(db => db.Sponsorships
+                .Where(s => db.Households.Any(h => h.Reference.StartsWith("V11-") && s.HouseholdId == h.Id)).Select(s => s.MatchedOn).ToListAsync());
+            matched.ShouldAllBe(day => day <= TestProgrammeEnd.LastDay);
+            (await factory.QueryAsync(db => db.Households.CountAsync(h => h.Reference.StartsWith("V11-") && h.ExpectedArrival > TestGroups.Today)))
+                .ShouldBeGreaterThan(0, "arrivals go on after the end");
+        });
+    }
+
     [Theory]
     [InlineData(10, 5_000, 25_000)]
     [InlineData(1, 500, 2_500)]
