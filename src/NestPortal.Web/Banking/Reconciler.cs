@@ -56,8 +56,8 @@ public sealed class Reconciler(NestPortalDbContext db, TimeProvider time, IOptio
     }
 
     /// <summary>
-    /// The account's warnings as messages (and a mail to the functional mailbox) to the competence centre, each
-    /// once (<see cref="BankNotices.Warning"/>), saved in their own save: the warnings are worked out from what is
+    /// The account's warnings as a message (and a mail to the functional mailbox) to the competence centre, once
+    /// per set of warnings (<see cref="BankNotices.Warnings"/>), saved in its own save: the warnings are worked out from what is
     /// saved already, and one not told now (a failure) is told by the next upload or the daily reminders.
     /// </summary>
     public async Task<int> NotifyWarningsAsync(AccountReconciliation reconciliation, CancellationToken cancellationToken = default)
@@ -65,8 +65,7 @@ public sealed class Reconciler(NestPortalDbContext db, TimeProvider time, IOptio
         if (reconciliation.Warnings.Count == 0) return 0;
         var sponsorship = reconciliation.Sponsorship;
         var reference = await db.Households.Where(h => h.Id == sponsorship.HouseholdId).Select(h => h.Reference).SingleAsync(cancellationToken);
-        foreach (var warning in reconciliation.Warnings)
-            await notifier.ToCompetenceCentreAsync(BankNotices.Warning(sponsorship.Id, reference, warning), cancellationToken);
+        await notifier.ToCompetenceCentreAsync(BankNotices.Warnings(sponsorship.Id, reference, reconciliation.Warnings), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return reconciliation.Warnings.Count;
     }

@@ -114,7 +114,7 @@ public sealed class Reminders(NestPortalDbContext db, Notifier notifier, Banking
     /// <summary>
     /// Rent accounts of running sponsorships that have bank statements: their reconciliation warnings (a rent month
     /// still unconfirmed after the confirmation day, a bank balance below the ledger's, an unknown debit) to the
-    /// competence centre, each warning once. A month becomes overdue with time alone, without an upload, so it is
+    /// competence centre, once per set of warnings. A month becomes overdue with time alone, without an upload, so it is
     /// found here; the work is one reconciliation per account with statements, once a day.
     /// </summary>
     private async Task<int> BankWarningsAsync(CancellationToken cancellationToken)

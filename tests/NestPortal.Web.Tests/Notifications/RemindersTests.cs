@@ -185,7 +185,7 @@ public sealed class RemindersTests(RemindersTests.ReminderFactory factory) : ICl
         // The statement shows the deposit and the first month's rent only; the ledger paid three months today.
         await client.UploadStatementAsync($"/Escrow/Upload/{account}", Banking.TestStatements.Camt053(TestHouseholds.ValidIban, null, months[0], Today,
             new Banking.TestBooking("D1", 7_800m, Today, Banking.TestStatements.GroupIban, "Mietkaution"), Banking.TestStatements.RentDebit(months[0], Today)));
-        var key = $"bank-warning:{account}:RentMonthUnconfirmed:";
+        var key = $"bank-warnings:{account}:";
         (await factory.MessageRecipientsAsync(key)).ShouldBeEmpty("nothing is overdue on the day of the upload");
         // Booked today, so the months wait until the 10th of next month (Reconciliation:ConfirmByDay).
         var confirmBy = NestPortal.Domain.Common.Months.FirstOf(Today).AddMonths(1).AddDays(9);
@@ -197,10 +197,12 @@ public sealed class RemindersTests(RemindersTests.ReminderFactory factory) : ICl
         await RunOnDayAsync(days + 1);
         await RunOnDayAsync(days + 2);
 
-        (await factory.MessageRecipientsAsync(key)).ShouldBe([PortalMessage.CompetenceCentre, PortalMessage.CompetenceCentre], "one per unconfirmed month, each once");
-        (await factory.MailRecipientsAsync(key)).ShouldBe([factory.CompetenceCentreMailbox(), factory.CompetenceCentreMailbox()]);
-        var subjects = await factory.QueryAsync(db => db.PortalMessages.Where(m => m.EventKey.StartsWith(key)).Select(m => m.Subject).ToListAsync());
-        subjects.ShouldAllBe(subject => subject.StartsWith("Mietkonto der Familie NesT-"));
+        (await factory.MessageRecipientsAsync(key)).ShouldBe([PortalMessage.CompetenceCentre], "one notice for the account's warnings, once");
+        (await factory.MailRecipientsAsync(key)).ShouldBe([factory.CompetenceCentreMailbox()]);
+        var message = await factory.QueryAsync(db => db.PortalMessages.SingleAsync(m => m.EventKey.StartsWith(key)));
+        message.Subject.ShouldEndWith(": 2 Abweichungen vom Kontoauszug");
+        message.Text.ShouldContain($"Die Miete für {months[1]:MM.yyyy}");
+        message.Text.ShouldContain($"Die Miete für {months[2]:MM.yyyy}");
     }
 
     [Fact]

@@ -68,10 +68,12 @@ public sealed class UploadTests(PortalFactory factory) : IClassFixture<PortalFac
         await client.UploadStatementAsync(Url(id), file);
         await client.UploadStatementAsync(Url(id), file);
 
-        var key = $"bank-warning:{id}:UnknownDebit:";
+        var key = $"bank-warnings:{id}:";
         (await factory.QueryAsync(db => db.PortalMessages.Where(m => m.EventKey.StartsWith(key)).Select(m => m.RecipientKey).ToListAsync()))
             .ShouldBe([NestPortal.Data.Notifications.PortalMessage.CompetenceCentre]);
         var mail = await factory.QueryAsync(db => db.OutgoingMails.SingleAsync(m => m.EventKey!.StartsWith(key)));
+        mail.Subject.ShouldStartWith("Mietkonto der Familie NesT-");
+        mail.Subject.ShouldEndWith(": eine Abweichung vom Kontoauszug");
         mail.TextBody.ShouldContain("Unbekannte Abbuchung am");
         mail.TextBody.ShouldContain($"/Escrow/Reconciliation/{id}");
     }
