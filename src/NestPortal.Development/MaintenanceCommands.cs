@@ -20,5 +20,6 @@ public static class MaintenanceCommands
             [ReportBenchCommand.Name] = ReportBenchCommand.RunAsync,
             [ImportBenchCommand.Name] = ImportBenchCommand.RunAsync,
             [Banking.ReconcileBenchCommand.Name] = Banking.ReconcileBenchCommand.RunAsync,
+            [Letters.LetterBenchCommand.Name] = Letters.LetterBenchCommand.RunAsync,
         };
 }

@@ -8,7 +8,7 @@ public sealed class DevelopmentHostTests
     [Fact]
     public void Each_maintenance_command_is_reached_by_its_name_and_nothing_else_is_a_command()
     {
-        MaintenanceCommands.ByName.Keys.ShouldBe(["generate-volume", "rent-run", "report-bench", "import-bench", "reconcile-bench"], ignoreOrder: true);
+        MaintenanceCommands.ByName.Keys.ShouldBe(["generate-volume", "rent-run", "report-bench", "import-bench", "reconcile-bench", "letter-bench"], ignoreOrder: true);
         MaintenanceCommands.ByName.ContainsKey("--urls").ShouldBeFalse();
         MaintenanceCommands.ByName.ContainsKey("Generate-Volume").ShouldBeFalse();
     }
