@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark of the bank statement import and reconciliation (docs/performance.md, ADR 0025). Not a timed test.
-# Usage: bash scripts/bench-reconcile.sh [scale=2] [accounts=500] [entries=10000]
-# Publishes a Release build, generates the volume data once per scale (scale 2: 1,000 sponsorships) into a
+# Usage: bash scripts/bench-reconcile.sh [scale=5] [accounts=500] [entries=10000]
+# Publishes a Release build, generates the volume data once per scale (scale 5: 2,500 sponsorships, of which about 500 still run with rent paid) into a
 # pristine SQLite file, books the rent on a fresh copy (the rent run's catch-up to today), then runs
 # `reconcile-bench`: one camt.053 file with a statement for each of the first running accounts, imported and
 # reconciled as one upload. Prints wall time, SQL commands and peak memory (process and /usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SCALE="${1:-2}"
+SCALE="${1:-5}"
 ACCOUNTS="${2:-500}"
 ENTRIES="${3:-10000}"
 OUT="artifacts/bench"
