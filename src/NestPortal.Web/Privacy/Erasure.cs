@@ -27,6 +27,9 @@ public sealed class Erasure(
     /// <summary>Statements loaded at a time: a file may be 10 MB (Reconciliation:MaxStatementMegabytes).</summary>
     private const int StatementBatchSize = 5;
 
+    /// <summary>An erased statement's file, compared in SQL (a blob's length does not translate).</summary>
+    private static readonly byte[] NoContent = [];
+
     private RetentionOptions Options => options.Value;
 
     /// <summary>What an erasure on <paramref name="today"/> would do; changes nothing.</summary>
@@ -279,7 +282,7 @@ public sealed class Erasure(
     {
         var accounts = await db.Sponsorships
             .Where(s => s.Status == SponsorshipStatus.Completed && db.Households.Any(h => h.Id == s.HouseholdId && h.ErasedOn != null)
-                        && (db.BankStatements.Any(b => b.SponsorshipId == s.Id && (b.FileName != BankStatement.ErasedFileName || b.Content.Length > 0))
+                        && (db.BankStatements.Any(b => b.SponsorshipId == s.Id && (b.FileName != BankStatement.ErasedFileName || b.Content != NoContent))
                             || db.BankEntries.Any(e => e.SponsorshipId == s.Id
                                                        && (e.CounterpartyName != "" || e.CounterpartyIban != null || e.Reference != ""
                                                            || (e.EndToEndId != null && !e.EndToEndId.StartsWith(BankEntry.ErasedEndToEndPrefix))))))
@@ -292,7 +295,7 @@ public sealed class Erasure(
             db.ChangeTracker.Clear();
 
             var statements = await db.BankStatements
-                .Where(b => b.SponsorshipId == account && (b.FileName != BankStatement.ErasedFileName || b.Content.Length > 0))
+                .Where(b => b.SponsorshipId == account && (b.FileName != BankStatement.ErasedFileName || b.Content != NoContent))
                 .OrderBy(b => b.Id).Select(b => b.Id).ToListAsync(cancellationToken);
             foreach (var batch in statements.Chunk(StatementBatchSize))
             {
