@@ -33,7 +33,10 @@ internal static class AuditTrail
     /// </summary>
     private static readonly HashSet<Type> ReferenceData = [typeof(Municipality)];
 
-    /// <summary>Records written once and never changed: the log itself and the escrow ledger (money rules).</summary>
+    /// <summary>
+    /// Records written once and never changed: the log itself, the escrow ledger (money rules) and the bank's records,
+    /// whose only change is the retention erasure of the fields in <see cref="Erasable"/>.
+    /// </summary>
     private static readonly HashSet<Type> Immutable =
         [typeof(AuditEntry), typeof(EscrowEntry), typeof(RentChange), typeof(BankStatement), typeof(BankEntry), typeof(BankMatch), typeof(BankWaiver)];
 
