@@ -33,9 +33,24 @@ internal static class AuditTrail
     /// </summary>
     private static readonly HashSet<Type> ReferenceData = [typeof(Municipality)];
 
-    /// <summary>Records written once and never changed: the log itself and the escrow ledger (money rules).</summary>
+    /// <summary>
+    /// Records written once and never changed: the log itself, the escrow ledger (money rules) and the bank's records,
+    /// whose only change is the retention erasure of the fields in <see cref="Erasable"/>.
+    /// </summary>
     private static readonly HashSet<Type> Immutable =
         [typeof(AuditEntry), typeof(EscrowEntry), typeof(RentChange), typeof(BankStatement), typeof(BankEntry), typeof(BankMatch), typeof(BankWaiver)];
+
+    /// <summary>
+    /// The only fields of immutable records that may change: what the retention erasure blanks (ADR 0025). A statement's
+    /// file and an entry's counterparty name people (the landlord, the group's members); the figures (amounts, dates,
+    /// keys, balances) and the matches and waivers never change, so what was reconciled stays what it was. A change of
+    /// any other field, or a deletion, is refused as before.
+    /// </summary>
+    private static readonly Dictionary<Type, HashSet<string>> Erasable = new()
+    {
+        [typeof(BankStatement)] = [nameof(BankStatement.Content), nameof(BankStatement.FileName)],
+        [typeof(BankEntry)] = [nameof(BankEntry.CounterpartyName), nameof(BankEntry.CounterpartyIban), nameof(BankEntry.Reference), nameof(BankEntry.EndToEndId)],
+    };
 
     /// <summary>
     /// Records that are a person (a refugee, a member): the log keeps which of their fields changed,
@@ -57,8 +72,12 @@ internal static class AuditTrail
         nameof(Sponsorship.ContinuedSupportBy),
         // A document's name may name a person ("Schulung Erika Muster.pdf"); a clerk's request and reason may too.
         nameof(Document.FileName), nameof(Document.DeletionReason), nameof(DocumentRequest.Explanation),
-        nameof(BankStatement.Content), nameof(BankStatement.Iban),
+        // A statement's file and name (both blanked by the retention erasure). Its entries' counterparties are not
+        // audited at all (BankEntry is no audited record), so their values never reach the log.
+        nameof(BankStatement.Content), nameof(BankStatement.FileName), nameof(BankStatement.Iban),
+        // The landlord may be a person; the reference the landlord asked for often names the tenants.
         nameof(LandlordPayee) + "." + nameof(LandlordPayee.Iban), nameof(LandlordPayee) + "." + nameof(LandlordPayee.Name),
+        nameof(LandlordPayee) + "." + nameof(LandlordPayee.Reference),
     ];
 
     /// <summary>Bookkeeping columns that change with every command and say nothing on their own.</summary>
@@ -86,7 +105,7 @@ internal static class AuditTrail
         // Owners first, so an owned part's change can join its owner's entry.
         foreach (var entry in changed.Where(e => !e.Metadata.IsOwned()).Concat(changed.Where(e => e.Metadata.IsOwned())))
         {
-            if (Immutable.Contains(entry.Metadata.ClrType) && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (Immutable.Contains(entry.Metadata.ClrType) && entry.State is EntityState.Modified or EntityState.Deleted && !IsErasure(entry))
                 throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} records are immutable: they cannot be changed or deleted.");
             var owner = OwnerType(entry);
             if (owner is null) continue;
@@ -136,6 +155,11 @@ internal static class AuditTrail
 
         return pending;
     }
+
+    /// <summary>A change of an immutable record that only touches its <see cref="Erasable"/> fields.</summary>
+    private static bool IsErasure(EntityEntry entry) =>
+        entry.State == EntityState.Modified && Erasable.TryGetValue(entry.Metadata.ClrType, out var fields)
+                                            && entry.Properties.Where(p => p.IsModified).All(p => fields.Contains(p.Metadata.Name));
 
     /// <summary>After the save: every pending change becomes an entry carrying the record's (now known) id.</summary>
     /// <remarks>

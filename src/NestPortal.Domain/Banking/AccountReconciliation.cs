@@ -227,9 +227,13 @@ public sealed class AccountReconciliation
     /// Pairs each reversal with the booking it undoes: the opposite amount, the same end-to-end id when both
     /// carry one (else the same counterparty), booked on or before it; the latest such booking not yet reversed.
     /// </summary>
-    public static HashSet<int> FindReversed(IReadOnlyList<BankEntry> bank)
+    public static HashSet<int> FindReversed(IReadOnlyList<BankEntry> bank) => ReversalPairs(bank).Values.ToHashSet();
+
+    /// <summary>The pairs <see cref="FindReversed"/> finds: each paired reversal's id with the id of the booking it undoes.</summary>
+    public static Dictionary<int, int> ReversalPairs(IReadOnlyList<BankEntry> bank)
     {
         var reversed = new HashSet<int>();
+        var pairs = new Dictionary<int, int>();
         foreach (var reversal in bank.Where(e => e.IsReversal))
         {
             var original = bank.Where(e => !e.IsReversal && !reversed.Contains(e.Id) && e.Amount == -reversal.Amount
@@ -238,9 +242,11 @@ public sealed class AccountReconciliation
                                                ? e.EndToEndId == reversal.EndToEndId
                                                : e.CounterpartyIban == reversal.CounterpartyIban))
                 .OrderByDescending(e => e.BookingDate).ThenByDescending(e => e.Id).FirstOrDefault();
-            if (original is not null) reversed.Add(original.Id);
+            if (original is null) continue;
+            reversed.Add(original.Id);
+            pairs[reversal.Id] = original.Id;
         }
 
-        return reversed;
+        return pairs;
     }
 }

@@ -12,6 +12,9 @@ public sealed class BankStatement
     public const int FileNameMaxLength = 200;
     public const int StatementIdMaxLength = 35;
 
+    /// <summary>The file name an erased statement shows in place of the uploader's (which may name people).</summary>
+    public const string ErasedFileName = "gelöscht";
+
     public int Id { get; private set; }
     public int SponsorshipId { get; private set; }
     public string Iban { get; private set; } = string.Empty;
@@ -79,6 +82,18 @@ public sealed class BankStatement
 
         statement.EntriesAdded = statement._entries.Count;
         return statement;
+    }
+
+    /// <summary>
+    /// Erases the file when the sponsorship's retention ends (ADR 0014, ADR 0025): its bookings name the counterparties
+    /// and quote their references, and its name may name people. Balances, dates and counts stay, so what was
+    /// reconciled still adds up. Running it again changes nothing.
+    /// </summary>
+    public void EraseIdentifyingData()
+    {
+        if (Content.Length == 0 && FileName == ErasedFileName) return;
+        Content = [];
+        FileName = ErasedFileName;
     }
 
     public StatementSummary Summary => new(Id, FromDate, ClosingBalance, ClosingDate);

@@ -52,17 +52,19 @@ public sealed partial class Sponsorship
 
     /// <summary>
     /// Erases what names people with the household's identifying data (retention): the flat's street, the
-    /// rent account's holder (often a member) and who continued the support. Only a completed
-    /// sponsorship's; a running one still needs them. The account's IBAN stays with the ledger.
+    /// rent account's holder (often a member), the landlord as payee and who continued the support. Only a
+    /// completed sponsorship's; a running one still needs them. The account's IBAN stays with the ledger.
     /// </summary>
     public void EraseIdentifyingData()
     {
         if (Status != SponsorshipStatus.Completed)
             throw new DomainException("Die Adresse einer laufenden Mentoring-Übernahme kann nicht gelöscht werden.");
-        if (Apartment.Street.Length == 0 && EscrowAccount.AccountHolder.Length == 0 && ContinuedSupportBy is null) return;
+        if (Apartment.Street.Length == 0 && EscrowAccount.AccountHolder.Length == 0 && ContinuedSupportBy is null && Landlord is null) return;
         Apartment = Apartment.WithoutStreet();
         EscrowAccount = EscrowAccount.WithoutHolder();
         ContinuedSupportBy = null;
+        // The landlord may be a person: name, IBAN and reference go together (a payee is all three or none).
+        Landlord = null;
         Touch();
     }
 

@@ -12,6 +12,7 @@ public sealed record RefugeeAccessReport(
     IReadOnlyList<AllocationData> Allocations,
     IReadOnlyList<GroupDisclosure> DisclosedToGroups,
     IReadOnlyList<MunicipalityDisclosure> DisclosedToMunicipalities,
+    IReadOnlyList<DocumentEntry> Documents,
     IReadOnlyList<ViewEntry> Views,
     IReadOnlyList<ChangeEntry> Changes);
 
@@ -37,6 +38,12 @@ public sealed record GroupDisclosure(string GroupName, DateOnly MatchedOn, strin
 /// <summary>A municipality the household was allocated to: it saw the data from the decision until it was superseded.</summary>
 public sealed record MunicipalityDisclosure(string Municipality, string MunicipalityAgs, DateOnly From, DateOnly? Until);
 
+/// <summary>
+/// An uploaded document: its name, category, when and by whom, never its content. The name is null once the
+/// document was deleted or erased (the record stays as a tombstone naming its uploader).
+/// </summary>
+public sealed record DocumentEntry(string? FileName, string Category, DateTimeOffset UploadedAt, string UploadedBy);
+
 /// <summary>Someone opened the record (an audit entry "Angesehen").</summary>
 public sealed record ViewEntry(DateTimeOffset At, string UserName, string Role);
 
@@ -50,6 +57,7 @@ public sealed record MentorAccessReport(
     AccountData? Account,
     IReadOnlyList<MemberData> Memberships,
     IReadOnlyList<GroupData> Groups,
+    IReadOnlyList<DocumentEntry> Documents,
     int ActionCount,
     IReadOnlyList<ActionEntry> LastActions,
     IReadOnlyList<ChangeEntry> MemberRecordEntries)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
 using NestPortal.Data.Identity;
+using NestPortal.Domain.Documents;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Infrastructure;
@@ -13,8 +14,9 @@ namespace NestPortal.Web.AccessRequests;
 /// <summary>
 /// The GDPR Art. 15 export for one mentor, the same for the competence centre (from a member of a group)
 /// and for the mentor themself (from their signed-in account): every member record with their email, the
-/// groups (households only by reference), the portal account without any secret, what the account did
-/// and what was recorded about the member records.
+/// groups (households only by reference), the documents the account uploaded and those of the groups (names,
+/// never contents), the portal account without any secret, what the account did and what was recorded about the
+/// member records.
 /// </summary>
 public sealed class MentorAccessBuilder(NestPortalDbContext db, UserManager<PortalUser> users, IStringLocalizer l)
 {
@@ -45,6 +47,11 @@ public sealed class MentorAccessBuilder(NestPortalDbContext db, UserManager<Port
         var sponsorships = await db.Sponsorships.AsNoTracking().Where(s => groupIds.Contains(s.GroupId))
             .Join(db.Households, s => s.HouseholdId, h => h.Id, (s, h) => new { s.GroupId, h.Reference, s.MatchedOn, s.Status, s.Id })
             .OrderBy(x => x.MatchedOn).ThenBy(x => x.Id)
+            .ToListAsync();
+
+        // What the account uploaded (to any record) and the documents of the groups (training certificates, declarations).
+        var documents = await db.Documents.AsNoTracking()
+            .Where(d => (d.OwnerKind == DocumentOwnerKind.Group && groupIds.Contains(d.OwnerId)) || (accountId != null && d.UploadedByUserId == accountId))
             .ToListAsync();
 
         var members = groups.SelectMany(g => g.Members.Where(m => m.Email == email).Select(m => (Group: g, Member: m))).ToList();
@@ -79,6 +86,7 @@ public sealed class MentorAccessBuilder(NestPortalDbContext db, UserManager<Port
                 sponsorships.Where(s => s.GroupId == g.Id)
                     .Select(s => new SponsorshipData(s.Reference, s.MatchedOn, s.Status == SponsorshipStatus.Running ? l["läuft"] : l["abgeschlossen"]))
                     .ToList())).ToList(),
+            DocumentLines.Entries(documents, l),
             actionCount,
             actions.Select(a => AuditLines.Action(a, l)).ToList(),
             memberEntries.Select(e => AuditLines.Change(e, l)).ToList());

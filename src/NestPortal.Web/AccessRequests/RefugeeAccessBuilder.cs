@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
 using NestPortal.Data.Auditing;
+using NestPortal.Domain.Documents;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.Sponsorships;
 using NestPortal.Web.Infrastructure;
@@ -11,7 +12,8 @@ namespace NestPortal.Web.AccessRequests;
 
 /// <summary>
 /// The GDPR Art. 15 export for one refugee: their own fields, the household-level data about them, to whom
-/// it was disclosed (the sponsoring groups, the municipalities allocated to), who viewed it and what changed.
+/// it was disclosed (the sponsoring groups, the municipalities allocated to), the documents of the household and its
+/// sponsorships (names, never contents), who viewed it and what changed.
 /// Of the other persons of the household it tells only how many there are.
 /// </summary>
 public sealed class RefugeeAccessBuilder(NestPortalDbContext db, IStringLocalizer l, Countries countries)
@@ -27,6 +29,13 @@ public sealed class RefugeeAccessBuilder(NestPortalDbContext db, IStringLocalize
         var groups = await db.Sponsorships.AsNoTracking().Where(s => s.HouseholdId == household.Id)
             .Join(db.MentoringGroups, s => s.GroupId, g => g.Id, (s, g) => new { g.Name, s.MatchedOn, s.Status, s.CompletedOn, s.Id })
             .OrderBy(x => x.MatchedOn).ThenBy(x => x.Id)
+            .ToListAsync();
+
+        // The household's documents and its sponsorships' (the lease, the rent account): names and who uploaded them, never the files.
+        var sponsorshipIds = groups.Select(g => g.Id).ToList();
+        var documents = await db.Documents.AsNoTracking()
+            .Where(d => (d.OwnerKind == DocumentOwnerKind.Household && d.OwnerId == household.Id)
+                        || (d.OwnerKind == DocumentOwnerKind.Sponsorship && sponsorshipIds.Contains(d.OwnerId)))
             .ToListAsync();
 
         var personId = person.Id.ToString(CultureInfo.InvariantCulture);
@@ -55,6 +64,7 @@ public sealed class RefugeeAccessBuilder(NestPortalDbContext db, IStringLocalize
             // runs (HouseholdScope): access ends with the allocation's replacement or the last completion.
             allocations.Select(a => new MunicipalityDisclosure(MunicipalityName(a.MunicipalityAgs), a.MunicipalityAgs.ToString(),
                 Clock.DayInGermany(a.IssuedAtUtc), Earliest(a.SupersededAtUtc is { } until ? Clock.DayInGermany(until) : null, accessEnd))).ToList(),
+            DocumentLines.Entries(documents, l),
             entries.Where(e => e.Action == AuditAction.Viewed).Select(e => AuditLines.View(e, l)).ToList(),
             entries.Where(e => e.Action != AuditAction.Viewed).Select(e => AuditLines.Change(e, l)).ToList());
     }

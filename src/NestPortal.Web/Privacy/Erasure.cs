@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NestPortal.Data;
 using NestPortal.Data.Identity;
+using NestPortal.Domain.Banking;
 using NestPortal.Domain.Documents;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.MentoringGroups;
@@ -22,6 +23,12 @@ public sealed class Erasure(
     IOptions<Notifications.NotificationOptions> notifications, ILogger<Erasure> logger)
 {
     private const int BatchSize = 100;
+
+    /// <summary>Statements loaded at a time: a file may be 10 MB (Reconciliation:MaxStatementMegabytes).</summary>
+    private const int StatementBatchSize = 5;
+
+    /// <summary>An erased statement's file, compared in SQL (a blob's length does not translate).</summary>
+    private static readonly byte[] NoContent = [];
 
     private RetentionOptions Options => options.Value;
 
@@ -50,6 +57,8 @@ public sealed class Erasure(
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
+
+        await EraseBankDataAsync(cancellationToken);
 
         // The accounts were found before the groups lose their members' addresses; they are deleted after.
         foreach (var batch in plan.Groups.Select(g => g.Id).Chunk(BatchSize))
@@ -261,6 +270,41 @@ public sealed class Erasure(
         var requests = await db.DocumentRequests.Where(r => r.OwnerKind == owner && ownerIds.Contains(r.OwnerId)
                                                             && r.FulfilledAtUtc == null && r.WithdrawnAtUtc == null).ToListAsync(cancellationToken);
         foreach (var request in requests) request.Withdraw(nowUtc);
+    }
+
+    /// <summary>
+    /// The bank data of erased households' sponsorships (ADR 0025): the statements' files and the entries' counterparties go,
+    /// amounts, dates, keys, matches and waivers stay. Found by what is left rather than by this run's households, so a run
+    /// that stopped midway, and households erased before bank data followed them, are caught up. One account's entries
+    /// (small rows) in one save; its statements a few at a time, since each holds its file.
+    /// </summary>
+    private async Task EraseBankDataAsync(CancellationToken cancellationToken)
+    {
+        var accounts = await db.Sponsorships
+            .Where(s => s.Status == SponsorshipStatus.Completed && db.Households.Any(h => h.Id == s.HouseholdId && h.ErasedOn != null)
+                        && (db.BankStatements.Any(b => b.SponsorshipId == s.Id && (b.FileName != BankStatement.ErasedFileName || b.Content != NoContent))
+                            || db.BankEntries.Any(e => e.SponsorshipId == s.Id
+                                                       && (e.CounterpartyName != "" || e.CounterpartyIban != null || e.Reference != ""
+                                                           || (e.EndToEndId != null && !e.EndToEndId.StartsWith(BankEntry.ErasedEndToEndPrefix))))))
+            .OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken);
+        foreach (var account in accounts)
+        {
+            // All of the account's entries at once, in id order: the reversal pairing that the erasure keeps needs them all.
+            BankEntry.EraseIdentifyingData(await db.BankEntries.Where(e => e.SponsorshipId == account).OrderBy(e => e.Id).ToListAsync(cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+
+            var statements = await db.BankStatements
+                .Where(b => b.SponsorshipId == account && (b.FileName != BankStatement.ErasedFileName || b.Content != NoContent))
+                .OrderBy(b => b.Id).Select(b => b.Id).ToListAsync(cancellationToken);
+            foreach (var batch in statements.Chunk(StatementBatchSize))
+            {
+                foreach (var statement in await db.BankStatements.Where(b => batch.Contains(b.Id)).ToListAsync(cancellationToken))
+                    statement.EraseIdentifyingData();
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private async Task DeleteAccountAsync(PortalUser account)

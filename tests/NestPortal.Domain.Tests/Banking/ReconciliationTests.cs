@@ -126,6 +126,53 @@ public class ReconciliationTests
     }
 
     [Fact]
+    public void Erasing_the_counterparties_keeps_every_figure_and_which_reversal_undoes_which_booking()
+    {
+        PayThrough(Day("2019-12-01"));
+        // Without end-to-end ids a reversal is paired by the IBAN: the landlord's, not the later debit to someone else.
+        Statement(Day("2019-11-01"), Day("2019-11-30"), null,
+            RentDebit(Day("2019-11-01")) with { EndToEndId = null },
+            Debit("X1", Day("2019-11-03"), 650m, "Umzug Familie Haddad", iban: "DE75512108001245126199") with { CounterpartyName = "Hamid Haddad", EndToEndId = null },
+            Debit("RV1", Day("2019-11-05"), -650m, "Rücklastschrift Nettokaltmiete 11/2019", reversal: true) with { EndToEndId = null },
+            RentDebit(Day("2019-12-01")));
+        var before = Reconcile(Day("2019-12-31"));
+        var reversed = AccountReconciliation.FindReversed(_bank);
+        reversed.ShouldBe([_bank.Single(b => b.EntryKey == "R201911").Id]);
+        var figures = _bank.Select(b => (b.Id, b.EntryKey, b.Amount, b.BookingDate, b.ValueDate, b.IsReversal)).ToList();
+
+        BankEntry.EraseIdentifyingData(_bank);
+
+        _bank.ShouldAllBe(b => b.CounterpartyName == "" && b.CounterpartyIban == null && b.Reference == ""
+                               && b.EndToEndId!.StartsWith(BankEntry.ErasedEndToEndPrefix));
+        _bank.Select(b => (b.Id, b.EntryKey, b.Amount, b.BookingDate, b.ValueDate, b.IsReversal)).ShouldBe(figures);
+        AccountReconciliation.FindReversed(_bank).ShouldBe(reversed, "the reversal still undoes the rent debit, not the later debit of the same amount");
+        var after = new AccountReconciliation(_account, _bank, _matches, _waivers, _statements, Options, Day("2019-12-31"));
+        after.Months.Select(m => (m.Month, m.State, m.PaidAtBank)).ShouldBe(before.Months.Select(m => (m.Month, m.State, m.PaidAtBank)));
+        after.StandingMatches.Count.ShouldBe(before.StandingMatches.Count);
+
+        var erased = _bank.Select(b => b.EndToEndId).ToList();
+        BankEntry.EraseIdentifyingData(_bank);
+        _bank.Select(b => b.EndToEndId).ShouldBe(erased, "a second erasure changes nothing");
+    }
+
+    [Fact]
+    public void Erasing_a_statement_removes_its_file_and_name_and_keeps_its_balances()
+    {
+        var statement = BankStatement.Receive(7, new StatementData(MatchBuilder.ValidIban, "S1", "camt.053.001.08", Day("2019-11-01"), Day("2019-11-30"),
+            15_600m, 14_950m, Day("2019-11-30"), [RentDebit(Day("2019-11-01"))]), "Auszug Familie Haddad.xml", [1, 2, 3], new HashSet<string>(), Clerk, Now);
+
+        statement.EraseIdentifyingData();
+
+        statement.Content.ShouldBeEmpty();
+        statement.FileName.ShouldBe(BankStatement.ErasedFileName);
+        (statement.Iban, statement.FromDate, statement.ToDate, statement.OpeningBalance, statement.ClosingBalance, statement.EntriesAdded)
+            .ShouldBe((MatchBuilder.ValidIban, Day("2019-11-01"), Day("2019-11-30"), 15_600m, (decimal?)14_950m, 1));
+
+        statement.EraseIdentifyingData();
+        statement.FileName.ShouldBe(BankStatement.ErasedFileName);
+    }
+
+    [Fact]
     public void An_overlapping_second_statement_adds_nothing_and_changes_no_figure()
     {
         PayThrough(Day("2020-01-01"));

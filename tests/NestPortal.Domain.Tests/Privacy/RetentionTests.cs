@@ -143,7 +143,9 @@ public class RetentionTests
     public void Only_a_completed_sponsorship_loses_its_street_and_account_holder()
     {
         var sponsorship = EscrowLedgerTests.Pilot();
+        sponsorship.SetPayee(LandlordPayee.Create("Erika Vermieterin", LandlordPayeeTests.LandlordIban, "Miete Familie Haddad"), null);
         Should.Throw<DomainException>(() => sponsorship.EraseIdentifyingData());
+        sponsorship.Landlord.ShouldNotBeNull();
 
         sponsorship.CompleteAsOf(Day("2021-11-15"), Today);
         sponsorship.EraseIdentifyingData();
@@ -151,6 +153,7 @@ public class RetentionTests
         sponsorship.Apartment.Street.ShouldBe("");
         sponsorship.EscrowAccount.AccountHolder.ShouldBe("");
         sponsorship.ContinuedSupportBy.ShouldBeNull();
+        sponsorship.Landlord.ShouldBeNull("the landlord may be a person");
         sponsorship.Apartment.Address.ShouldNotStartWith(",");
         sponsorship.Apartment.MonthlyNetColdRent.ShouldBeGreaterThan(0m);
     }

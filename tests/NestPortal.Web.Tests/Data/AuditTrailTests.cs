@@ -2,9 +2,11 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Data.Auditing;
+using NestPortal.Domain.Banking;
 using NestPortal.Domain.Households;
 using NestPortal.Web.Tests.Infrastructure;
 using NestPortal.Web.Tests.Localization;
+using NestPortal.Web.Tests.Pages.Escrow;
 
 namespace NestPortal.Web.Tests.Data;
 
@@ -97,6 +99,51 @@ public sealed class AuditTrailTests(PortalFactory factory) : IClassFixture<Porta
         update.Message.ShouldContain("immutable");
         await Should.ThrowAsync<SqliteException>(() => factory.QueryAsync(db =>
             db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries")));
+    }
+
+    [Fact]
+    public async Task Bank_records_refuse_every_change_but_the_retention_erasure_of_their_personal_fields()
+    {
+        var sponsorship = await factory.SponsorshipAsync("Unveränderliches Konto");
+        var data = new StatementData(TestHouseholds.ValidIban, "S1", "camt.053.001.08", TestClock.Today, TestClock.Today, null, 100m, TestClock.Today,
+            [new BankEntryData("K1", 100m, TestClock.Today, TestClock.Today, false, "Erika Muster", "DE75512108001245126199", "Miete Familie Haddad", "E2E-1")]);
+        var statement = BankStatement.Receive(sponsorship, data, "auszug Haddad.xml", [1, 2, 3], new HashSet<string>(), TestHouseholds.Clerk, TestClock.UtcNow);
+        await factory.ExecuteAsync(db => db.BankStatements.Add(statement));
+
+        // A figure may not change, alone or hidden in an erasure.
+        await Should.ThrowAsync<InvalidOperationException>(() => factory.ExecuteAsync(async db =>
+        {
+            var entry = await db.BankEntries.SingleAsync(e => e.SponsorshipId == sponsorship);
+            db.Entry(entry).Property(e => e.Amount).CurrentValue = 1m;
+            await db.SaveChangesAsync();
+        }));
+        await Should.ThrowAsync<InvalidOperationException>(() => factory.ExecuteAsync(async db =>
+        {
+            var stored = await db.BankStatements.SingleAsync(s => s.SponsorshipId == sponsorship);
+            stored.EraseIdentifyingData();
+            db.Entry(stored).Property(s => s.ClosingBalance).CurrentValue = 0m;
+            await db.SaveChangesAsync();
+        }));
+        await Should.ThrowAsync<InvalidOperationException>(() => factory.ExecuteAsync(async db =>
+        {
+            db.BankEntries.Remove(await db.BankEntries.SingleAsync(e => e.SponsorshipId == sponsorship));
+            await db.SaveChangesAsync();
+        }));
+
+        await factory.ExecuteAsync(async db =>
+        {
+            BankEntry.EraseIdentifyingData(await db.BankEntries.Where(e => e.SponsorshipId == sponsorship).ToListAsync());
+            (await db.BankStatements.SingleAsync(s => s.SponsorshipId == sponsorship)).EraseIdentifyingData();
+            await db.SaveChangesAsync();
+        });
+
+        var erased = await factory.QueryAsync(db => db.BankEntries.AsNoTracking().SingleAsync(e => e.SponsorshipId == sponsorship));
+        (erased.Amount, erased.CounterpartyName, erased.CounterpartyIban, erased.Reference).ShouldBe((100m, "", (string?)null, ""));
+        var changed = (await EntriesAsync(nameof(BankStatement), statement.Id)).Last();
+        changed.Action.ShouldBe(AuditAction.Changed);
+        var fields = JsonSerializer.Deserialize<List<FieldChange>>(changed.Changes!)!;
+        fields.Select(f => f.Field).ShouldBe([nameof(BankStatement.FileName), nameof(BankStatement.Content)], ignoreOrder: true);
+        fields.ShouldAllBe(f => f.Old == "(vertraulich)" && f.New == "(vertraulich)", "the erased values are personal: the log keeps neither");
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using NestPortal.Domain.Documents;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Web.Authorization;
+using NestPortal.Web.Tests.Documents;
 using NestPortal.Web.Tests.Infrastructure;
 
 namespace NestPortal.Web.Tests.Pages.Account.Manage;
@@ -77,6 +79,25 @@ public sealed class MyDataTests(PortalFactory factory) : IClassFixture<PortalFac
         page.QuerySelector("[data-list='groups']")!.TextContent.ShouldContain(groupName);
         page.QuerySelector("a[href='/Account/Manage/MyData?handler=Json']").ShouldNotBeNull();
         body.ShouldNotReveal(other.Email);
+    }
+
+    [Fact]
+    public async Task The_page_and_the_download_name_my_uploads_and_my_groups_documents_but_not_another_groups()
+    {
+        var (me, other, groupName) = await TwoMentorsInOneGroupAsync();
+        var group = await factory.GroupIdAsync(groupName);
+        var stranger = await factory.CreateGroupAsync(other.Id, $"Andere Gruppe {Guid.NewGuid():N}"[..25], memberEmails: [other.Email]);
+        await factory.AddDocumentAsync(DocumentOwnerKind.Group, group, me.Id, "Erklärung Ida.pdf");
+        await factory.AddDocumentAsync(DocumentOwnerKind.Group, stranger, other.Id, "Erklärung Otto.pdf");
+        var client = await factory.SignedInAsync(me.Email, me.Password);
+
+        var page = await client.GetPageAsync("/Account/Manage/MyData");
+        var json = await client.GetAsync(Json).ShouldBeStatusAsync(HttpStatusCode.OK);
+
+        page.QuerySelector("[data-table='documents']")!.TextContent.ShouldContain("Erklärung Ida.pdf");
+        using var parsed = JsonDocument.Parse(json);
+        parsed.RootElement.GetProperty("documents").EnumerateArray().ShouldHaveSingleItem().GetProperty("fileName").GetString().ShouldBe("Erklärung Ida.pdf");
+        page.QuerySelector("main")!.TextContent.ShouldNotContain("Erklärung Otto.pdf");
     }
 
     [Fact]

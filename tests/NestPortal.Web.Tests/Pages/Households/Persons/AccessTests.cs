@@ -2,9 +2,11 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Data.Auditing;
+using NestPortal.Domain.Documents;
 using NestPortal.Domain.Households;
 using NestPortal.Domain.Municipalities;
 using NestPortal.Web.Authorization;
+using NestPortal.Web.Tests.Documents;
 using NestPortal.Web.Tests.Infrastructure;
 using static NestPortal.Web.Tests.Pages.MyMunicipality.MunicipalityHouseholds;
 
@@ -141,6 +143,32 @@ public sealed class AccessTests(PortalFactory factory) : IClassFixture<PortalFac
         body.ShouldNotContain(OtherGivenName);
         body.ShouldNotContain(OtherFamilyName);
         body.ShouldNotContain(OtherReference);
+    }
+
+    [Fact]
+    public async Task The_export_names_the_documents_of_the_household_and_its_sponsorship_but_not_another_households()
+    {
+        var (id, person) = await HouseholdWithTwoPersonsAsync("Dokumentenreich");
+        var sponsorship = await factory.QueryAsync(db => db.Sponsorships.Where(s => s.HouseholdId == id).Select(s => s.Id).SingleAsync());
+        var stranger = await factory.CreateHouseholdAsync();
+        await factory.AddDocumentAsync(DocumentOwnerKind.Household, id, "kfi", "Erklärung Dokumentenreich.pdf");
+        await factory.AddDocumentAsync(DocumentOwnerKind.Sponsorship, sponsorship, "kfi", "Mietvertrag Dokumentenreich.pdf", DocumentCategory.Lease);
+        await factory.AddDocumentAsync(DocumentOwnerKind.Household, stranger, "kfi", "Erklärung Fremdfamilie.pdf");
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var page = await client.GetPageAsync(Url(id, person.Id));
+        var json = await client.GetAsync(Json(id, person.Id)).ShouldBeStatusAsync(HttpStatusCode.OK);
+
+        var rows = page.QuerySelectorAll("[data-table='documents'] tbody tr").Select(r => r.TextContent).ToList();
+        rows.Count.ShouldBe(2);
+        rows.ShouldContain(r => r.Contains("Erklärung Dokumentenreich.pdf") && r.Contains("Erklärung") && r.Contains("Hochgeladen im Test"));
+        rows.ShouldContain(r => r.Contains("Mietvertrag Dokumentenreich.pdf") && r.Contains("Mietvertrag") && r.Contains(Today.German()));
+        using var parsed = JsonDocument.Parse(json);
+        var documents = parsed.RootElement.GetProperty("documents").EnumerateArray().ToList();
+        documents.Select(d => d.GetProperty("fileName").GetString()).ShouldBe(["Erklärung Dokumentenreich.pdf", "Mietvertrag Dokumentenreich.pdf"], ignoreOrder: true);
+        documents.ShouldContain(d => d.GetProperty("category").GetString() == "Mietvertrag" && d.GetProperty("uploadedBy").GetString() == "Hochgeladen im Test");
+        json.ShouldNotContain("Fremdfamilie");
+        page.QuerySelector("main")!.TextContent.ShouldNotContain("Fremdfamilie");
     }
 
     [Fact]

@@ -2,8 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NestPortal.Data.Auditing;
+using NestPortal.Domain.Documents;
 using NestPortal.Domain.MentoringGroups;
 using NestPortal.Web.Authorization;
+using NestPortal.Web.Tests.Documents;
 using NestPortal.Web.Tests.Infrastructure;
 
 namespace NestPortal.Web.Tests.Pages.Review.Members;
@@ -102,6 +104,31 @@ public sealed class AccessTests(PortalFactory factory) : IClassFixture<PortalFac
         body.ShouldNotContain(account.SecurityStamp!);
         body.ShouldNotContain(refugeeName);
         body.ShouldNotContain(fellow);
+    }
+
+    [Fact]
+    public async Task The_export_names_the_documents_the_mentor_uploaded_and_those_of_their_groups_but_not_another_groups()
+    {
+        var (mentor, group, second, memberId, _, _, _) = await MentorInTwoGroupsAsync();
+        var sponsorship = await factory.QueryAsync(db => db.Sponsorships.Where(s => s.GroupId == group).Select(s => s.Id).SingleAsync());
+        var stranger = await factory.CreateGroupAsync("someone-else", $"Fremdgruppe {Guid.NewGuid():N}"[..20], memberEmails: ["fremd@beispiel.invalid"]);
+        await factory.AddDocumentAsync(DocumentOwnerKind.Sponsorship, sponsorship, mentor.Id, "Mietvertrag Auskunftskreis.pdf", DocumentCategory.Lease);
+        await factory.AddDocumentAsync(DocumentOwnerKind.Group, second, "someone-else", "Schulungsnachweis Zweitgruppe.pdf", DocumentCategory.TrainingCertificate);
+        await factory.AddDocumentAsync(DocumentOwnerKind.Group, stranger, "someone-else", "Schulungsnachweis Fremdgruppe.pdf", DocumentCategory.TrainingCertificate);
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var page = await client.GetPageAsync(Url(group, memberId));
+        var json = await client.GetAsync($"{Url(group, memberId)}?handler=Json").ShouldBeStatusAsync(HttpStatusCode.OK);
+
+        var rows = page.QuerySelectorAll("[data-table='documents'] tbody tr").Select(r => r.TextContent).ToList();
+        rows.Count.ShouldBe(2);
+        rows.ShouldContain(r => r.Contains("Mietvertrag Auskunftskreis.pdf") && r.Contains("Mietvertrag") && r.Contains("Hochgeladen im Test"));
+        rows.ShouldContain(r => r.Contains("Schulungsnachweis Zweitgruppe.pdf") && r.Contains("Schulungsnachweis"));
+        using var parsed = JsonDocument.Parse(json);
+        parsed.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("fileName").GetString())
+            .ShouldBe(["Mietvertrag Auskunftskreis.pdf", "Schulungsnachweis Zweitgruppe.pdf"], ignoreOrder: true);
+        json.ShouldNotContain("Fremdgruppe.pdf");
+        page.QuerySelector("main")!.TextContent.ShouldNotContain("Fremdgruppe.pdf");
     }
 
     [Fact]
