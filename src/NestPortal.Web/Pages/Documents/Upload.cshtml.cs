@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -61,24 +60,8 @@ public sealed class UploadModel(NestPortalDbContext db, DocumentContentCheck che
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (HttpMethods.IsPost(Request.Method))
-        {
-            _form = await ReadFormAsync();
-            if (_form is not null)
-            {
-                try
-                {
-                    await antiforgery.ValidateRequestAsync(HttpContext);
-                }
-                catch (AntiforgeryValidationException)
-                {
-                    context.Result = BadRequest();
-                    return;
-                }
-            }
-        }
-
-        await next();
+        _form = await LimitedUpload.ReadPostAsync(context, Limits.MaxFileBytes + FormOverheadBytes, antiforgery);
+        if (context.Result is null) await next();
     }
 
     /// <summary>No parameters: binding them would read the form before its size is checked.</summary>
@@ -110,7 +93,7 @@ public sealed class UploadModel(NestPortalDbContext db, DocumentContentCheck che
         }
 
         var fileName = DocumentNames.Sanitise(file.FileName);
-        var content = await ReadAsync(file);
+        var content = await LimitedUpload.ReadAsync(file);
         var result = check.Check(fileName, content);
         if (result.Refusal is { } refusal) ModelState.AddModelError("Upload", refusal);
         if (!ModelState.IsValid) return Page();
@@ -146,27 +129,6 @@ public sealed class UploadModel(NestPortalDbContext db, DocumentContentCheck che
     }
 
     /// <summary>The posted form, or null when the request is larger than the file limit allows (by its stated length, or while reading).</summary>
-    private async Task<IFormCollection?> ReadFormAsync()
-    {
-        var requestLimit = Limits.MaxFileBytes + FormOverheadBytes;
-        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = requestLimit;
-        if (Request.ContentLength > requestLimit) return null;
-        try
-        {
-            return await Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = requestLimit }, HttpContext.RequestAborted);
-        }
-        catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
-        {
-            return null;
-        }
-    }
-
     private string TooLarge => l["Die Datei ist größer als {0:N0} MB. Bitte verkleinern Sie sie (zum Beispiel als PDF mit geringerer Auflösung) oder teilen Sie sie auf mehrere Dateien auf.", Limits.MaxFileMegabytes];
 
-    private static async Task<byte[]> ReadAsync(IFormFile file)
-    {
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
 }

@@ -28,24 +28,8 @@ public sealed class UploadModel(NestPortalDbContext db, TimeProvider time, IStri
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (HttpMethods.IsPost(Request.Method))
-        {
-            _form = await StatementUpload.ReadFormAsync(HttpContext, MaxBytes);
-            if (_form is not null)
-            {
-                try
-                {
-                    await antiforgery.ValidateRequestAsync(HttpContext);
-                }
-                catch (AntiforgeryValidationException)
-                {
-                    context.Result = BadRequest();
-                    return;
-                }
-            }
-        }
-
-        await next();
+        _form = await LimitedUpload.ReadPostAsync(context, StatementUpload.RequestLimit(MaxBytes), antiforgery);
+        if (context.Result is null) await next();
     }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();

@@ -11,6 +11,22 @@ namespace NestPortal.Web.Tests.Pages.Documents;
 public sealed class UploadTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
+    public async Task An_upload_without_the_antiforgery_token_is_refused_and_nothing_is_stored()
+    {
+        var (_, sponsorship, _) = await factory.SponsoringGroupAsync();
+        var client = await factory.SignedInAsAsync(Roles.Mentor);
+        var before = await factory.QueryAsync(db => db.Documents.CountAsync());
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(((int)DocumentCategory.Lease).ToString()), "Input.Category" },
+            { new ByteArrayContent(DocumentFiles.Pdf("/Lang (de-DE)")), "Upload", "Mietvertrag.pdf" },
+        };
+
+        (await client.PostAsync($"/Documents/Upload/sponsorship/{sponsorship}", content)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await factory.QueryAsync(db => db.Documents.CountAsync())).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task A_mentor_adds_the_lease_to_the_sponsorship_after_submission_and_it_round_trips_byte_for_byte()
     {
         var (group, sponsorship, _) = await factory.SponsoringGroupAsync();

@@ -79,6 +79,17 @@ public sealed class UploadTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task An_upload_without_the_antiforgery_token_is_refused_and_nothing_is_stored()
+    {
+        var (id, months) = await factory.PaidAccountAsync("Auszug Ohne Token");
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(Statement(months)), "Statement", "auszug.xml" } };
+
+        (await client.PostAsync(Url(id), content)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await factory.QueryAsync(db => db.BankStatements.CountAsync(s => s.SponsorshipId == id))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_file_with_a_dtd_is_refused_in_german_and_nothing_is_saved()
     {
         var (id, _) = await factory.PaidAccountAsync("Auszug Feindlich");

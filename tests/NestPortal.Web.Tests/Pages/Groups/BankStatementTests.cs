@@ -23,6 +23,19 @@ public sealed class BankStatementTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task An_upload_without_the_antiforgery_token_is_refused_and_nothing_is_stored()
+    {
+        var (group, id, months, client) = await GroupAsync("Auszug Ohne Token");
+        using var content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Camt053(TestHouseholds.ValidIban, null, months[0], Today, [.. months.Select(m => RentDebit(m, Today))])), "Statement", "auszug.xml" },
+        };
+
+        (await client.PostAsync(Url(group), content)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await factory.QueryAsync(db => db.BankStatements.CountAsync(s => s.SponsorshipId == id))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_main_contact_uploads_the_groups_statement_and_sees_the_months_confirmed()
     {
         var (group, id, months, client) = await GroupAsync("Auszug Hauptkontakt");

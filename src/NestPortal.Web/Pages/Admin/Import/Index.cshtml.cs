@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -61,24 +60,8 @@ public sealed class IndexModel(NestPortalDbContext db, ImportQueue queue, TimePr
     /// </summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (HttpMethods.IsPost(Request.Method))
-        {
-            _form = await ReadFormAsync();
-            if (_form is not null)
-            {
-                try
-                {
-                    await antiforgery.ValidateRequestAsync(HttpContext);
-                }
-                catch (AntiforgeryValidationException)
-                {
-                    context.Result = BadRequest();
-                    return;
-                }
-            }
-        }
-
-        await next();
+        _form = await LimitedUpload.ReadPostAsync(context, Limits.MaxUploadBytes + FormOverheadBytes, antiforgery);
+        if (context.Result is null) await next();
     }
 
     public async Task<IActionResult> OnPostUploadAsync()
@@ -134,11 +117,11 @@ public sealed class IndexModel(NestPortalDbContext db, ImportQueue queue, TimePr
         }
 
         var extensions = files.Select(f => Path.GetExtension(f.FileName).ToLowerInvariant()).ToList();
-        if (extensions.Count == 1 && extensions[0] == ".xlsx") return (Path.GetFileName(files[0].FileName), await ReadAsync(files[0]));
+        if (extensions.Count == 1 && extensions[0] == ".xlsx") return (Path.GetFileName(files[0].FileName), await LimitedUpload.ReadAsync(files[0]));
         if (extensions.All(e => e == ".csv"))
         {
             var contents = new List<(string, byte[])>();
-            foreach (var file in files) contents.Add((file.FileName, await ReadAsync(file)));
+            foreach (var file in files) contents.Add((file.FileName, await LimitedUpload.ReadAsync(file)));
             return (string.Join(", ", files.Select(f => Path.GetFileName(f.FileName))), ImportSource.PackCsvFiles(contents));
         }
 
@@ -150,29 +133,8 @@ public sealed class IndexModel(NestPortalDbContext db, ImportQueue queue, TimePr
     /// The posted form, or null when the request is larger than the upload limit allows: refused by its stated
     /// length before a byte is read, or while reading when it has none (chunked) or states less than it sends.
     /// </summary>
-    private async Task<IFormCollection?> ReadFormAsync()
-    {
-        var requestLimit = Limits.MaxUploadBytes + FormOverheadBytes;
-        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = requestLimit;
-        if (Request.ContentLength > requestLimit) return null;
-        try
-        {
-            return await Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = requestLimit }, HttpContext.RequestAborted);
-        }
-        catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
-        {
-            return null;
-        }
-    }
-
     private string TooLarge => l["Die Datei ist größer als {0:N0} MB. Bitte teilen Sie die Daten auf mehrere Importe auf.", Limits.MaxUploadBytes / 1024 / 1024];
 
-    private static async Task<byte[]> ReadAsync(IFormFile file)
-    {
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
 
     private async Task LoadAsync() =>
         Result = await db.DataImports.AsNoTracking().OrderByDescending(i => i.Id)
