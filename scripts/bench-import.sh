@@ -20,8 +20,9 @@ OUT="artifacts/bench"
 DB="$OUT/import-$GROUPS_COUNT.db"
 mkdir -p "$OUT"
 
-echo "== publish (Release)"
-dotnet publish src/NestPortal.Development -c Release -o "$OUT/app" --nologo -v q >/dev/null
+# shellcheck source=scripts/bench/common.sh
+source scripts/bench/common.sh
+bench_publish
 export ASPNETCORE_ENVIRONMENT=Development
 rm -f "$DB" "$DB-wal" "$DB-shm"
 export ConnectionStrings__Sqlite="Data Source=$PWD/$DB"

@@ -14,8 +14,9 @@ PRISTINE="$OUT/rent-run-volume-$SCALE.db"
 DB="$OUT/rent-run-$SCALE.db"
 mkdir -p "$OUT"
 
-echo "== publish (Release)"
-dotnet publish src/NestPortal.Development -c Release -o "$OUT/app" --nologo -v q >/dev/null
+# shellcheck source=scripts/bench/common.sh
+source scripts/bench/common.sh
+bench_publish
 export ASPNETCORE_ENVIRONMENT=Development
 
 if [[ ! -f "$PRISTINE" ]]; then

@@ -15,8 +15,9 @@ PRISTINE="$OUT/report-volume-$SCALE.db"
 DB="$OUT/report-$SCALE.db"
 mkdir -p "$OUT"
 
-echo "== publish (Release)"
-dotnet publish src/NestPortal.Development -c Release -o "$OUT/app" --nologo -v q >/dev/null
+# shellcheck source=scripts/bench/common.sh
+source scripts/bench/common.sh
+bench_publish
 export ASPNETCORE_ENVIRONMENT=Development
 APP=(timeout 600 dotnet "$OUT/app/NestPortal.Development.dll")
 TODAY="$(TZ=Europe/Berlin date +%F)"
