@@ -139,7 +139,8 @@ sign_in() { # email, cookie jar
   curl -fs -o /dev/null -c "$jar" -b "$jar" -X POST "$PORTAL/Account/Login" \
     --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=$PASSWORD" \
     --data-urlencode "__RequestVerificationToken=$token"
-  grep -q 'Identity.Application' "$jar" || die "$1 could not sign in (see $PORTAL_LOG)"
+  # The sign-in cookie (nest.auth, src/NestPortal.Web/Startup): without it every page would answer a fast 302.
+  grep -q 'nest\.auth' "$jar" || die "$1 could not sign in (see $PORTAL_LOG)"
 }
 cookie_header() { awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$1"; }
 
@@ -180,7 +181,7 @@ wrk_run() { # url, seconds, cookie header (may be empty)
   (( ${#WRK[@]} == 5 )) || die "wrk's result line was not understood: $result"
 }
 
-status_and_size() { curl -s -o /dev/null --max-time 120 -w '%{http_code} %{size_download}' -b "$2" "$PORTAL$1"; }
+status_and_size() { curl -s -o /dev/null --max-time 120 -w '%{http_code} %{size_download}\n' -b "$2" "$PORTAL$1"; }
 
 # The SQL commands of the portal's latest request to a path, from the request log
 # ("HTTP GET /Households responded 200 in 5.5 ms, 3 SQL commands"); waits (bounded) for the line.

@@ -20,7 +20,7 @@ bench_volume() { # scale, file
   [[ -f "$file" ]] && return 0
   echo "== generate volume data (scale $scale)"
   rm -f "$file.tmp" "$file.tmp-wal" "$file.tmp-shm"
-  ConnectionStrings__Sqlite="Data Source=$PWD/$file.tmp" /usr/bin/time -f "generator: %e s, peak RSS %M KiB" \
+  ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Sqlite="Data Source=$PWD/$file.tmp" /usr/bin/time -f "generator: %e s, peak RSS %M KiB" \
     dotnet "$BENCH_APP/NestPortal.Development.dll" generate-volume --scale "$scale" --seed 42 --contentRoot="$PWD/$BENCH_APP"
   local suffix
   for suffix in -wal -shm ""; do [[ ! -f "$file.tmp$suffix" ]] || mv "$file.tmp$suffix" "$file$suffix"; done
