@@ -7,7 +7,8 @@
 #   --batch:  also the rent run (scripts/bench-rent-run.sh) and the import (scripts/bench-import.sh).
 # Environment: BENCH_PORT (portal, 5199), BENCH_REFERENCE_PORT (5198), BENCH_WARMUP_SECONDS (2),
 #   BENCH_ROUNDS (2), BENCH_RENT_SCALE (20), BENCH_IMPORT_GROUPS (1200, about 12,000 rows),
-#   BENCH_BATCH_TIMEOUT (1800 s per batch script), BENCH_NO_DOCS=1 (leave docs/performance.md alone).
+#   BENCH_BATCH_TIMEOUT (1800 s per batch script), BENCH_NO_DOCS=1 (leave docs/performance.md alone),
+#   BENCH_NOTE (a line above the table, e.g. what the figures are for).
 #
 # Publishes Release builds of the development host (src/NestPortal.Development) and of the reference
 # (benchmarks/FortunesReference: TechEmpower's "Fortunes" page), generates the volume data once per scale
@@ -23,7 +24,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/bench/common.sh
 source scripts/bench/common.sh
 
-usage() { sed -n '4,10p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '4,11p' "$0" | sed 's/^# \{0,1\}//'; }
 GROWTH=""; BATCH=""; POSITIONAL=()
 for arg in "$@"; do
   case "$arg" in
@@ -348,6 +349,7 @@ stop_all
 
 REPORT="$OUT/report-$SCALE.md"
 {
+  [[ -z "${BENCH_NOTE:-}" ]] || { echo "$BENCH_NOTE"; echo; }
   echo "Measured $STARTED_AT by \`bash scripts/bench.sh $*\`: $(nproc) cores, load average at the start $LOAD_AT_START;"
   echo "volume data at scale $SCALE, SQLite, Release; per page a ${WARMUP_SECONDS} s warm-up, then $ROUNDS rounds of"
   echo "${ROUND_SECONDS} s each on the reference and on the page in turn (wrk -t2 -c8 on the same machine)."
