@@ -5,8 +5,9 @@
 #   seconds: per page and per app, split into interleaved rounds (reference, page, reference, page).
 #   --growth: also the list, dashboard and report pages at scales 1, 10 and 20 (p50 per scale, max/min).
 #   --batch:  also the rent run (scripts/bench-rent-run.sh) and the import (scripts/bench-import.sh).
-# Environment: BENCH_PORT (portal, 5199), BENCH_REFERENCE_PORT (5198), BENCH_WARMUP_SECONDS (2),
-#   BENCH_ROUNDS (2), BENCH_RENT_SCALE (20), BENCH_IMPORT_GROUPS (1200, about 12,000 rows),
+# Environment: BENCH_PORT (portal, 5199), BENCH_REFERENCE_PORT (5198), BENCH_ROUNDS (2),
+#   BENCH_WARMUP_SECONDS (3) and BENCH_WARMUP_RUNS (15: the warm-up runs until req/s stops rising),
+#   BENCH_RENT_SCALE (20), BENCH_IMPORT_GROUPS (1200, about 12,000 rows),
 #   BENCH_BATCH_TIMEOUT (1800 s per batch script), BENCH_NO_DOCS=1 (leave docs/performance.md alone),
 #   BENCH_NOTE (a line above the table, e.g. what the figures are for).
 #
@@ -15,7 +16,7 @@
 # into a pristine SQLite file, and starts both on 127.0.0.1, the portal on a fresh copy of that file with
 # the background jobs that would disturb a measurement switched off. It signs in the demo clerk and the
 # demo municipality with curl and, for each page: checks it answers 200, reads its SQL commands from the
-# request log, warms it up, then runs wrk (2 threads, 8 connections) on the reference and the page in
+# request log, warms it up until it stops getting faster, then runs wrk (2 threads, 8 connections) on the reference and the page in
 # turn, so the ratio page req/s ÷ reference req/s compares two runs adjacent in time. Writes the table
 # into artifacts/bench/report-<scale>.md and between the bench markers of docs/performance.md.
 # Everything it starts it stops; every loop is bounded.
@@ -24,7 +25,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/bench/common.sh
 source scripts/bench/common.sh
 
-usage() { sed -n '4,11p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '4,12p' "$0" | sed 's/^# \{0,1\}//'; }
 GROWTH=""; BATCH=""; POSITIONAL=()
 for arg in "$@"; do
   case "$arg" in
@@ -38,8 +39,9 @@ done
 SCALE="${POSITIONAL[0]:-10}"
 SECONDS_PER_PAGE="${POSITIONAL[1]:-10}"
 ROUNDS="${BENCH_ROUNDS:-2}"
-WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-2}"
-for number in "$SCALE" "$SECONDS_PER_PAGE" "$ROUNDS" "$WARMUP_SECONDS"; do
+WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-3}"
+WARMUP_RUNS="${BENCH_WARMUP_RUNS:-15}"
+for number in "$SCALE" "$SECONDS_PER_PAGE" "$ROUNDS" "$WARMUP_SECONDS" "$WARMUP_RUNS"; do
   [[ "$number" =~ ^[1-9][0-9]*$ ]] || { echo "not a positive whole number: $number" >&2; usage >&2; exit 2; }
 done
 ROUND_SECONDS=$(( (SECONDS_PER_PAGE + ROUNDS - 1) / ROUNDS ))
@@ -182,6 +184,22 @@ wrk_run() { # url, seconds, cookie header (may be empty)
   (( ${#WRK[@]} == 5 )) || die "wrk's result line was not understood: $result"
 }
 
+# Runs wrk on an address until it stops getting faster: the tiered JIT recompiles hot code for a while
+# after start-up (on a busy machine for half a minute and more), and a page measured before that would
+# pay for it. Warm when a run is at most 5 % faster than the best before it; at most BENCH_WARMUP_RUNS runs.
+warm_up() { # url, cookie header (may be empty)
+  local best=0 run
+  for run in $(seq 1 "$WARMUP_RUNS"); do
+    wrk_run "$1" "$WARMUP_SECONDS" "$2"
+    if (( run > 1 )) && awk -v now="${WRK[2]}" -v best="$best" 'BEGIN { exit !(now <= best * 1.05) }'; then
+      echo "   warm after $run runs of $WARMUP_SECONDS s (${WRK[2]} req/s)"
+      return 0
+    fi
+    best=$(awk -v now="${WRK[2]}" -v best="$best" 'BEGIN { print (now > best) ? now : best }')
+  done
+  echo "   still getting faster after $WARMUP_RUNS warm-up runs of $WARMUP_SECONDS s (${WRK[2]} req/s)"
+}
+
 status_and_size() { curl -s -o /dev/null --max-time 120 -w '%{http_code} %{size_download}\n' -b "$2" "$PORTAL$1"; }
 
 # The SQL commands of the portal's latest request to a path, from the request log
@@ -207,7 +225,7 @@ measure_page() { # name, url, jar, goal, grows, results file
   sql=$(sql_commands_of "${url%%\?*}" "$lines")
   cookie=$(cookie_header "$jar")
   echo "== $name: $url ($sql SQL commands, $(( size / 1024 )) KB)"
-  wrk_run "$PORTAL$url" "$WARMUP_SECONDS" "$cookie"
+  warm_up "$PORTAL$url" "$cookie"
   for round in $(seq 1 "$ROUNDS"); do
     wrk_run "$REFERENCE/fortunes" "$ROUND_SECONDS" ""
     ref_rps=$(awk -v a="$ref_rps" -v b="${WRK[2]}" 'BEGIN { print a + b }')
@@ -335,7 +353,7 @@ echo "== publish the reference (Release)"
 dotnet publish benchmarks/FortunesReference -c Release -o "$OUT/reference" --nologo -v q >/dev/null
 start_reference
 echo "== warm up the reference"
-wrk_run "$REFERENCE/fortunes" "$WARMUP_SECONDS" ""
+warm_up "$REFERENCE/fortunes" ""
 
 bench_scale "$SCALE" all
 if [[ -n "$GROWTH" ]]; then
@@ -351,8 +369,8 @@ REPORT="$OUT/report-$SCALE.md"
 {
   [[ -z "${BENCH_NOTE:-}" ]] || { echo "$BENCH_NOTE"; echo; }
   echo "Measured $STARTED_AT by \`bash scripts/bench.sh $*\`: $(nproc) cores, load average at the start $LOAD_AT_START;"
-  echo "volume data at scale $SCALE, SQLite, Release; per page a ${WARMUP_SECONDS} s warm-up, then $ROUNDS rounds of"
-  echo "${ROUND_SECONDS} s each on the reference and on the page in turn (wrk -t2 -c8 on the same machine)."
+  echo "volume data at scale $SCALE, SQLite, Release; per page a warm-up (runs of ${WARMUP_SECONDS} s until req/s stops"
+  echo "rising), then $ROUNDS rounds of ${ROUND_SECONDS} s each on the reference and on the page in turn (wrk -t2 -c8 on the same machine)."
   echo "req/s, p50 and p95 are the means of the rounds; ratio = page req/s ÷ reference req/s."
   echo
   page_table "$OUT/results-$SCALE.tsv" "$OUT/memory-$SCALE.txt"
