@@ -186,16 +186,22 @@ wrk_run() { # url, seconds, cookie header (may be empty)
 
 # Runs wrk on an address until it stops getting faster: the tiered JIT recompiles hot code for a while
 # after start-up (on a busy machine for half a minute and more), and a page measured before that would
-# pay for it. Warm when a run is at most 5 % faster than the best before it; at most BENCH_WARMUP_RUNS runs.
+# pay for it. Warm after two runs in a row that are at most 5 % faster than the best before them (one such
+# run can be noise on a busy machine); at most BENCH_WARMUP_RUNS runs.
 warm_up() { # url, cookie header (may be empty)
-  local best=0 run
+  local best=0 run flat=0
   for run in $(seq 1 "$WARMUP_RUNS"); do
     wrk_run "$1" "$WARMUP_SECONDS" "$2"
     if (( run > 1 )) && awk -v now="${WRK[2]}" -v best="$best" 'BEGIN { exit !(now <= best * 1.05) }'; then
+      flat=$(( flat + 1 ))
+    else
+      flat=0
+    fi
+    best=$(awk -v now="${WRK[2]}" -v best="$best" 'BEGIN { print (now > best) ? now : best }')
+    if (( flat == 2 )); then
       echo "   warm after $run runs of $WARMUP_SECONDS s (${WRK[2]} req/s)"
       return 0
     fi
-    best=$(awk -v now="${WRK[2]}" -v best="$best" 'BEGIN { print (now > best) ? now : best }')
   done
   echo "   still getting faster after $WARMUP_RUNS warm-up runs of $WARMUP_SECONDS s (${WRK[2]} req/s)"
 }
