@@ -84,11 +84,16 @@ public static class Sessions
         var userId = UserId(context, services);
         var stamp = context.Principal?.FindFirstValue(services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType);
         if (userId is null || stamp is null) return "no user or stamp in the cookie";
-        var current = await services.GetRequiredService<NestPortalDbContext>().Users.AsNoTracking()
-            .Where(u => u.Id == userId).Select(u => new { u.SecurityStamp }).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        var current = await CurrentStamp(services.GetRequiredService<NestPortalDbContext>(), userId, context.HttpContext.RequestAborted);
         if (current is null) return "account gone";
         return current.SecurityStamp == stamp ? null : "security stamp changed";
     }
+
+    /// <summary>The account's stamp, or null when it is gone. Compiled once: it runs on every page request.</summary>
+    private static readonly Func<NestPortalDbContext, string, CancellationToken, Task<StampRow?>> CurrentStamp = EF.CompileAsyncQuery(
+        (NestPortalDbContext db, string id, CancellationToken _) => db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new StampRow(u.SecurityStamp)).SingleOrDefault());
+
+    private sealed record StampRow(string? SecurityStamp);
 
     private static string? UserId(CookieValidatePrincipalContext context, IServiceProvider services) =>
         context.Principal?.FindFirstValue(services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.UserIdClaimType);

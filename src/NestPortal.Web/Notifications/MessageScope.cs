@@ -18,4 +18,11 @@ public static class MessageScope
             ? messages.Where(m => m.RecipientKey == id || m.RecipientKey == PortalMessage.CompetenceCentre)
             : messages.Where(m => m.RecipientKey == id);
     }
+
+    /// <summary>The message lists <see cref="VisibleTo"/> reads: the person's own, and the shared one for the competence centre.</summary>
+    public static IEnumerable<string> ListsOf(ClaimsPrincipal user)
+    {
+        yield return user.UserId();
+        if (user.IsInRole(Roles.CompetenceCentre)) yield return PortalMessage.CompetenceCentre;
+    }
 }

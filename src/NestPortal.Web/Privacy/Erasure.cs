@@ -20,7 +20,7 @@ namespace NestPortal.Web.Privacy;
 /// </summary>
 public sealed class Erasure(
     NestPortalDbContext db, UserManager<PortalUser> users, TimeProvider time, IOptions<RetentionOptions> options,
-    IOptions<Notifications.NotificationOptions> notifications, ILogger<Erasure> logger)
+    IOptions<Notifications.NotificationOptions> notifications, Notifications.UnreadCounts unreadCounts, ILogger<Erasure> logger)
 {
     private const int BatchSize = 100;
 
@@ -92,6 +92,8 @@ public sealed class Erasure(
         await ExpiredImportFiles(nowUtc).ExecuteDeleteAsync(cancellationToken);
         await ExpiredJobRecords(nowUtc).ExecuteDeleteAsync(cancellationToken);
         await ExpiredMessages(nowUtc).ExecuteDeleteAsync(cancellationToken);
+        // Unread among them leave the header's counts of any number of lists: all are counted afresh.
+        unreadCounts.ForgetAll();
 
         await ClearWriteAheadLogAsync(cancellationToken);
         return plan;

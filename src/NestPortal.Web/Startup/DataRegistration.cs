@@ -16,6 +16,10 @@ public static class DataRegistration
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddSingleton<SqlCommandCounter>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlCommandCounter>());
+        // The header's unread count, cached per message list and forgotten by every save of a message.
+        services.AddMemoryCache();
+        services.AddSingleton<NestPortal.Web.Notifications.UnreadCounts>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<NestPortal.Web.Notifications.UnreadCounts>());
         services.AddNestPortalDatabase(configuration, environment.ContentRootPath);
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<IdentitySeeder>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using NestPortal.Web.Infrastructure;
 using Serilog;
+using Serilog.Events;
 
 namespace NestPortal.Web.Startup;
 
@@ -23,7 +24,16 @@ public static class Pipeline
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms, {SqlCommands} SQL commands";
             options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("SqlCommands", SqlCommandCounter.CountFor(context));
+            // A request its client left says 499 even when its headers were already sent (a download cut off).
+            options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
+                new LogEventProperty("RequestPath", new ScalarValue(path)),
+                new LogEventProperty("StatusCode", new ScalarValue(ClientAborts.WasAborted(context) ? ClientAborts.StatusCode : status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
         });
+        app.UseMiddleware<ClientAborts>();
         app.UseMiddleware<MalformedRequests>();
         app.UseRouting();
         app.UsePortalRateLimits();

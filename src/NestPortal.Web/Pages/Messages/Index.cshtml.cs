@@ -13,7 +13,7 @@ namespace NestPortal.Web.Pages.Messages;
 /// depends on a mail arriving. The competence centre's staff also see its shared list, marked as such;
 /// a shared message read by one of them is read for all, as in a shared mailbox.
 /// </summary>
-public sealed class IndexModel(NestPortalDbContext db, IStringLocalizer<SharedResource> l, TimeProvider time) : PageModel
+public sealed class IndexModel(NestPortalDbContext db, IStringLocalizer<SharedResource> l, TimeProvider time, UnreadCounts counts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
@@ -35,6 +35,8 @@ public sealed class IndexModel(NestPortalDbContext db, IStringLocalizer<SharedRe
         var now = time.UtcNow();
         var marked = await db.PortalMessages.VisibleTo(User).Where(m => m.ReadAtUtc == null)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.ReadAtUtc, now));
+        // The update bypassed the change tracker, so the header's cached count is told here.
+        counts.Forget(MessageScope.ListsOf(User));
         TempData["Status"] = marked == 0
             ? l["Es gibt keine ungelesenen Nachrichten."].Value
             : l.Count(marked, "{0} Nachricht als gelesen markiert.", "{0} Nachrichten als gelesen markiert.");
