@@ -1,16 +1,21 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Caching.Memory;
-using NestPortal.Data;
-using NestPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ViewComponents;
 
 namespace NestPortal.Web.ViewComponents;
 
 /// <summary>
 /// The 396 municipalities as a datalist: the browser filters them as one types a name, an AGS or the
 /// town hall's postcode (the only postcode the register has per municipality), on a phone too, with no script.
+/// The options are rendered once per process (<see cref="MunicipalityRegister"/>), not per request.
 /// </summary>
-public sealed class MunicipalityDatalistViewComponent(NestPortalDbContext db, IMemoryCache cache) : ViewComponent
+public sealed class MunicipalityDatalistViewComponent(MunicipalityRegister register) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(string id) =>
-        View("Default", (id, await MunicipalityLookup.AllOptionsAsync(db, cache)));
+    public async Task<IViewComponentResult> InvokeAsync(string id)
+    {
+        var entries = await register.GetAsync(HttpContext.RequestAborted);
+        return new HtmlContentViewComponentResult(
+            new HtmlString($"<datalist id=\"{HtmlEncoder.Default.Encode(id)}\">{entries.OptionsHtml}</datalist>"));
+    }
 }
