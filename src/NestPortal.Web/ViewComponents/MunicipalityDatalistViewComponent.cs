@@ -1,7 +1,4 @@
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ViewComponents;
 
 namespace NestPortal.Web.ViewComponents;
 
@@ -12,10 +9,6 @@ namespace NestPortal.Web.ViewComponents;
 /// </summary>
 public sealed class MunicipalityDatalistViewComponent(MunicipalityRegister register) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(string id)
-    {
-        var entries = await register.GetAsync(HttpContext.RequestAborted);
-        return new HtmlContentViewComponentResult(
-            new HtmlString($"<datalist id=\"{HtmlEncoder.Default.Encode(id)}\">{entries.OptionsHtml}</datalist>"));
-    }
+    public async Task<IViewComponentResult> InvokeAsync(string id) =>
+        View("Default", (id, (await register.GetAsync(HttpContext.RequestAborted)).OptionsHtml));
 }
