@@ -72,18 +72,29 @@ public sealed class Reconciler(NestPortalDbContext db, TimeProvider time, IOptio
 
     /// <summary>
     /// The accounts with a warning today, for the list filter and the competence centre's overview. Only accounts
-    /// with statements are reconciled, so only they can have one (ADR 0025).
+    /// with statements are reconciled, so only they can have one (ADR 0025). A fixed number of queries whatever the
+    /// number of accounts: each part of every reconciled account is read at once and grouped here, and the rules
+    /// run per account in memory, as <see cref="LoadAsync(Sponsorship, CancellationToken)"/> would give them.
     /// </summary>
     public async Task<HashSet<int>> AccountsWithWarningsAsync(CancellationToken cancellationToken = default)
     {
-        var ids = await db.BankStatements.Select(s => s.SponsorshipId).Distinct().ToListAsync(cancellationToken);
-        var warned = new HashSet<int>();
-        foreach (var id in ids)
-        {
-            if (await LoadAsync(id, cancellationToken) is { Warnings.Count: > 0 }) warned.Add(id);
-            db.ChangeTracker.Clear();
-        }
-
-        return warned;
+        var reconciled = db.BankStatements.Select(s => s.SponsorshipId);
+        var sponsorships = await db.Sponsorships.AsNoTracking().AsSplitQuery().Where(s => reconciled.Contains(s.Id)).ToListAsync(cancellationToken);
+        var bank = (await db.BankEntries.AsNoTracking().Where(e => reconciled.Contains(e.SponsorshipId)).ToListAsync(cancellationToken))
+            .ToLookup(e => e.SponsorshipId);
+        var matches = (await db.BankMatches.AsNoTracking().Where(m => reconciled.Contains(m.SponsorshipId)).ToListAsync(cancellationToken))
+            .ToLookup(m => m.SponsorshipId);
+        var waivers = (await db.BankWaivers.AsNoTracking().Where(w => reconciled.Contains(w.SponsorshipId)).ToListAsync(cancellationToken))
+            .ToLookup(w => w.SponsorshipId);
+        var statements = (await db.BankStatements
+                .Select(s => new { s.SponsorshipId, Summary = new StatementSummary(s.Id, s.FromDate, s.ClosingBalance, s.ClosingDate) })
+                .ToListAsync(cancellationToken))
+            .ToLookup(s => s.SponsorshipId, s => s.Summary);
+        var today = time.TodayInGermany();
+        return sponsorships
+            .Where(s => new AccountReconciliation(s, bank[s.Id], matches[s.Id].ToList(), waivers[s.Id].ToList(), statements[s.Id], options.Value, today)
+                .Warnings.Count > 0)
+            .Select(s => s.Id)
+            .ToHashSet();
     }
 }

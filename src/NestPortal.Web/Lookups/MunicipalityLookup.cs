@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using NestPortal.Data;
 using NestPortal.Domain.Municipalities;
@@ -56,14 +55,6 @@ public static partial class MunicipalityLookup
             .Take(2).ToListAsync();
         return candidates.Count == 1 ? candidates[0] : null;
     }
-
-    public static async Task<IReadOnlyList<string>> AllOptionsAsync(NestPortalDbContext db, IMemoryCache cache) =>
-        (await cache.GetOrCreateAsync("municipality-options", async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1);
-            var all = await db.Municipalities.OrderBy(m => m.Name).ToListAsync();
-            return all.Select(OptionText).ToList();
-        }))!;
 
     public static async Task<string?> LabelAsync(NestPortalDbContext db, Ags ags) =>
         (await db.Municipalities.SingleOrDefaultAsync(m => m.Ags == ags)) is { } m ? OptionText(m) : null;

@@ -32,6 +32,7 @@ public static class ServiceRegistration
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Countries.FromEmbeddedList());
+        services.AddSingleton<MunicipalityRegister>();
         services.AddScoped<CommonCountries>();
         services.AddScoped<HouseholdReferences>();
         services.Configure<ReferenceOptions>(configuration.GetSection(ReferenceOptions.Section));

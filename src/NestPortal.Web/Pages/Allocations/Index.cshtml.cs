@@ -15,7 +15,8 @@ namespace NestPortal.Web.Pages.Allocations;
 /// request to those older than the days after which the municipality is reminded (the clerk's queue: these
 /// the reminder did not settle).
 /// </summary>
-public sealed class IndexModel(NestPortalDbContext db, IOptions<NotificationOptions> notifications, TimeProvider time) : PageModel
+public sealed class IndexModel(NestPortalDbContext db, IOptions<NotificationOptions> notifications, TimeProvider time,
+    MunicipalityRegister register) : PageModel
 {
     public const string Waiting = "waiting";
     public const string Unacknowledged = "unacknowledged";
@@ -43,7 +44,6 @@ public sealed class IndexModel(NestPortalDbContext db, IOptions<NotificationOpti
                 {
                     Allocation = a,
                     Household = db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.Reference).First(),
-                    Municipality = db.Municipalities.Where(m => m.Ags == a.MunicipalityAgs).Select(m => m.Name).First(),
                 });
             if (pattern is not null) open = open.Where(x => EF.Functions.Like(x.Household, pattern, SearchPattern.Escape));
             if (Overdue)
@@ -52,10 +52,14 @@ public sealed class IndexModel(NestPortalDbContext db, IOptions<NotificationOpti
                 open = open.Where(x => x.Allocation.IssuedAtUtc <= dueBefore);
             }
 
-            OpenRows = await open.OrderBy(x => x.Allocation.DecisionDate).ThenBy(x => x.Allocation.Id)
-                .Select(x => new OpenRow(x.Allocation.Id, x.Allocation.HouseholdId, x.Household, x.Municipality, x.Allocation.DecisionDate,
-                    x.Allocation.EffectiveDate, x.Allocation.FileReference))
+            // Municipality names from the register (read once per process), not a lookup per row.
+            var municipalities = await register.GetAsync(HttpContext.RequestAborted);
+            var page = await open.OrderBy(x => x.Allocation.DecisionDate).ThenBy(x => x.Allocation.Id)
+                .Select(x => new { x.Allocation.Id, x.Allocation.HouseholdId, x.Household, x.Allocation.MunicipalityAgs, x.Allocation.DecisionDate,
+                    x.Allocation.EffectiveDate, x.Allocation.FileReference })
                 .ToPagedAsync(PageNumber);
+            OpenRows = new Paged<OpenRow>(page.Items.Select(x => new OpenRow(x.Id, x.HouseholdId, x.Household, municipalities.NameOf(x.MunicipalityAgs),
+                x.DecisionDate, x.EffectiveDate, x.FileReference)).ToList(), page.PageNumber, page.PageSize, page.Total);
             return;
         }
 

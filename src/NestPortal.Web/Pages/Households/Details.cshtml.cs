@@ -12,7 +12,8 @@ namespace NestPortal.Web.Pages.Households;
 /// One household as the competence centre sees it: persons with every recorded field and departure,
 /// the special-needs note, allocations (current and superseded), the sponsorship, and the history.
 /// </summary>
-public sealed class DetailsModel(NestPortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l, Countries countries)
+public sealed class DetailsModel(NestPortalDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l, Countries countries,
+    MunicipalityRegister register)
     : HouseholdPageModel(db, time, l)
 {
     public IReadOnlyDictionary<Ags, string> MunicipalityNames { get; private set; } = new Dictionary<Ags, string>();
@@ -29,9 +30,10 @@ public sealed class DetailsModel(NestPortalDbContext db, TimeProvider time, IStr
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (!await LoadHouseholdAsync(id)) return NotFound();
-        var agsList = Household.Allocations.Select(a => a.MunicipalityAgs).Distinct().ToList();
-        MunicipalityNames = await Db.Municipalities.Where(m => agsList.Contains(m.Ags)).ToDictionaryAsync(m => m.Ags, m => m.Name);
+        if (!await LoadHouseholdAsync(id, readOnly: true)) return NotFound();
+        var municipalities = await register.GetAsync(HttpContext.RequestAborted);
+        MunicipalityNames = Household.Allocations.Select(a => a.MunicipalityAgs).Distinct()
+            .ToDictionary(ags => ags, municipalities.NameOf);
         Sponsorship = await Db.Sponsorships.Where(s => s.HouseholdId == id)
             .OrderByDescending(s => s.Id)
             .Select(s => new SponsorshipSummary(s.Id,

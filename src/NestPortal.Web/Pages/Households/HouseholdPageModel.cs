@@ -30,12 +30,17 @@ public abstract class HouseholdPageModel(NestPortalDbContext db, TimeProvider ti
     [BindProperty]
     public Guid? Version { get; set; }
 
-    protected async Task<bool> LoadHouseholdAsync(int id)
+    /// <param name="id">The household's id.</param>
+    /// <param name="readOnly">
+    /// For a page that only shows it: untracked, in one query (a household has a few persons and allocations,
+    /// so their join stays small), instead of three tracked ones.
+    /// </param>
+    protected async Task<bool> LoadHouseholdAsync(int id, bool readOnly = false)
     {
-        var household = await db.HouseholdsVisibleTo(User)
+        var query = db.HouseholdsVisibleTo(User)
             .Include(h => h.Persons)
-            .Include(h => h.Allocations)
-            .AsSplitQuery()
+            .Include(h => h.Allocations);
+        var household = await (readOnly ? query.AsNoTracking().AsSingleQuery() : query.AsSplitQuery())
             .SingleOrDefaultAsync(h => h.Id == id);
         if (household is null) return false;
         Household = household;

@@ -13,7 +13,7 @@ namespace NestPortal.Web.Pages.Households;
 /// The competence centre's households: search by reference or a person's name, filter by status,
 /// allocated municipality and arrival year, sort, and page by keyset (see <see cref="HouseholdKeyset"/>).
 /// </summary>
-public sealed class IndexModel(NestPortalDbContext db) : PageModel
+public sealed class IndexModel(NestPortalDbContext db, MunicipalityRegister register) : PageModel
 {
     public const int PageSize = 25;
 
@@ -72,32 +72,41 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
                                                                  || EF.Functions.Like(p.GivenName, pattern, SearchPattern.Escape)));
         }
 
-        Total = await filtered.CountAsync();
         var anchorId = Before ?? After;
         var anchor = anchorId is null ? null : await filtered.Where(h => h.Id == anchorId)
             .Select(h => new HouseholdKeyset.Anchor(h.Id, h.Reference, h.PrincipalName, h.FirstArrival)).SingleOrDefaultAsync();
+        Municipalities = await register.GetAsync(HttpContext.RequestAborted);
 
+        // The rows with the total beside each (an uncorrelated subquery, evaluated once): one command for both.
         if (anchor is not null && Before is not null)
         {
             // Backwards: the rows just before the anchor, read in reverse and turned round.
-            var rows = await Project(filtered.Before(Sort, anchor).Descending(Sort)).Take(PageSize + 1).ToListAsync();
+            var rows = await Project(filtered.Before(Sort, anchor).Descending(Sort)).Take(PageSize + 1)
+                .Select(r => new { Row = r, Total = filtered.Count() }).ToListAsync();
+            Total = rows.Count > 0 ? rows[0].Total : await filtered.CountAsync();
             HasPrevious = rows.Count > PageSize;
             HasNext = true;
-            Rows = rows.Take(PageSize).Reverse().ToList();
+            Rows = rows.Take(PageSize).Select(r => r.Row).Reverse().ToList();
         }
         else
         {
             var page = anchor is null ? filtered : filtered.After(Sort, anchor);
-            var rows = await Project(page.Ascending(Sort)).Take(PageSize + 1).ToListAsync();
+            var rows = await Project(page.Ascending(Sort)).Take(PageSize + 1)
+                .Select(r => new { Row = r, Total = filtered.Count() }).ToListAsync();
+            Total = rows.Count > 0 ? rows[0].Total : anchor is null ? 0 : await filtered.CountAsync();
             HasPrevious = anchor is not null;
             HasNext = rows.Count > PageSize;
-            Rows = rows.Take(PageSize).ToList();
+            Rows = rows.Take(PageSize).Select(r => r.Row).ToList();
         }
     }
 
-    private IQueryable<Row> Project(IQueryable<Household> households) =>
-        households.Select(h => new Row(h.Id, h.Reference, h.PrincipalName, h.Persons.Count, h.Status,
-            db.Municipalities.Where(m => (Ags?)m.Ags == h.AllocatedMunicipalityAgs).Select(m => m.Name).FirstOrDefault(),
+    /// <summary>The register the rows' municipality names come from (read once per process, not per row).</summary>
+    public MunicipalityRegister.Entries? Municipalities { get; private set; }
+
+    public string? MunicipalityName(Row row) => row.MunicipalityAgs is { } ags ? Municipalities?.NameOf(ags) : null;
+
+    private static IQueryable<Row> Project(IQueryable<Household> households) =>
+        households.Select(h => new Row(h.Id, h.Reference, h.PrincipalName, h.Persons.Count, h.Status, h.AllocatedMunicipalityAgs,
             h.ExpectedArrival, h.FirstArrival));
 
     /// <summary>The filters and sort a pager or sort link keeps, plus the cursor it sets.</summary>
@@ -116,5 +125,5 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
     }
 
     public sealed record Row(int Id, string Reference, string? FamilyName, int PersonCount, HouseholdStatus Status,
-        string? MunicipalityName, DateOnly? ExpectedArrival, DateOnly? FirstArrival);
+        Ags? MunicipalityAgs, DateOnly? ExpectedArrival, DateOnly? FirstArrival);
 }

@@ -11,7 +11,7 @@ namespace NestPortal.Web.Pages.Municipalities;
 /// only one the register has), filter by Regierungsbezirk and Sicherer Hafen, with the decision date and
 /// how many outreach events reached each.
 /// </summary>
-public sealed class IndexModel(NestPortalDbContext db) : PageModel
+public sealed class IndexModel(NestPortalDbContext db, MunicipalityRegister register) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
@@ -28,7 +28,7 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        Regions = await db.Municipalities.Select(m => m.AdministrativeRegion).Distinct().OrderBy(r => r).ToListAsync();
+        Regions = (await register.GetAsync(HttpContext.RequestAborted)).Regions;
         var municipalities = db.Municipalities.AsQueryable();
         if (!string.IsNullOrWhiteSpace(Region)) municipalities = municipalities.Where(m => m.AdministrativeRegion == Region);
         if (SafeHarbour is { } safeHarbour)

@@ -14,7 +14,7 @@ namespace NestPortal.Web.Pages.MyMunicipality;
 /// acknowledgement. Every list starts from <see cref="HouseholdScope"/> and is projected in one query,
 /// so the number of SQL commands per request does not grow with the rows.
 /// </summary>
-public sealed class IndexModel(NestPortalDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(NestPortalDbContext db, TimeProvider time, MunicipalityRegister register) : PageModel
 {
     public const int ArrivalDays = 60;
     public const int RentEndDays = 90;
@@ -25,7 +25,7 @@ public sealed class IndexModel(NestPortalDbContext db, TimeProvider time) : Page
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
-    public Domain.Municipalities.Municipality Municipality { get; private set; } = null!;
+    public MunicipalityRegister.Entry Municipality { get; private set; } = null!;
     public DateOnly Today { get; private set; }
     public Paged<HouseholdRow> Households { get; private set; } = null!;
     public ShortList<ArrivalRow> Arrivals { get; private set; } = null!;
@@ -35,7 +35,7 @@ public sealed class IndexModel(NestPortalDbContext db, TimeProvider time) : Page
     public async Task<IActionResult> OnGetAsync()
     {
         var ags = User.MunicipalityAgs();
-        var municipality = ags is null ? null : await db.Municipalities.AsNoTracking().SingleOrDefaultAsync(m => m.Ags == ags);
+        var municipality = ags is { } bound ? (await register.GetAsync(HttpContext.RequestAborted)).Find(bound) : null;
         if (municipality is null) return NotFound();
         Municipality = municipality;
         Today = time.TodayInGermany();
@@ -76,6 +76,8 @@ public sealed class IndexModel(NestPortalDbContext db, TimeProvider time) : Page
     private IQueryable<RentEndRow> RentEndingSoon(IQueryable<Household> visible)
     {
         var until = Today.AddDays(RentEndDays);
+        // From the municipality's households to their sponsorship (unique by household), so that SQLite does not
+        // start from the RentEndsOn index across all of NRW and filter by municipality afterwards.
         return from h in visible
                join s in db.Sponsorships on h.Id equals s.HouseholdId
                where s.RentEndsOn >= Today && s.RentEndsOn <= until
@@ -105,11 +107,15 @@ public sealed class IndexModel(NestPortalDbContext db, TimeProvider time) : Page
     public sealed record UnacknowledgedRow(int Id, string Reference, string? Name, DateOnly DecisionDate, string FileReference, DateOnly EffectiveDate);
 }
 
-/// <summary>The first rows of a list and how many there are in all: two SQL commands, whatever the count.</summary>
+/// <summary>The first rows of a list and how many there are in all: one SQL command, whatever the count.</summary>
 public sealed record ShortList<T>(IReadOnlyList<T> Items, int Total)
 {
     public bool IsTruncated => Total > Items.Count;
 
-    public static async Task<ShortList<T>> LoadAsync(IQueryable<T> query) =>
-        new(await query.Take(IndexModel.ShortListSize).ToListAsync(), await query.CountAsync());
+    /// <summary>The rows with the total beside each (an uncorrelated subquery, evaluated once); no row means a total of 0.</summary>
+    public static async Task<ShortList<T>> LoadAsync(IQueryable<T> query)
+    {
+        var rows = await query.Take(IndexModel.ShortListSize).Select(item => new { Item = item, Total = query.Count() }).ToListAsync();
+        return new(rows.ConvertAll(r => r.Item), rows.Count == 0 ? 0 : rows[0].Total);
+    }
 }

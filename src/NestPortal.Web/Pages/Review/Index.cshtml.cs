@@ -7,7 +7,7 @@ using NestPortal.Domain.MentoringGroups;
 namespace NestPortal.Web.Pages.Review;
 
 /// <summary>The competence centre's queue: submitted groups first, oldest submission first.</summary>
-public sealed class IndexModel(NestPortalDbContext db) : PageModel
+public sealed class IndexModel(NestPortalDbContext db, MunicipalityRegister register) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     /// <summary>"all", a status, or nothing (the queue: submitted groups). Kept as text so the pager can repeat "all".</summary>
@@ -37,7 +37,7 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        Regions = await db.Municipalities.Select(m => m.AdministrativeRegion).Distinct().OrderBy(r => r).ToListAsync();
+        Regions = (await register.GetAsync(HttpContext.RequestAborted)).Regions;
         // Ags is a value-converted key, which EF cannot use in a LINQ Join; correlated lookups translate.
         var query = db.MentoringGroups.Select(g => new
         {

@@ -7,7 +7,7 @@ using NestPortal.Domain.Sponsorships;
 namespace NestPortal.Web.Pages.Sponsorships;
 
 /// <summary>All sponsorships (Mentoring-Übernahmen), running first, searchable by group and household reference.</summary>
-public sealed class IndexModel(NestPortalDbContext db) : PageModel
+public sealed class IndexModel(NestPortalDbContext db, MunicipalityRegister register) : PageModel
 {
     public const string AllStatuses = "all";
 
@@ -28,27 +28,33 @@ public sealed class IndexModel(NestPortalDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var query = db.Sponsorships.Select(s => new
-        {
-            Sponsorship = s,
-            Group = db.MentoringGroups.Where(g => g.Id == s.GroupId).Select(g => g.Name).First(),
-            Household = db.Households.Where(h => h.Id == s.HouseholdId).Select(h => h.Reference).First(),
-            Municipality = db.Municipalities.Where(m => m.Ags == s.Apartment.MunicipalityAgs).Select(m => m.Name).First(),
-        });
-        if (Status is { } status) query = query.Where(x => x.Sponsorship.Status == status);
+        var sponsorships = db.Sponsorships.AsQueryable();
+        if (Status is { } status) sponsorships = sponsorships.Where(s => s.Status == status);
         if (!string.IsNullOrWhiteSpace(Search))
         {
             var pattern = SearchPattern.Contains(Search);
-            query = query.Where(x => EF.Functions.Like(x.Group, pattern, SearchPattern.Escape)
-                                     || EF.Functions.Like(x.Household, pattern, SearchPattern.Escape));
+            sponsorships = sponsorships.Where(s => db.MentoringGroups.Any(g => g.Id == s.GroupId && EF.Functions.Like(g.Name, pattern, SearchPattern.Escape))
+                                                   || db.Households.Any(h => h.Id == s.HouseholdId && EF.Functions.Like(h.Reference, pattern, SearchPattern.Escape)));
         }
 
-        Result = await query
-            .OrderByDescending(x => x.Sponsorship.MatchedOn)
-            .ThenByDescending(x => x.Sponsorship.Id)
-            .Select(x => new Row(x.Sponsorship.Id, x.Household, x.Group, x.Municipality, x.Sponsorship.MatchedOn,
-                x.Sponsorship.RentEndsOn, x.Sponsorship.Status))
-            .ToPagedAsync(PageNumber);
+        // Sort and page the sponsorships' own columns first, then look up group and household for the page's rows
+        // only (as the escrow list does): looked up before the sort, they were read for every sponsorship.
+        var page = await sponsorships.OrderByDescending(s => s.MatchedOn).ThenByDescending(s => s.Id).Select(s => s.Id).ToPagedAsync(PageNumber);
+        var ids = page.Items;
+        var shown = ids.Count == 0 ? [] : await db.Sponsorships.Where(s => ids.Contains(s.Id)).Select(s => new
+        {
+            s.Id,
+            s.MatchedOn,
+            s.RentEndsOn,
+            s.Status,
+            s.Apartment.MunicipalityAgs,
+            Group = db.MentoringGroups.Where(g => g.Id == s.GroupId).Select(g => g.Name).First(),
+            Household = db.Households.Where(h => h.Id == s.HouseholdId).Select(h => h.Reference).First(),
+        }).ToListAsync();
+        var municipalities = await register.GetAsync(HttpContext.RequestAborted);
+        var byId = shown.ToDictionary(x => x.Id, x => new Row(x.Id, x.Household, x.Group, municipalities.NameOf(x.MunicipalityAgs), x.MatchedOn,
+            x.RentEndsOn, x.Status));
+        Result = new Paged<Row>(ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList(), page.PageNumber, page.PageSize, page.Total);
     }
 
     public PagerModel Pager => new(Result.PageNumber, Result.PageCount, Result.Total, new Dictionary<string, string?>
