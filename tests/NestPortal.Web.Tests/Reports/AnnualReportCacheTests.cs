@@ -19,7 +19,7 @@ public sealed class AnnualReportCacheTests(PortalFactory factory) : IClassFixtur
     private async Task SeedAsync()
     {
         var group = await factory.GroupAsync();
-        await factory.SponsoredAsync(group, new DateOnly(2010, 12, 31), persons: 7);
+        await factory.SponsoredAsync(group, new DateOnly(2010, 12, 31), persons: 3);
         var (reunited, _) = await factory.SponsoredAsync(await factory.GroupAsync(), new DateOnly(2011, 1, 1), persons: 3, ags: ReportScenario.Dortmund);
         await factory.SqlAsync(async db =>
         {
