@@ -231,6 +231,8 @@ internal sealed record DemoIds(int DraftGroup, int Member, int SubmittedGroup, i
         "/MyMunicipality/Household" => Fill(route, DortmundHousehold),
         "/Sponsorships/Details" => Fill(route, Sponsorship),
         "/Allocations/Print" => Fill(route, Allocation),
+        // The report's longest table on its own page (without a table's key the page is 404).
+        "/Reports/Table" => $"{route}?Key=Municipalities",
         "/Admin/RuleSets/Edit" => Fill(route, PermanentRuleSet),
         "/Escrow/Correct" => $"{Fill(route, EscrowAccount)}?entryId={EscrowEntry}",
         _ when page.StartsWith("/Escrow/", StringComparison.Ordinal) => Fill(route, EscrowAccount),

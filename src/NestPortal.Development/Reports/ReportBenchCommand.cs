@@ -11,7 +11,8 @@ namespace NestPortal.Development.Reports;
 /// <c>dotnet NestPortal.Development.dll report-bench [--stichtag 2026-11-24] [--export xlsx|csv FILE]</c>: the
 /// yearly report for every year since the programme began on the configured database (the benchmark on
 /// volume data), then optionally its export into a file; exits without serving a page. Prints for the
-/// first (cold) and a second (warm) run the wall time, SQL commands and allocations, and for the export
+/// first (cold) and a second (warm) run the wall time, SQL commands and allocations, then the same through the
+/// report cache (a first request and a hit), and for the export
 /// its time, bytes and allocations; the process's peak memory last.
 /// </summary>
 public static class ReportBenchCommand
@@ -69,6 +70,19 @@ public static class ReportBenchCommand
             stopwatch.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Report ({run}): {stopwatch.Elapsed.TotalSeconds:N2} s, {counter.Total - commands:N0} SQL commands, {Megabytes(GC.GetTotalAllocatedBytes(precise: true) - allocated):N0} MB allocated; {report.AtStichtag.ArrivedCumulative:N0} arrived, {report.AtStichtag.InProgramme:N0} in the programme, {report.Areas.Count:N0} area rows"));
+        }
+
+        // Through the cache the pages and files use (ADR 0033): the first request computes, the next one finds it.
+        foreach (var run in new[] { "cache, first", "cache, hit" })
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var cache = scope.ServiceProvider.GetRequiredService<AnnualReportCache>();
+            var commands = counter.Total;
+            var stopwatch = Stopwatch.StartNew();
+            await cache.GetAsync(request);
+            stopwatch.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Report ({run}): {stopwatch.Elapsed.TotalMilliseconds:N1} ms, {counter.Total - commands:N0} SQL commands"));
         }
 
         if (format is not null && file is not null)

@@ -24,6 +24,12 @@ public static class DataRegistration
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<NestPortal.Web.Reports.AnnualReportQuery>();
+        // The report is cached until a table it reads is written (ADR 0033): the version watches every SQL command.
+        services.AddMemoryCache();
+        services.AddSingleton<NestPortal.Web.Reports.ReportDataVersion>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<NestPortal.Web.Reports.ReportDataVersion>());
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<NestPortal.Web.Reports.ReportDataVersion>().Commits);
+        services.AddScoped<NestPortal.Web.Reports.AnnualReportCache>();
         // Readiness writes the database (ADR 0022); liveness (/health/live) runs no check at all.
         services.AddHealthChecks().AddCheck<DatabaseReadiness>("database", tags: [DatabaseReadiness.Tag]);
         services.AddKeysAtRest(configuration, environment);

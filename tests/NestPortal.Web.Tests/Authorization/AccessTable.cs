@@ -117,6 +117,7 @@ public static class AccessTable
         ["/Reports/Index"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
         ["/Reports/Answers"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
         ["/Reports/Print"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
+        ["/Reports/Table"] = [Login, Forbidden, Allowed, Forbidden, Allowed],
 
         // Outreach log and Sicherer Hafen (docs/report-definitions.md#outreach)
         ["/Outreach/Index"] = [Login, Forbidden, Allowed, Forbidden, Forbidden],

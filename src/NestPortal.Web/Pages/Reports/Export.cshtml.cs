@@ -11,7 +11,7 @@ namespace NestPortal.Web.Pages.Reports;
 /// checked by the same <see cref="ReportQueryPageModel"/>), rendered from the same tables, so the files hold the
 /// numbers the screen shows. The files are written into the response as they are produced.
 /// </summary>
-public sealed class ExportModel(AnnualReportQuery query, IValidator<ReportInput> validator, TimeProvider time, IStringLocalizer<SharedResource> l)
+public sealed class ExportModel(AnnualReportCache reports, IValidator<ReportInput> validator, TimeProvider time, IStringLocalizer<SharedResource> l)
     : ReportQueryPageModel(validator, time)
 {
     /// <summary>Nothing to show here: back to the report with the same request (it shows any error in its form).</summary>
@@ -38,7 +38,7 @@ public sealed class ExportModel(AnnualReportQuery query, IValidator<ReportInput>
             };
         }
 
-        var tables = (await query.RunAsync(request, cancellationToken)).ToTables(l);
+        var tables = (await reports.GetAsync(request, cancellationToken)).ToTables(l);
         return new StreamedFileResult(contentType, ReportCsvWriter.FileName(request.Stichtag, extension),
             (body, token) => write(body, request, tables, token));
     }

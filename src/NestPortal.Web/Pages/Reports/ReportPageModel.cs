@@ -9,7 +9,7 @@ namespace NestPortal.Web.Pages.Reports;
 /// What the report's pages share: the GET form (<see cref="ReportQueryPageModel"/>) and the report with
 /// its tables. Bad input keeps the form with the German message and shows no figures.
 /// </summary>
-public abstract class ReportPageModel(AnnualReportQuery query, IValidator<ReportInput> validator, TimeProvider time,
+public abstract class ReportPageModel(AnnualReportCache reports, IValidator<ReportInput> validator, TimeProvider time,
     IStringLocalizer<SharedResource> l) : ReportQueryPageModel(validator, time)
 {
     /// <summary>The report, or null when the input was invalid.</summary>
@@ -43,7 +43,7 @@ public abstract class ReportPageModel(AnnualReportQuery query, IValidator<Report
         (Stichtag, FromYear, ToYear) = (request.Stichtag, request.FromYear, request.ToYear);
         ModelState.Clear();
         ReportRoute = ReportInput.RouteValues(request);
-        Report = await query.RunAsync(request, cancellationToken);
+        Report = await reports.GetAsync(request, cancellationToken);
         Tables = Report.ToTables(l);
         Chart = YearlyChart.For(Report, l);
     }
