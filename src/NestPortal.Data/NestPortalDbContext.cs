@@ -117,7 +117,7 @@ public sealed class NestPortalDbContext(
     public bool WritesAuditEntriesDirectly { get; set; }
 
     /// <summary>
-    /// For bulk saves (the rent run, the import's commit): on SQLite, up to 25 inserts and updates go in one
+    /// For bulk saves (the rent run): on SQLite, up to 25 inserts and updates go in one
     /// command instead of one command each (<see cref="SqliteBatchingCommandBatchFactory"/>, ADR 0034). The
     /// same statements in the same transaction. Off by default: a page's save is a few rows.
     /// </summary>
