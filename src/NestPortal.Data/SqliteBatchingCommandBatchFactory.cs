@@ -15,7 +15,7 @@ namespace NestPortal.Data;
 public sealed class SqliteBatchingCommandBatchFactory(ModificationCommandBatchFactoryDependencies dependencies, ICurrentDbContext current)
     : IModificationCommandBatchFactory
 {
-    /// <summary>The rows per command; measured on the rent run, more gains little (ADR 0034).</summary>
+    /// <summary>The statements per command: taken from a first attempt, not tuned; binding grows with its square (ADR 0034).</summary>
     public const int RowsPerCommand = 25;
 
     public ModificationCommandBatch Create() =>
