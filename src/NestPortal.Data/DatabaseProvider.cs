@@ -70,6 +70,7 @@ public static class DatabaseProvider
         provider switch
         {
             Sqlite => options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+                .ReplaceService<Microsoft.EntityFrameworkCore.Update.IModificationCommandBatchFactory, SqliteBatchingCommandBatchFactory>()
                 .AddInterceptors(SqliteSecureDelete.Instance),
             // No EnableRetryOnFailure: every audited save runs in its own transaction (ADR 0006).
             SqlServer => options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly)),

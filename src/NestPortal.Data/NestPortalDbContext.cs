@@ -117,6 +117,13 @@ public sealed class NestPortalDbContext(
     public bool WritesAuditEntriesDirectly { get; set; }
 
     /// <summary>
+    /// For bulk saves (the rent run): on SQLite, up to 25 inserts and updates go in one
+    /// command instead of one command each (<see cref="SqliteBatchingCommandBatchFactory"/>, ADR 0034). The
+    /// same statements in the same transaction. Off by default: a page's save is a few rows.
+    /// </summary>
+    public bool BatchesWrites { get; set; }
+
+    /// <summary>
     /// For an import's commit in slices (ADR 0022): every record this context adds, and its audit entries,
     /// are saved staged for this import (<see cref="ImportStaging"/>), hidden until the import's switch.
     /// </summary>

@@ -63,11 +63,14 @@ public static class ImportBenchCommand
         }
 
         content = [];
+        var counter = app.Services.GetRequiredService<SqlCommandCounter>();
+        var commandsBefore = counter.Total;
         var dryRun = await TimeAsync(app.Services, id);
+        var dryRunCommands = counter.Total - commandsBefore;
         var (status, rows, errors, report) = await StateAsync(app.Services, id);
         using (var afterDryRun = Process.GetCurrentProcess())
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Dry run: {dryRun.TotalSeconds:N1} s, {status}, {rows:N0} rows, {errors:N0} errors; peak working set so far {afterDryRun.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB"));
+                $"Dry run: {dryRun.TotalSeconds:N1} s, {status}, {rows:N0} rows, {errors:N0} errors, {dryRunCommands:N0} SQL commands; peak working set so far {afterDryRun.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB"));
         if (status != DataImportStatus.Checked)
         {
             foreach (var error in ImportReport.FromJson(report).Errors.Take(10)) Console.WriteLine($"  {error.Sheet} {error.Row} {error.Column}: {error.Text.De}");
@@ -85,7 +88,9 @@ public static class ImportBenchCommand
         var account = deposits > 0 ? await AccountForDepositsAsync(app.Services) : 0;
         using var commitDone = new CancellationTokenSource();
         var clerk = deposits > 0 ? Task.Run(() => DepositWhileAsync(app.Services, account, deposits, commitDone.Token)) : Task.FromResult(new List<(TimeSpan, bool)>());
+        commandsBefore = counter.Total;
         var commit = await TimeAsync(app.Services, id);
+        var commitCommands = counter.Total - commandsBefore;
         await commitDone.CancelAsync();
         var booked = await clerk;
         if (deposits > 0)
@@ -98,7 +103,7 @@ public static class ImportBenchCommand
         (status, _, _, _) = await StateAsync(app.Services, id);
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Commit: {commit.TotalSeconds:N1} s, {status}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Commit: {commit.TotalSeconds:N1} s, {status}, {commitCommands:N0} SQL commands"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Peak working set {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB; managed heap now {GC.GetTotalMemory(false) / 1024.0 / 1024.0:N0} MB ({DatabaseProvider.ProviderName(app.Configuration)})"));
         return status == DataImportStatus.Committed ? 0 : 1;

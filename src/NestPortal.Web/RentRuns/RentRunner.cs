@@ -32,6 +32,22 @@ public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, T
     /// <param name="startedBy">"Zeitplan" for the background service, else the administrator's name.</param>
     public async Task<RentRun> RunAsync(DateOnly paidThrough, string startedBy, CancellationToken cancellationToken = default)
     {
+        // A batch's payments, account rows and their audit entries go in as multi-row commands (ADR 0034), not
+        // one command per row: the same rows in the same transaction, so the guarantees above hold unchanged.
+        var (batched, direct) = (db.BatchesWrites, db.WritesAuditEntriesDirectly);
+        db.BatchesWrites = db.WritesAuditEntriesDirectly = true;
+        try
+        {
+            return await RunBatchedAsync(paidThrough, startedBy, cancellationToken);
+        }
+        finally
+        {
+            (db.BatchesWrites, db.WritesAuditEntriesDirectly) = (batched, direct);
+        }
+    }
+
+    private async Task<RentRun> RunBatchedAsync(DateOnly paidThrough, string startedBy, CancellationToken cancellationToken)
+    {
         await CloseDeadRunsAsync(cancellationToken);
         var run = new RentRun(paidThrough, startedBy, time.UtcNow());
         run.Begin(await db.Sponsorships.CountAsync(s => s.Status == SponsorshipStatus.Running, cancellationToken), time.UtcNow());
