@@ -16,8 +16,9 @@ public static class DataRegistration
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddSingleton<SqlCommandCounter>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlCommandCounter>());
-        // The header's unread count, cached per message list and forgotten by every save of a message.
+        // Caches that forget on writes: the header's unread count per message list (ADR 0031) and the report (ADR 0033).
         services.AddMemoryCache();
+        // The header's unread count is forgotten by every save of a message.
         services.AddSingleton<NestPortal.Web.Notifications.UnreadCounts>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<NestPortal.Web.Notifications.UnreadCounts>());
         services.AddNestPortalDatabase(configuration, environment.ContentRootPath);
@@ -25,7 +26,6 @@ public static class DataRegistration
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<NestPortal.Web.Reports.AnnualReportQuery>();
         // The report is cached until a table it reads is written (ADR 0033): the version watches every SQL command.
-        services.AddMemoryCache();
         services.AddSingleton<NestPortal.Web.Reports.ReportDataVersion>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<NestPortal.Web.Reports.ReportDataVersion>());
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<NestPortal.Web.Reports.ReportDataVersion>().Commits);
