@@ -76,8 +76,8 @@ public sealed class IndexModel(NestPortalDbContext db, TimeProvider time, Munici
     private IQueryable<RentEndRow> RentEndingSoon(IQueryable<Household> visible)
     {
         var until = Today.AddDays(RentEndDays);
-        // From the municipality's households to their sponsorship (unique by household), so that SQLite does not
-        // start from the RentEndsOn index across all of NRW and filter by municipality afterwards.
+        // SQLite plans this from the municipality's households to their sponsorship (unique by household), not from
+        // the RentEndsOn index across all of NRW (checked, docs/performance.md "Lists and the dashboard").
         return from h in visible
                join s in db.Sponsorships on h.Id equals s.HouseholdId
                where s.RentEndsOn >= Today && s.RentEndsOn <= until
