@@ -22,9 +22,7 @@ public static class PagingExtensions
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, int pageNumber, int pageSize = DefaultPageSize)
     {
         var page = Math.Max(1, pageNumber);
-        var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(item => new CountedRow<T>(item, query.Count()))
-            .ToListAsync();
+        var rows = await PageWithTotal(query, page, pageSize).ToListAsync();
         if (rows.Count > 0) return new Paged<T>(rows.ConvertAll(r => r.Item), page, pageSize, rows[0].Total);
         if (page == 1) return new Paged<T>([], 1, pageSize, 0);
 
@@ -34,7 +32,11 @@ public static class PagingExtensions
         return new Paged<T>(items, last, pageSize, total);
     }
 
-    private sealed record CountedRow<T>(T Item, int Total);
+    /// <summary>One page of rows, each with the query's total (ToPagedAsync's single command).</summary>
+    internal static IQueryable<CountedRow<T>> PageWithTotal<T>(IQueryable<T> query, int page, int pageSize) =>
+        query.Skip((page - 1) * pageSize).Take(pageSize).Select(item => new CountedRow<T>(item, query.Count()));
+
+    internal sealed record CountedRow<T>(T Item, int Total);
 }
 
 /// <summary>What the pager partial gets: the page numbers and the current filters to keep.</summary>
