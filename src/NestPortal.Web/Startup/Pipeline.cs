@@ -22,6 +22,7 @@ public static class Pipeline
         app.UseBusyDatabaseAnswer();
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms, {SqlCommands} SQL commands";
             options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("SqlCommands", SqlCommandCounter.CountFor(context));
             // A request its client left says 499 even when its headers were already sent (a download cut off).

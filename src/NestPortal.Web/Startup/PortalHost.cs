@@ -12,10 +12,12 @@ public static class PortalHost
     /// <summary>Logging from configuration and every service the portal runs with.</summary>
     public static WebApplicationBuilder AddNestPortalHost(this WebApplicationBuilder builder)
     {
+        // The host's own logger, not the static Log.Logger: hosts side by side in one process (the tests' factories,
+        // the benchmark's) would otherwise all write through whichever was built last.
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext(), preserveStaticLogger: true);
         builder.Services.AddNestPortal(builder.Configuration, builder.Environment);
         return builder;
     }
