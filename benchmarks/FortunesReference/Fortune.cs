@@ -35,6 +35,8 @@ public sealed class FortunesContext(DbContextOptions<FortunesContext> options) :
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FortunesContext>();
+        // The yardstick's own throwaway file, not the portal's schema: created from its one-table model on each start,
+        // as TechEmpower's test does; the portal's databases come only from its migrations.
         await db.Database.EnsureDeletedAsync();
         await db.Database.EnsureCreatedAsync();
         db.Fortunes.AddRange(Seed.Select(message => new Fortune { Message = message }));
