@@ -13,8 +13,9 @@ public sealed record ParliamentaryAnswer(string Question, IReadOnlyList<string> 
 /// </summary>
 public static class ParliamentaryAnswers
 {
-    public static IReadOnlyList<ParliamentaryAnswer> For(AnnualReport report, IStringLocalizer l) =>
-        [Groups(report, l), Arrivals(report, l), Departures(report, l)];
+    /// <param name="tables">The report's tables (<see cref="AnnualReport.ToTables"/>), worded by <paramref name="l"/>.</param>
+    public static IReadOnlyList<ParliamentaryAnswer> For(AnnualReport report, IReadOnlyList<ReportTable> tables, IStringLocalizer l) =>
+        [Groups(report, l), Arrivals(report, l), Departures(report, tables, l)];
 
     private static ParliamentaryAnswer Groups(AnnualReport report, IStringLocalizer l)
     {
@@ -49,7 +50,7 @@ public static class ParliamentaryAnswers
         return new ParliamentaryAnswer(l["Wie viele Geflüchtete sind über NesT eingereist, und wie viele befinden sich derzeit im Programm?"], [sentence.Value], table);
     }
 
-    private static ParliamentaryAnswer Departures(AnnualReport report, IStringLocalizer l)
+    private static ParliamentaryAnswer Departures(AnnualReport report, IReadOnlyList<ReportTable> tables, IStringLocalizer l)
     {
         var refugees = report.Years.Sum(y => y.RefugeeDepartures);
         var mentors = report.Years.Sum(y => y.MentorDepartures);
@@ -63,7 +64,7 @@ public static class ParliamentaryAnswers
         };
         if (reasons.Count > 0) sentences.Add(l["Gründe: {0}.", string.Join("; ", reasons)]);
         sentences.Add(l.Count(mentors, "Im selben Zeitraum hat eine Mentorin oder ein Mentor die Gruppe vorzeitig verlassen.", "Im selben Zeitraum haben {0} Mentorinnen und Mentoren ihre Gruppe vorzeitig verlassen."));
-        var table = report.ToTables(l).Single(t => t.Key == AnnualReport.Keys.Departures);
+        var table = tables.Single(t => t.Key == AnnualReport.Keys.Departures);
         return new ParliamentaryAnswer(l["Wie viele Geflüchtete und Mentorinnen und Mentoren sind vorzeitig ausgeschieden, und aus welchen Gründen?"], sentences, table);
     }
 }

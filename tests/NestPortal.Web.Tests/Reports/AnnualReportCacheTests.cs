@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using NestPortal.Web.Authorization;
 using NestPortal.Web.Lookups;
 using NestPortal.Web.Reports;
@@ -77,6 +79,24 @@ public sealed class AnnualReportCacheTests(PortalFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_tables_are_built_once_per_language_and_again_after_a_change()
+    {
+        var request = new ReportRequest(new DateOnly(2014, 12, 31), 2014, 2014);
+        var german = await TablesAsync(request, "de-DE");
+        // The same lists again: a cached page does not rebuild its tables (they walk every area row).
+        (await TablesAsync(request, "de-DE")).ShouldBeSameAs(german);
+        var english = await TablesAsync(request, "en");
+        english.ShouldNotBeSameAs(german);
+        english[0].Title.ShouldNotBe(german[0].Title);
+
+        await factory.SponsoredAsync(await factory.GroupAsync(), new DateOnly(2014, 5, 1), persons: 2);
+        var after = await TablesAsync(request, "de-DE");
+        after.ShouldNotBeSameAs(german);
+        after.Single(t => t.Key == AnnualReport.Keys.YearlySeries).Rows.Single()[2].ShouldBe(
+            (int)german.Single(t => t.Key == AnnualReport.Keys.YearlySeries).Rows.Single()[2]! + 2);
+    }
+
+    [Fact]
     public async Task Only_writes_to_the_tables_the_report_reads_change_its_version()
     {
         var version = factory.Services.GetRequiredService<ReportDataVersion>();
@@ -109,6 +129,15 @@ public sealed class AnnualReportCacheTests(PortalFactory factory) : IClassFixtur
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AnnualReportCache>().GetAsync(request);
+    }
+
+    /// <summary>The tables as a request in <paramref name="culture"/> gets them (the culture set here stays in this call).</summary>
+    private async Task<IReadOnlyList<ReportTable>> TablesAsync(ReportRequest request, string culture)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+        return (await scope.ServiceProvider.GetRequiredService<AnnualReportCache>().GetWithTablesAsync(request, l)).Tables;
     }
 
     private async Task<AnnualReport> ReferenceAsync(ReportRequest request)

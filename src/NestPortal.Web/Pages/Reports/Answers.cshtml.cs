@@ -8,5 +8,5 @@ namespace NestPortal.Web.Pages.Reports;
 public sealed class AnswersModel(AnnualReportCache reports, IValidator<ReportInput> validator, TimeProvider time, IStringLocalizer<SharedResource> l)
     : ReportPageModel(reports, validator, time, l)
 {
-    public IReadOnlyList<ParliamentaryAnswer> Answers => Report is null ? [] : ParliamentaryAnswers.For(Report, L);
+    public IReadOnlyList<ParliamentaryAnswer> Answers => Report is null ? [] : ParliamentaryAnswers.For(Report, Tables, L);
 }

@@ -38,7 +38,7 @@ public sealed class ExportModel(AnnualReportCache reports, IValidator<ReportInpu
             };
         }
 
-        var tables = (await reports.GetAsync(request, cancellationToken)).ToTables(l);
+        var tables = (await reports.GetWithTablesAsync(request, l, cancellationToken)).Tables;
         return new StreamedFileResult(contentType, ReportCsvWriter.FileName(request.Stichtag, extension),
             (body, token) => write(body, request, tables, token));
     }

@@ -43,8 +43,7 @@ public abstract class ReportPageModel(AnnualReportCache reports, IValidator<Repo
         (Stichtag, FromYear, ToYear) = (request.Stichtag, request.FromYear, request.ToYear);
         ModelState.Clear();
         ReportRoute = ReportInput.RouteValues(request);
-        Report = await reports.GetAsync(request, cancellationToken);
-        Tables = Report.ToTables(l);
+        (Report, Tables) = await reports.GetWithTablesAsync(request, l, cancellationToken);
         Chart = YearlyChart.For(Report, l);
     }
 }

@@ -47,7 +47,7 @@ public sealed class TableModel(AnnualReportCache reports, IValidator<ReportInput
         if (await ValidRequestAsync() is not { } request) return Page();
 
         ReportRoute = ReportInput.RouteValues(request);
-        var table = (await reports.GetAsync(request, cancellationToken)).ToTables(l).Single(t => t.Key == Key);
+        var table = (await reports.GetWithTablesAsync(request, l, cancellationToken)).Tables.Single(t => t.Key == Key);
         var culture = CultureInfo.CurrentCulture;
         var term = Search?.Trim();
         var matching = string.IsNullOrEmpty(term)
