@@ -12,7 +12,7 @@ namespace NestPortal.Development.Reports;
 /// yearly report for every year since the programme began on the configured database (the benchmark on
 /// volume data), then optionally its export into a file; exits without serving a page. Prints for the
 /// first (cold) and a second (warm) run the wall time, SQL commands and allocations, then the same through the
-/// report cache (a first request and a hit), and for the export
+/// report cache (a first request and a hit), what building its tables costs (the cache keeps them), and for the export
 /// its time, bytes and allocations; the process's peak memory last.
 /// </summary>
 public static class ReportBenchCommand
