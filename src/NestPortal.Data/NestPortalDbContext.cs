@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using NestPortal.Data.Auditing;
 using NestPortal.Data.Operations;
 using NestPortal.Data.Configurations;
@@ -124,6 +125,14 @@ public sealed class NestPortalDbContext(
     public bool BatchesWrites { get; set; }
 
     /// <summary>
+    /// For bulk saves (the rent run), on SQLite: the ledger's new entries (insert-only) go in with multi-row
+    /// <c>INSERT … VALUES … RETURNING</c> statements before the rest of the save, in its transaction, their
+    /// generated ids read back for their audit entries (<see cref="DirectInsert.InsertAddedAsync"/>, ADR 0034).
+    /// SQL Server's provider batches them itself. A failed save leaves the context to be cleared, as any failed save.
+    /// </summary>
+    public bool InsertsLedgerEntriesDirectly { get; set; }
+
+    /// <summary>
     /// For an import's commit in slices (ADR 0022): every record this context adds, and its audit entries,
     /// are saved staged for this import (<see cref="ImportStaging"/>), hidden until the import's switch.
     /// </summary>
@@ -145,7 +154,8 @@ public sealed class NestPortalDbContext(
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var saved = await InsertLedgerEntriesAsync(cancellationToken);
+            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             var entries = AuditTrail.Complete(pending, Actor, UtcNow);
             if (StagingImportId is { } stagedFor) entries = entries.Select(e => { e.StageFor(stagedFor); return e; });
             if (WritesAuditEntriesDirectly)
@@ -165,6 +175,18 @@ public sealed class NestPortalDbContext(
         {
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
+    }
+
+    /// <summary>The ledger's added entries by direct insert when <see cref="InsertsLedgerEntriesDirectly"/> is set on SQLite; returns how many.</summary>
+    private async Task<int> InsertLedgerEntriesAsync(CancellationToken cancellationToken)
+    {
+        if (!InsertsLedgerEntriesDirectly || !Database.IsSqlite()) return 0;
+        // A correction points at the entry it reverses, possibly one added in the same save: left to SaveChanges, which orders them.
+        var added = ChangeTracker.Entries<EscrowEntry>()
+            .Where(e => e.State == EntityState.Added && e.Entity.CorrectedEntry is null && !e.Property(p => p.SponsorshipId).IsTemporary)
+            .Select(e => (EntityEntry)e).ToList();
+        await DirectInsert.InsertAddedAsync(this, Model.FindEntityType(typeof(EscrowEntry))!, added, cancellationToken);
+        return added.Count;
     }
 
     /// <summary>Marks every record added since the last save as staged for the import (the audit trail ignores the column).</summary>

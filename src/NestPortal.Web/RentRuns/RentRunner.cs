@@ -34,15 +34,21 @@ public sealed class RentRunner(NestPortalDbContext db, RentEndNotices notices, T
     {
         // A batch's payments, account rows and their audit entries go in as multi-row commands (ADR 0034), not
         // one command per row: the same rows in the same transaction, so the guarantees above hold unchanged.
-        var (batched, direct) = (db.BatchesWrites, db.WritesAuditEntriesDirectly);
-        db.BatchesWrites = db.WritesAuditEntriesDirectly = true;
+        // The ledger's new entries go in by multi-row insert with their ids read back (SQLite; ADR 0034's amendment).
+        // Changes are detected once per save (the audit trail's Collect does it), not on every DbSet.Local look-up:
+        // each rent-end notice looks at the outbox twice, and each look-up scanned the batch's whole graph.
+        var (batched, direct, ledger) = (db.BatchesWrites, db.WritesAuditEntriesDirectly, db.InsertsLedgerEntriesDirectly);
+        var detects = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.BatchesWrites = db.WritesAuditEntriesDirectly = db.InsertsLedgerEntriesDirectly = true;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             return await RunBatchedAsync(paidThrough, startedBy, cancellationToken);
         }
         finally
         {
-            (db.BatchesWrites, db.WritesAuditEntriesDirectly) = (batched, direct);
+            (db.BatchesWrites, db.WritesAuditEntriesDirectly, db.InsertsLedgerEntriesDirectly) = (batched, direct, ledger);
+            db.ChangeTracker.AutoDetectChangesEnabled = detects;
         }
     }
 

@@ -206,6 +206,35 @@ public sealed class RentRunnerTests(PortalFactory factory) : IClassFixture<Porta
         perAccount.ShouldBeLessThan(1);
     }
 
+    /// <summary>
+    /// The payments go in by multi-row insert with their generated ids read back (ADR 0034's amendment): each payment's
+    /// audit entry must name that payment, not a neighbour in the same statement.
+    /// </summary>
+    [Fact]
+    public async Task Each_payment_inserted_in_bulk_has_its_own_audit_entry()
+    {
+        // A year no other test of this class books in; several accounts with several months each share one statement.
+        var accounts = new List<int>();
+        for (var i = 0; i < 3; i++)
+            accounts.Add((await factory.FundedAsync($"Mietlauf Protokoll {i}", new DateOnly(2023, 1, 1), 12 * RentAccounts.Rent)).Sponsorship);
+
+        await factory.RunRentAsync(new DateOnly(2023, 3, 5));
+
+        var payments = await factory.QueryAsync(db => db.EscrowEntries.AsNoTracking()
+            .Where(e => accounts.Contains(e.SponsorshipId) && e.Kind == EscrowEntryKind.RentPayment).ToListAsync());
+        payments.Count.ShouldBe(9);
+        var ids = payments.Select(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var audit = await factory.QueryAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(EscrowEntry) && ids.Contains(a.EntityId)).ToListAsync());
+        foreach (var payment in payments)
+        {
+            var entry = audit.Where(a => a.EntityId == payment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ShouldHaveSingleItem();
+            entry.Changes.ShouldNotBeNull();
+            entry.Changes.ShouldContain($"\"New\":\"{payment.Reference}\"");
+            entry.Changes.ShouldContain($"\"New\":\"{payment.SponsorshipId}\"");
+        }
+    }
+
     private Task<List<NestPortal.Data.Operations.OutgoingMail>> MailsAboutAsync(string reference) =>
         factory.QueryAsync(db => db.OutgoingMails.AsNoTracking().Where(m => m.Subject.Contains(reference)).ToListAsync());
 }
