@@ -1966,7 +1966,7 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "Id");
 
-                    b.HasIndex("ListOrderGroup", "RentEndsOn", "Id");
+                    b.HasIndex("PendingImportId", "ListOrderGroup", "RentEndsOn", "Id");
 
                     b.ToTable("Sponsorships");
                 });

@@ -19,16 +19,16 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                 stored: false);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Sponsorships_ListOrderGroup_RentEndsOn_Id",
+                name: "IX_Sponsorships_PendingImportId_ListOrderGroup_RentEndsOn_Id",
                 table: "Sponsorships",
-                columns: new[] { "ListOrderGroup", "RentEndsOn", "Id" });
+                columns: new[] { "PendingImportId", "ListOrderGroup", "RentEndsOn", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Sponsorships_ListOrderGroup_RentEndsOn_Id",
+                name: "IX_Sponsorships_PendingImportId_ListOrderGroup_RentEndsOn_Id",
                 table: "Sponsorships");
 
             migrationBuilder.DropColumn(

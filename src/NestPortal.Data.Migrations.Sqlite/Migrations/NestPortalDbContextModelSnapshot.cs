@@ -1896,7 +1896,7 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "Id");
 
-                    b.HasIndex("ListOrderGroup", "RentEndsOn", "Id");
+                    b.HasIndex("PendingImportId", "ListOrderGroup", "RentEndsOn", "Id");
 
                     b.ToTable("Sponsorships");
                 });
