@@ -1894,6 +1894,11 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("HouseholdId")
                         .HasColumnType("int");
 
+                    b.Property<int>("ListOrderGroup")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("int")
+                        .HasComputedColumnSql("CASE WHEN Status = 'Running' THEN 0 ELSE 2 END + CASE WHEN RentEndsOn IS NULL THEN 1 ELSE 0 END", false);
+
                     b.Property<string>("MatchedByName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1957,6 +1962,8 @@ namespace NestPortal.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("RuleSetId");
 
                     b.HasIndex("Status", "Id");
+
+                    b.HasIndex("PendingImportId", "ListOrderGroup", "RentEndsOn", "Id");
 
                     b.ToTable("Sponsorships");
                 });

@@ -1827,6 +1827,11 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("HouseholdId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ListOrderGroup")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CASE WHEN Status = 'Running' THEN 0 ELSE 2 END + CASE WHEN RentEndsOn IS NULL THEN 1 ELSE 0 END", false);
+
                     b.Property<string>("MatchedByName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1890,6 +1895,8 @@ namespace NestPortal.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("RuleSetId");
 
                     b.HasIndex("Status", "Id");
+
+                    b.HasIndex("PendingImportId", "ListOrderGroup", "RentEndsOn", "Id");
 
                     b.ToTable("Sponsorships");
                 });

@@ -80,8 +80,8 @@ internal static class AuditTrail
         nameof(LandlordPayee) + "." + nameof(LandlordPayee.Reference),
     ];
 
-    /// <summary>Bookkeeping columns that change with every command and say nothing on their own.</summary>
-    private static readonly HashSet<string> Ignored = ["ConcurrencyStamp", ImportStaging.Column];
+    /// <summary>Bookkeeping columns that change with every command or that the database derives, and say nothing on their own.</summary>
+    private static readonly HashSet<string> Ignored = ["ConcurrencyStamp", ImportStaging.Column, EscrowListOrder.Column];
 
     private const string Withheld = "(vertraulich)";
 

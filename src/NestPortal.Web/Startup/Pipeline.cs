@@ -23,8 +23,12 @@ public static class Pipeline
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms, {SqlCommands} SQL commands";
-            options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("SqlCommands", SqlCommandCounter.CountFor(context));
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms, {SqlCommands} SQL commands, {SqlMilliseconds:0.0} ms SQL";
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
+            {
+                diagnostics.Set("SqlCommands", SqlCommandCounter.CountFor(context));
+                diagnostics.Set("SqlMilliseconds", SqlCommandCounter.MillisecondsFor(context));
+            };
             // A request its client left says 499 even when its headers were already sent (a download cut off).
             options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
             [

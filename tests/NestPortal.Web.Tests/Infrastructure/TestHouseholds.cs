@@ -58,7 +58,7 @@ public static class TestHouseholds
 
     /// <summary>Records BAMF's match of the group and household with a flat in <paramref name="ags"/>.</summary>
     public static async Task<int> MatchAsync(this PortalFactory factory, int groupId, int householdId, string ags = "05911000",
-        decimal rent = 650.00m, DateOnly? leaseStart = null)
+        decimal rent = 650.00m, DateOnly? leaseStart = null, bool ownedByGroup = false)
     {
         var id = 0;
         await factory.ExecuteAsync(async db =>
@@ -67,7 +67,7 @@ public static class TestHouseholds
             var household = await db.Households.Include(h => h.Persons).SingleAsync(h => h.Id == householdId);
             var ruleSet = await db.RuleSets.SingleAsync(r => r.Id == group.RuleSetId);
             var flat = Apartment.Create("Hauptstraße 1", "44787", "Bochum", Ags.Parse(ags), 68.5m, 3, rent,
-                leaseStart ?? Months.FirstOf(Today), ownedByGroup: false, Today);
+                leaseStart ?? Months.FirstOf(Today), ownedByGroup, Today);
             var escrow = EscrowAccount.Create("Mentorengruppe Treuhand", ValidIban, "Sparkasse Bochum");
             var running = await db.RunningSponsorshipsOfGroupOnAsync(groupId, Today);
             var sponsorship = Sponsorship.Match(group, household, ruleSet, null, flat, escrow, running, await db.ProgrammeEndAsync(),

@@ -1,6 +1,9 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using NestPortal.Data;
 using NestPortal.Domain.Common;
 using NestPortal.Web.Authorization;
+using NestPortal.Web.PageModels;
 using NestPortal.Web.Tests.Banking;
 using NestPortal.Web.Tests.Infrastructure;
 
@@ -134,5 +137,54 @@ public sealed class IndexTests(PortalFactory factory) : IClassFixture<PortalFact
         (await GroupsShownAsync(client, "search=WFILTER&filter=ReconciliationWarnings")).ShouldBe(["Kontenliste Warnung WFILTER"]);
         (await client.GetPageAsync($"/Escrow/Account/{warned}")).QuerySelector("[data-fact='reconciliation-warnings']")!.TextContent
             .ShouldContain("Unbekannte Abbuchung");
+    }
+
+    [Fact]
+    public async Task Running_accounts_come_first_soonest_rent_end_first_then_those_without_rent_ties_by_creation()
+    {
+        // Created in another order than the list's, so an order by id alone would fail.
+        var longAgo = Months.FirstOf(Today).AddMonths(-24);
+        var completedOwned = await factory.SponsorshipAsync("Reihenfolge Fertig ohne Miete KORDER", rent: 0m, leaseStart: longAgo, ownedByGroup: true);
+        var completed = await factory.SponsorshipAsync("Reihenfolge Fertig KORDER", leaseStart: longAgo);
+        await factory.DepositAsync(completed, 7800m);
+        foreach (var id in new[] { completedOwned, completed })
+            await factory.BookAsync(id, (s, actor, now) => s.Settle(Today, Today.AddMonths(-1), actor, now));
+        await factory.SponsorshipAsync("Reihenfolge Ohne Miete KORDER", rent: 0m, ownedByGroup: true);
+        await factory.SponsorshipAsync("Reihenfolge Später 1 KORDER");
+        await factory.SponsorshipAsync("Reihenfolge Bald KORDER", leaseStart: Months.FirstOf(Today).AddMonths(-11));
+        await factory.SponsorshipAsync("Reihenfolge Später 2 KORDER");
+        var client = await factory.SignedInAsAsync(Roles.CompetenceCentre);
+
+        var rows = (await client.GetPageAsync("/Escrow/Index?search=KORDER")).TableRows();
+
+        rows.Select(r => r[0]).ShouldBe([
+            "Reihenfolge Bald KORDER", "Reihenfolge Später 1 KORDER", "Reihenfolge Später 2 KORDER", "Reihenfolge Ohne Miete KORDER",
+            "Reihenfolge Fertig KORDER", "Reihenfolge Fertig ohne Miete KORDER",
+        ]);
+        rows.Select(r => r[7]).ShouldBe(["läuft", "läuft", "läuft", "läuft", "abgeschlossen", "abgeschlossen"]);
+    }
+
+    [Fact]
+    public async Task The_list_reads_its_page_from_an_index_without_sorting_every_account()
+    {
+        await AccountsAsync("KPLAN");
+
+        // The page's first command: the ids in the list's order, 20 at a time with the total (ADR 0035).
+        var plan = await factory.QueryAsync(async db =>
+        {
+            await using var command = PagingExtensions.PageWithTotal(db.Sponsorships.InEscrowListOrder().Select(s => s.Id), 1, PagingExtensions.DefaultPageSize)
+                .CreateDbCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+            await db.Database.OpenConnectionAsync();
+            await using var reader = await command.ExecuteReaderAsync();
+            var details = new List<string>();
+            while (await reader.ReadAsync()) details.Add(reader.GetString(3));
+            return details;
+        });
+
+        plan.ShouldContain(d => d.Contains("USING INDEX IX_Sponsorships_PendingImportId_ListOrderGroup_RentEndsOn_Id"), string.Join(" | ", plan));
+        // The total, too: from the index, not by a scan of the table.
+        plan.ShouldNotContain(d => d.StartsWith("SCAN", StringComparison.Ordinal) && !d.Contains("INDEX"), string.Join(" | ", plan));
+        plan.ShouldNotContain(d => d.Contains("TEMP B-TREE"), string.Join(" | ", plan));
     }
 }

@@ -13,14 +13,15 @@ public static class TestEscrow
 
     /// <summary>
     /// A running sponsorship of a new approved group (permanent rules: 12 months of rent, 650 € a month,
-    /// so 7,800 € required) from this month unless <paramref name="leaseStart"/> says otherwise.
+    /// so 7,800 € required) from this month unless <paramref name="leaseStart"/> says otherwise. A flat the
+    /// group owns (<paramref name="ownedByGroup"/>) gets no rent under these rules: no rent end.
     /// </summary>
     public static async Task<int> SponsorshipAsync(this PortalFactory factory, string groupName, string? reference = null,
-        decimal rent = 650m, DateOnly? leaseStart = null)
+        decimal rent = 650m, DateOnly? leaseStart = null, bool ownedByGroup = false)
     {
         var household = await factory.CreateHouseholdAsync(reference);
         var group = await factory.CreateApprovedGroupAsync(await factory.DemoMentorIdAsync(), groupName);
-        return await factory.MatchAsync(group, household, rent: rent, leaseStart: leaseStart);
+        return await factory.MatchAsync(group, household, rent: rent, leaseStart: leaseStart, ownedByGroup: ownedByGroup);
     }
 
     /// <summary>Changes the sponsorship through its own commands and saves; returns what the command returned.</summary>
