@@ -77,22 +77,11 @@ public sealed class ImportReportJourneyTests(BrowserHost host)
     }
 
     /// <summary>
-    /// Waits for the import's status: the page's script reloads it when the run ends; a reload here as
-    /// well (what the "Aktualisieren" link does) keeps the journey independent of the polling interval.
+    /// Waits for the import's status: the page's script (progress.js) polls the run and reloads the page
+    /// when it ends; the assertion retries until then, re-reading the status after each reload.
     /// </summary>
-    private static async Task WaitForStatusAsync(IPage page, Regex status)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            var text = ((await page.Locator("#import-status").TextContentAsync()) ?? string.Empty).Trim();
-            if (status.IsMatch(text)) return;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Import status still „{text}“ on {page.Url}: {await MainText(page)}");
-            await Task.Delay(2000);
-            await page.ReloadAsync();
-        }
-    }
+    private static Task WaitForStatusAsync(IPage page, Regex status) =>
+        Assertions.Expect(page.Locator("#import-status")).ToHaveTextAsync(status, new() { Timeout = 180_000 });
 
     private static async Task<string> NewRows(IPage page, string sheet) =>
         (await page.Locator($"#sheet-counts tr[data-sheet='{sheet}'] [data-count='new']").TextContentAsync())!.Trim();
