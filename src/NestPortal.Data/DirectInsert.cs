@@ -37,11 +37,12 @@ public static class DirectInsert
             .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never))
             .Select(p => p.IsShadowProperty()
                 ? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} is a shadow property; {nameof(DirectInsert)} writes only mapped CLR properties.")
-                : new Column(p, p.GetColumnName(store)!, p.GetRelationalTypeMapping(), p.GetGetter()))
+                : new Column(p, p.GetColumnName(store)!, p.GetRelationalTypeMapping()))
             .ToList();
+        var getters = columns.Select(c => c.Property.GetGetter()).ToArray();
         var sql = db.GetService<ISqlGenerationHelper>();
         var perStatement = Math.Max(1, MaxParameters / columns.Count);
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table, schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
+        var head = Head(sql, table, schema, columns);
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -75,7 +76,7 @@ public static class DirectInsert
                             {
                                 var column = columns[c];
                                 command.Parameters.Add(column.Mapping.CreateParameter(command, ParameterName(sql, r, c),
-                                    column.Getter.GetClrValueUsingContainingEntity(chunk[r]), column.Property.IsNullable));
+                                    getters[c].GetClrValueUsingContainingEntity(chunk[r]), column.Property.IsNullable));
                             }
                         }
 
@@ -100,7 +101,10 @@ public static class DirectInsert
         }
     }
 
-    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter);
+    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping);
+
+    private static string Head(ISqlGenerationHelper sql, string table, string? schema, IEnumerable<Column> columns) =>
+        $"INSERT INTO {sql.DelimitIdentifier(table, schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string head, int columnCount, int rows, ISqlGenerationHelper sql,
         string tail = "")
@@ -141,11 +145,12 @@ public static class DirectInsert
         var schema = entityType.GetSchema();
         var store = StoreObjectIdentifier.Table(table, schema);
         var key = entityType.FindPrimaryKey()!.Properties.Single();
-        var columns = entityType.GetProperties().Where(p => p != key)
-            .Select(p => new TrackedColumn(p, p.GetColumnName(store)!, p.GetRelationalTypeMapping())).ToList();
+        // Every column SaveChanges would write: not the generated key, not one the database computes.
+        var columns = entityType.GetProperties().Where(p => p != key && p.GetComputedColumnSql() is null)
+            .Select(p => new Column(p, p.GetColumnName(store)!, p.GetRelationalTypeMapping())).ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
         var perStatement = Math.Max(1, MaxParameters / columns.Count);
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table, schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
+        var head = Head(sql, table, schema, columns);
         var tail = $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(store)!)}";
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
@@ -188,8 +193,6 @@ public static class DirectInsert
             }
         }
     }
-
-    private sealed record TrackedColumn(IProperty Property, string Name, RelationalTypeMapping Mapping);
 
     private static string RawName(int row, int column) => $"p{row}_{column}";
 
